@@ -1,0 +1,140 @@
+package org.creditledger.platform.axon;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcSQLErrorCodesResolver;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+
+import javax.sql.DataSource;
+import java.time.Duration;
+
+/**
+ * Axon's event store and token store on PostgreSQL through Axon's JDBC engine, with the tables Flyway creates
+ * ({@code V1__axon_event_store.sql}): {@code bytea} columns holding Jackson JSON, a {@code bigserial} global index.
+ * The JDBC engine appends all events of one unit of work as one JDBC batch, which is what makes bulk imports fast.
+ */
+@Configuration(proxyBeanMethods = false)
+public class AxonStorageConfiguration {
+
+    /** The snake_case event tables of {@code V1__axon_event_store.sql}. */
+    public static final EventSchema EVENT_SCHEMA = EventSchema.builder()
+            .eventTable("domain_event_entry")
+            .snapshotTable("snapshot_event_entry")
+            .globalIndexColumn("global_index")
+            .timestampColumn("time_stamp")
+            .eventIdentifierColumn("event_identifier")
+            .aggregateIdentifierColumn("aggregate_identifier")
+            .sequenceNumberColumn("sequence_number")
+            .typeColumn("type")
+            .payloadTypeColumn("payload_type")
+            .payloadRevisionColumn("payload_revision")
+            .payloadColumn("payload")
+            .metaDataColumn("meta_data")
+            .build();
+
+    static final TokenSchema TOKEN_SCHEMA = TokenSchema.builder()
+            .setTokenTable("token_entry")
+            .setProcessorNameColumn("processor_name")
+            .setSegmentColumn("segment")
+            .setTokenColumn("token")
+            .setTokenTypeColumn("token_type")
+            .setTimestampColumn("timestamp")
+            .setOwnerColumn("owner")
+            .build();
+
+    /** Metadata keys copied from a command onto every event it causes: who, in which role and unit, and why. */
+    public static final String[] AUDIT_METADATA_KEYS = {
+            LedgerMetadata.PRINCIPAL, LedgerMetadata.PRINCIPAL_NAME, LedgerMetadata.ROLE, LedgerMetadata.UNIT,
+            LedgerMetadata.AUTHORITY, LedgerMetadata.CORRELATION_ID, LedgerMetadata.CLIENT_REQUEST_ID,
+            LedgerMetadata.REQUEST};
+
+    @Bean
+    @Primary
+    public Serializer ledgerSerializer() {
+        ObjectMapper mapper = new ObjectMapper()
+                .registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        return JacksonSerializer.builder().objectMapper(mapper).build();
+    }
+
+    @Bean
+    @Qualifier("eventSerializer")
+    public Serializer eventSerializer(Serializer ledgerSerializer) {
+        return ledgerSerializer;
+    }
+
+    @Bean
+    @Qualifier("messageSerializer")
+    public Serializer messageSerializer(Serializer ledgerSerializer) {
+        return ledgerSerializer;
+    }
+
+    @Bean
+    public ConnectionProvider connectionProvider(DataSource dataSource) {
+        return new UnitOfWorkAwareConnectionProviderWrapper(new SpringDataSourceConnectionProvider(dataSource));
+    }
+
+    @Bean
+    public PersistenceExceptionResolver persistenceExceptionResolver(DataSource dataSource) throws java.sql.SQLException {
+        return new JdbcSQLErrorCodesResolver();
+    }
+
+    @Bean
+    public EventStorageEngine eventStorageEngine(Serializer ledgerSerializer,
+                                                 ConnectionProvider connectionProvider,
+                                                 TransactionManager transactionManager,
+                                                 PersistenceExceptionResolver persistenceExceptionResolver,
+                                                 @Value("${ledger.event-store.batch-size:500}") int batchSize,
+                                                 @Value("${ledger.event-store.gap-timeout-ms:60000}") int gapTimeout) {
+        return JdbcEventStorageEngine.builder()
+                .snapshotSerializer(ledgerSerializer)
+                .eventSerializer(ledgerSerializer)
+                .connectionProvider(connectionProvider)
+                .transactionManager(transactionManager)
+                .persistenceExceptionResolver(persistenceExceptionResolver)
+                .schema(EVENT_SCHEMA)
+                .dataType(byte[].class)
+                .batchSize(batchSize)
+                .gapTimeout(gapTimeout)
+                .build();
+    }
+
+    @Bean
+    public TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer ledgerSerializer,
+                                 @Value("${axon.eventhandling.tokenstore.claim-timeout:10s}") Duration claimTimeout) {
+        return JdbcTokenStore.builder()
+                .connectionProvider(connectionProvider)
+                .serializer(ledgerSerializer)
+                .schema(TOKEN_SCHEMA)
+                .contentType(byte[].class)
+                .claimTimeout(claimTimeout)
+                .build();
+    }
+
+    @Bean
+    public CorrelationDataProvider auditMetadataProvider() {
+        return new SimpleCorrelationDataProvider(AUDIT_METADATA_KEYS);
+    }
+}

@@ -1,0 +1,53 @@
+package org.creditledger.platform.web;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import java.io.IOException;
+
+/**
+ * Refuses JSON bodies over {@code ledger.http.max-json-body} (default 2 MB) with 413 before anything reads them.
+ * Uploads (multipart) have their own limit, {@code spring.servlet.multipart.max-file-size}.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 5)
+class BodySizeLimitFilter extends OncePerRequestFilter {
+
+    private final ProblemResponses problems;
+    private final long maxBytes;
+
+    BodySizeLimitFilter(ProblemResponses problems, @Value("${ledger.http.max-json-body:2MB}") DataSize max) {
+        this.problems = problems;
+        this.maxBytes = max.toBytes();
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        String type = request.getContentType();
+        return type != null && type.toLowerCase().startsWith("multipart/");
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        long length = request.getContentLengthLong();
+        if (length > maxBytes) {
+            problems.write(response, ProblemType.PAYLOAD_TOO_LARGE, "The body has " + length + " bytes; at most " + maxBytes + " are accepted.");
+            return;
+        }
+        CachedBodyRequest cached = CachedBodyRequest.read(request, maxBytes);
+        if (cached == null) {
+            problems.write(response, ProblemType.PAYLOAD_TOO_LARGE, "The body is larger than " + maxBytes + " bytes.");
+            return;
+        }
+        chain.doFilter(cached, response);
+    }
+}

@@ -1,0 +1,243 @@
+package org.creditledger.platform.web;
+
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import jakarta.validation.ConstraintViolationException;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.common.lock.LockAcquisitionFailedException;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.creditledger.platform.access.AccessDenied;
+import org.creditledger.platform.access.NotAuthenticated;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.lang.NonNull;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The one place that turns exceptions into RFC 7807 {@code application/problem+json} with a stable {@code type}
+ * and, for validation, {@code errors: [{field, message}]}.
+ */
+@RestControllerAdvice
+class ProblemAdvice extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
+
+    @ExceptionHandler(LedgerProblem.class)
+    ResponseEntity<Object> ledgerProblem(LedgerProblem e) {
+        return respond(e.type(), e.getMessage(), e.errors());
+    }
+
+    @ExceptionHandler(InvalidInput.class)
+    ResponseEntity<Object> invalidInput(InvalidInput e) {
+        return respond(ProblemType.VALIDATION, "The request has invalid fields.", e.errors());
+    }
+
+    @ExceptionHandler(NotAuthenticated.class)
+    ResponseEntity<Object> notAuthenticated(NotAuthenticated e) {
+        return respond(ProblemType.UNAUTHENTICATED, e.getMessage(), List.of());
+    }
+
+    @ExceptionHandler(AccessDenied.class)
+    ResponseEntity<Object> accessDenied(AccessDenied e) {
+        return respond(ProblemType.FORBIDDEN, e.getMessage(), List.of());
+    }
+
+    @ExceptionHandler(AggregateNotFoundException.class)
+    ResponseEntity<Object> aggregateNotFound(AggregateNotFoundException e) {
+        return respond(ProblemType.NOT_FOUND, "No record with id " + e.getAggregateIdentifier() + ".", List.of());
+    }
+
+    /** Two writers changed one aggregate at once (same JVM: lock; several JVMs: the unique sequence key). */
+    @ExceptionHandler({ConcurrencyException.class, LockAcquisitionFailedException.class})
+    ResponseEntity<Object> concurrent(RuntimeException e) {
+        return respond(ProblemType.CONCURRENT_MODIFICATION, "Another request changed this record at the same time; reload and retry.", List.of());
+    }
+
+    @ExceptionHandler(CommandExecutionException.class)
+    ResponseEntity<Object> commandExecution(CommandExecutionException e) {
+        Throwable cause = e.getCause();
+        if (cause instanceof LedgerProblem problem) {
+            return ledgerProblem(problem);
+        }
+        if (cause instanceof ConcurrencyException concurrency) {
+            return concurrent(concurrency);
+        }
+        return unexpected(e);
+    }
+
+    @ExceptionHandler(ConstraintViolationException.class)
+    ResponseEntity<Object> constraintViolation(ConstraintViolationException e) {
+        List<FieldProblem> errors = e.getConstraintViolations().stream()
+                .map(v -> new FieldProblem(lastNode(v.getPropertyPath().toString()), v.getMessage()))
+                .toList();
+        return respond(ProblemType.VALIDATION, "The request has invalid fields.", errors);
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException e) {
+        return respond(ProblemType.VALIDATION, "The request has invalid fields.",
+                List.of(new FieldProblem(e.getName(), "cannot be read as " + simpleType(e.getRequiredType()) + ": '" + e.getValue() + "'")));
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Object> unexpected(Exception e) {
+        log.error("Unexpected error", e);
+        return respond(ProblemType.INTERNAL, "Something went wrong on our side; nothing was written by this request.", List.of());
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(@NonNull MethodArgumentNotValidException e, @NonNull HttpHeaders headers,
+                                                                  @NonNull HttpStatusCode status, @NonNull WebRequest request) {
+        List<FieldProblem> errors = new ArrayList<>();
+        e.getBindingResult().getFieldErrors().forEach(f -> errors.add(new FieldProblem(f.getField(), f.getDefaultMessage())));
+        e.getBindingResult().getGlobalErrors().forEach(g -> errors.add(new FieldProblem(g.getObjectName(), g.getDefaultMessage())));
+        return respond(ProblemType.VALIDATION, "The request has invalid fields.", errors);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(@NonNull HandlerMethodValidationException e, @NonNull HttpHeaders headers,
+                                                                            @NonNull HttpStatusCode status, @NonNull WebRequest request) {
+        List<FieldProblem> errors = e.getParameterValidationResults().stream()
+                .flatMap(r -> r.getResolvableErrors().stream()
+                        .map(err -> new FieldProblem(r.getMethodParameter().getParameterName(), err.getDefaultMessage())))
+                .toList();
+        return respond(ProblemType.VALIDATION, "The request has invalid fields.", errors);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(@NonNull HttpMessageNotReadableException e, @NonNull HttpHeaders headers,
+                                                                  @NonNull HttpStatusCode status, @NonNull WebRequest request) {
+        Throwable cause = e.getCause();
+        if (cause instanceof InvalidFormatException format && format.getTargetType() != null && format.getTargetType().isEnum()) {
+            String allowed = java.util.Arrays.stream(format.getTargetType().getEnumConstants()).map(Object::toString).collect(Collectors.joining(", "));
+            return respond(ProblemType.VALIDATION, "The request has invalid fields.",
+                    List.of(new FieldProblem(path(format), "'" + format.getValue() + "' is not one of " + allowed)));
+        }
+        if (cause instanceof InvalidFormatException format) {
+            return respond(ProblemType.VALIDATION, "The request has invalid fields.",
+                    List.of(new FieldProblem(path(format), "'" + format.getValue() + "' cannot be read as " + simpleType(format.getTargetType()))));
+        }
+        if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+            return respond(ProblemType.VALIDATION, "The request has invalid fields.",
+                    List.of(new FieldProblem(path(mismatch), "has the wrong JSON type; expected " + simpleType(mismatch.getTargetType()))));
+        }
+        if (cause instanceof JsonMappingException mapping && mapping.getCause() instanceof RuntimeException inner && !mapping.getPath().isEmpty()) {
+            return respond(ProblemType.VALIDATION, "The request has invalid fields.", List.of(new FieldProblem(path(mapping), inner.getMessage())));
+        }
+        return respond(ProblemType.MALFORMED, "The body is not valid JSON for this request: " + rootMessage(e), List.of());
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(@NonNull MissingServletRequestParameterException e, @NonNull HttpHeaders headers,
+                                                                          @NonNull HttpStatusCode status, @NonNull WebRequest request) {
+        return respond(ProblemType.VALIDATION, "The request has invalid fields.", List.of(new FieldProblem(e.getParameterName(), "is required")));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestPart(@NonNull MissingServletRequestPartException e, @NonNull HttpHeaders headers,
+                                                                     @NonNull HttpStatusCode status, @NonNull WebRequest request) {
+        return respond(ProblemType.VALIDATION, "The request has invalid fields.", List.of(new FieldProblem(e.getRequestPartName(), "is required")));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMaxUploadSizeExceededException(@NonNull MaxUploadSizeExceededException e, @NonNull HttpHeaders headers,
+                                                                          @NonNull HttpStatusCode status, @NonNull WebRequest request) {
+        return respond(ProblemType.PAYLOAD_TOO_LARGE, "The upload is larger than allowed.", List.of());
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(@NonNull HttpMediaTypeNotSupportedException e, @NonNull HttpHeaders headers,
+                                                                     @NonNull HttpStatusCode status, @NonNull WebRequest request) {
+        return respond(ProblemType.UNSUPPORTED_MEDIA_TYPE, e.getMessage(), List.of());
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpRequestMethodNotSupported(@NonNull HttpRequestMethodNotSupportedException e, @NonNull HttpHeaders headers,
+                                                                         @NonNull HttpStatusCode status, @NonNull WebRequest request) {
+        return respond(ProblemType.METHOD_NOT_ALLOWED, e.getMessage(), List.of());
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleNoResourceFoundException(@NonNull NoResourceFoundException e, @NonNull HttpHeaders headers,
+                                                                    @NonNull HttpStatusCode status, @NonNull WebRequest request) {
+        return respond(ProblemType.NOT_FOUND, "No such path: /" + e.getResourcePath(), List.of());
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMissingRequestHeader(@NonNull MissingRequestHeaderException e, @NonNull HttpHeaders headers,
+                                                                @NonNull HttpStatusCode status, @NonNull WebRequest request) {
+        return respond(ProblemType.VALIDATION, "The request has invalid fields.", List.of(new FieldProblem(e.getHeaderName(), "header is required")));
+    }
+
+    private static ResponseEntity<Object> respond(ProblemType type, String detail, List<FieldProblem> errors) {
+        ProblemDetail body = ProblemResponses.problem(type, detail, errors);
+        return ResponseEntity.status(type.status()).contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(body);
+    }
+
+    private static String path(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+
+    private static String lastNode(String propertyPath) {
+        int dot = propertyPath.indexOf('.');
+        return dot < 0 ? propertyPath : propertyPath.substring(dot + 1);
+    }
+
+    private static String simpleType(Class<?> type) {
+        if (type == null) {
+            return "the expected type";
+        }
+        return switch (type.getSimpleName()) {
+            case "LocalDate" -> "a date (YYYY-MM-DD)";
+            case "Instant", "OffsetDateTime" -> "an instant (ISO-8601 with offset)";
+            case "int", "Integer", "long", "Long" -> "a whole number";
+            case "boolean", "Boolean" -> "true or false";
+            default -> type.getSimpleName();
+        };
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+}

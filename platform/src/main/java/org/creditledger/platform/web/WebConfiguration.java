@@ -1,0 +1,77 @@
+package org.creditledger.platform.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.creditledger.platform.access.Caller;
+import org.creditledger.platform.access.CurrentCaller;
+import org.creditledger.platform.access.NotAuthenticated;
+import org.creditledger.platform.axon.LedgerMetadata;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.MethodParameter;
+import org.springframework.web.bind.support.WebDataBinderFactory;
+import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.method.support.ModelAndViewContainer;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+import java.util.List;
+
+/**
+ * Lets handlers declare {@link Caller} and {@link LedgerMetadata} parameters, and installs the role check.
+ */
+@Configuration(proxyBeanMethods = false)
+class WebConfiguration implements WebMvcConfigurer {
+
+    private final List<HandlerInterceptor> interceptors;
+
+    WebConfiguration(List<HandlerInterceptor> interceptors) {
+        this.interceptors = interceptors;
+    }
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        interceptors.forEach(interceptor -> registry.addInterceptor(interceptor).addPathPatterns("/api/**"));
+    }
+
+    @Override
+    public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+        resolvers.add(new CallerResolver());
+        resolvers.add(new MetadataResolver());
+    }
+
+    private static Caller caller(NativeWebRequest webRequest) {
+        return CurrentCaller.of(webRequest.getNativeRequest(HttpServletRequest.class)).orElseThrow(NotAuthenticated::new);
+    }
+
+    private static final class CallerResolver implements HandlerMethodArgumentResolver {
+        @Override
+        public boolean supportsParameter(MethodParameter parameter) {
+            return parameter.getParameterType() == Caller.class;
+        }
+
+        @Override
+        public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer mavContainer,
+                                      NativeWebRequest webRequest, WebDataBinderFactory binderFactory) {
+            return caller(webRequest);
+        }
+    }
+
+    /** Who/why of a write, from the API key and the request headers. */
+    private static final class MetadataResolver implements HandlerMethodArgumentResolver {
+        @Override
+        public boolean supportsParameter(MethodParameter parameter) {
+            return parameter.getParameterType() == LedgerMetadata.class;
+        }
+
+        @Override
+        public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer mavContainer,
+                                      NativeWebRequest webRequest, WebDataBinderFactory binderFactory) {
+            HttpServletRequest request = webRequest.getNativeRequest(HttpServletRequest.class);
+            Caller caller = caller(webRequest);
+            return new LedgerMetadata(caller.keyId().toString(), caller.name(), caller.role().name(), caller.unitId(),
+                    caller.authority(), CorrelationIdFilter.of(request), request.getHeader("Idempotency-Key"),
+                    request.getMethod() + " " + request.getRequestURI());
+        }
+    }
+}
