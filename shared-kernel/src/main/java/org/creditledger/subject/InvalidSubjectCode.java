@@ -1,0 +1,40 @@
+package org.creditledger.subject;
+
+/**
+ * Thrown when a subject identity code (主体标识代码) fails validation: a unified social
+ * credit code, a resident identity card number, or a code that does not fit the
+ * {@link SubjectKind} it was given for.
+ *
+ * <p>The exception does not know which field of a request or command held the code;
+ * callers attach the field name themselves. The message carries the {@link #reason()}
+ * but deliberately not the rejected code, because a resident identity card number is
+ * personal information and exception messages end up in logs. Use {@link #code()} when
+ * the raw input is really needed.
+ */
+public final class InvalidSubjectCode extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final String code;
+    private final String reason;
+
+    /**
+     * @param code   the rejected input exactly as it was given (may be {@code null})
+     * @param reason a human-readable English reason, e.g. "check digit is 'X' but should be '3'"
+     */
+    public InvalidSubjectCode(String code, String reason) {
+        super("invalid subject code: " + reason);
+        this.code = code;
+        this.reason = reason;
+    }
+
+    /** The rejected input exactly as it was given; may be {@code null}. */
+    public String code() {
+        return code;
+    }
+
+    /** Why the code was rejected, in English, without the code itself. */
+    public String reason() {
+        return reason;
+    }
+}
