@@ -34,6 +34,8 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor {
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         addDefaults(environment);
+        // Axon's update checker calls a host on the internet; a ledger of personal data makes no such calls.
+        System.getProperties().putIfAbsent("axoniq.update-checker.disabled", "true");
         if (StringUtils.hasText(environment.getProperty("spring.datasource.url"))) {
             log.info("Using the configured external PostgreSQL " + environment.getProperty("spring.datasource.url"));
             return;

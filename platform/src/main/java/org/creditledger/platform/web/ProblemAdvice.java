@@ -23,6 +23,7 @@ import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.ServletRequestBindingException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -188,9 +189,12 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     }
 
     @Override
-    protected ResponseEntity<Object> handleMissingRequestHeader(@NonNull MissingRequestHeaderException e, @NonNull HttpHeaders headers,
-                                                                @NonNull HttpStatusCode status, @NonNull WebRequest request) {
-        return respond(ProblemType.VALIDATION, "The request has invalid fields.", List.of(new FieldProblem(e.getHeaderName(), "header is required")));
+    protected ResponseEntity<Object> handleServletRequestBindingException(@NonNull ServletRequestBindingException e, @NonNull HttpHeaders headers,
+                                                                          @NonNull HttpStatusCode status, @NonNull WebRequest request) {
+        if (e instanceof MissingRequestHeaderException missing) {
+            return respond(ProblemType.VALIDATION, "The request has invalid fields.", List.of(new FieldProblem(missing.getHeaderName(), "header is required")));
+        }
+        return respond(ProblemType.VALIDATION, e.getMessage(), List.of());
     }
 
     private static ResponseEntity<Object> respond(ProblemType type, String detail, List<FieldProblem> errors) {

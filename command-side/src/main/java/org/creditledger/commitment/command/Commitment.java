@@ -1,0 +1,124 @@
+package org.creditledger.commitment.command;
+
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.annotation.DeadlineHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+import org.creditledger.commitment.api.CommitmentId;
+import org.creditledger.commitment.api.CommitmentMessages.CommitmentBecameOverdueEvent;
+import org.creditledger.commitment.api.CommitmentMessages.CommitmentBreachedEvent;
+import org.creditledger.commitment.api.CommitmentMessages.CommitmentFulfilledEvent;
+import org.creditledger.commitment.api.CommitmentMessages.CommitmentPostedEvent;
+import org.creditledger.commitment.api.CommitmentMessages.PostCommitmentCommand;
+import org.creditledger.commitment.api.CommitmentMessages.RecordOutcomeCommand;
+import org.creditledger.commitment.api.CommitmentStatus;
+import org.creditledger.commitment.api.Outcome;
+import org.creditledger.platform.access.AccessDenied;
+import org.creditledger.platform.axon.LedgerMetadata;
+import org.creditledger.unit.api.UnitId;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * A credit commitment letter (信用承诺书) and its fulfilment record (履约践诺信息).
+ * {@code POSTED → FULFILLED | BREACHED}; with a due date and no outcome by the end of that day (Asia/Shanghai) it
+ * becomes {@code OVERDUE} through a persistent deadline, and may still get an outcome. Outcomes are final.
+ */
+@Aggregate
+class Commitment {
+
+    /** Business dates, due dates included, are Asia/Shanghai calendar dates. */
+    static final ZoneId BUSINESS_ZONE = ZoneId.of("Asia/Shanghai");
+    static final String OVERDUE_DEADLINE = "commitment-overdue";
+
+    @AggregateIdentifier
+    private CommitmentId commitmentId;
+    private UnitId unitId;
+    private String subjectCode;
+    private LocalDate signedOn;
+    private LocalDate dueDate;
+    private CommitmentStatus status;
+    private String overdueDeadlineId;
+
+    Commitment() {
+        // for Axon
+    }
+
+    @CommandHandler
+    Commitment(PostCommitmentCommand command, DeadlineManager deadlines) {
+        if (command.dueDate() != null && command.dueDate().isBefore(command.signedOn())) {
+            throw new CommitmentRejected("dueDate", "must not be before signedOn " + command.signedOn());
+        }
+        apply(new CommitmentPostedEvent(command.commitmentId(), command.unitId(), command.type(), command.subject(),
+                command.matter(), command.content(), command.signedOn(), command.dueDate()));
+        if (command.dueDate() != null) {
+            overdueDeadlineId = deadlines.schedule(endOf(command.dueDate()), OVERDUE_DEADLINE);
+        }
+    }
+
+    @CommandHandler
+    CommitmentStatus handle(RecordOutcomeCommand command, DeadlineManager deadlines) {
+        if (command.recordedBy() != null && !command.recordedBy().equals(unitId)) {
+            throw new AccessDenied("Only unit " + unitId + ", which posted commitment " + commitmentId + ", may record its outcome.");
+        }
+        if (status.isFinal()) {
+            throw new CommitmentAlreadyClosed(commitmentId, status);
+        }
+        if (command.occurredOn().isBefore(signedOn)) {
+            throw new CommitmentRejected("occurredOn", "must not be before the commitment was signed on " + signedOn);
+        }
+        if (command.outcome() == Outcome.FULFILLED) {
+            apply(new CommitmentFulfilledEvent(commitmentId, unitId, subjectCode, command.occurredOn(), command.note()));
+        } else {
+            apply(new CommitmentBreachedEvent(commitmentId, unitId, subjectCode, command.occurredOn(), command.note()));
+        }
+        if (overdueDeadlineId != null) {
+            deadlines.cancelSchedule(OVERDUE_DEADLINE, overdueDeadlineId);
+        }
+        return status;
+    }
+
+    @DeadlineHandler(deadlineName = OVERDUE_DEADLINE)
+    void dueDateEnded() {
+        if (status == CommitmentStatus.POSTED) {
+            apply(new CommitmentBecameOverdueEvent(commitmentId, unitId, subjectCode, dueDate),
+                    LedgerMetadata.system("due date " + dueDate + " ended without an outcome", null).toMetaData());
+        }
+    }
+
+    @EventSourcingHandler
+    void on(CommitmentPostedEvent event) {
+        commitmentId = event.commitmentId();
+        unitId = event.unitId();
+        subjectCode = event.subject().code();
+        signedOn = event.signedOn();
+        dueDate = event.dueDate();
+        status = CommitmentStatus.POSTED;
+    }
+
+    @EventSourcingHandler
+    void on(CommitmentFulfilledEvent event) {
+        status = CommitmentStatus.FULFILLED;
+    }
+
+    @EventSourcingHandler
+    void on(CommitmentBreachedEvent event) {
+        status = CommitmentStatus.BREACHED;
+    }
+
+    @EventSourcingHandler
+    void on(CommitmentBecameOverdueEvent event) {
+        status = CommitmentStatus.OVERDUE;
+    }
+
+    /** The first instant after {@code day} in Asia/Shanghai. */
+    static Instant endOf(LocalDate day) {
+        return day.plusDays(1).atStartOfDay(BUSINESS_ZONE).toInstant();
+    }
+}

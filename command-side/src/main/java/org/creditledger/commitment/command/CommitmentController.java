@@ -1,0 +1,106 @@
+package org.creditledger.commitment.command;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.creditledger.commitment.api.CommitmentId;
+import org.creditledger.commitment.api.CommitmentMessages.PostCommitmentCommand;
+import org.creditledger.commitment.api.CommitmentMessages.RecordOutcomeCommand;
+import org.creditledger.commitment.api.CommitmentStatus;
+import org.creditledger.commitment.api.CommitmentType;
+import org.creditledger.commitment.api.Outcome;
+import org.creditledger.platform.access.AccessDenied;
+import org.creditledger.platform.access.AllowedRoles;
+import org.creditledger.platform.access.Caller;
+import org.creditledger.platform.access.Role;
+import org.creditledger.platform.axon.LedgerCommands;
+import org.creditledger.platform.axon.LedgerMetadata;
+import org.creditledger.platform.web.FieldProblem;
+import org.creditledger.platform.web.InvalidInput;
+import org.creditledger.subject.SubjectKind;
+import org.creditledger.unit.api.UnitId;
+import org.creditledger.unit.command.KnownUnits;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/** Posting commitment letters and recording their outcomes (UNIT_CLERK of the unit, ADMIN). */
+@RestController
+class CommitmentController {
+
+    private final LedgerCommands commands;
+    private final KnownUnits knownUnits;
+    private final EventStore eventStore;
+    private final Clock clock;
+
+    CommitmentController(LedgerCommands commands, KnownUnits knownUnits, EventStore eventStore, Clock clock) {
+        this.commands = commands;
+        this.knownUnits = knownUnits;
+        this.eventStore = eventStore;
+        this.clock = clock;
+    }
+
+    record SubjectBody(SubjectKind kind, String code, String name) {
+    }
+
+    record PostCommitmentRequest(String unitId, CommitmentType type, SubjectBody subject, String matter, String content,
+                                 LocalDate signedOn, LocalDate dueDate) {
+        CommitmentDraft draft() {
+            SubjectBody s = subject == null ? new SubjectBody(null, null, null) : subject;
+            return new CommitmentDraft(unitId, type, s.kind(), s.code(), s.name(), matter, content, signedOn, dueDate);
+        }
+    }
+
+    record PostedResponse(UUID commitmentId, CommitmentStatus status, Instant recordedAt) {
+    }
+
+    record OutcomeRequest(@NotNull Outcome outcome, @NotNull LocalDate occurredOn, @Size(max = 2000) String note) {
+    }
+
+    record OutcomeResponse(UUID commitmentId, CommitmentStatus status) {
+    }
+
+    @PostMapping("/api/v1/commitments")
+    @AllowedRoles({Role.ADMIN, Role.UNIT_CLERK})
+    ResponseEntity<PostedResponse> post(@RequestBody PostCommitmentRequest request, Caller caller, LedgerMetadata metadata) {
+        CommitmentDraft.Checked checked = request.draft().check(CommitmentId.random(), today());
+        if (!checked.valid()) {
+            throw new InvalidInput(checked.errors());
+        }
+        PostCommitmentCommand command = checked.command();
+        if (!caller.mayActForUnit(command.unitId().value())) {
+            throw new AccessDenied("A UNIT_CLERK key may post commitments for its own unit " + caller.unitId() + " only.");
+        }
+        knownUnits.require(command.unitId(), "unitId");
+        commands.send(command, metadata);
+        Instant recordedAt = eventStore.readEvents(command.commitmentId().toString()).next().getTimestamp();
+        return ResponseEntity.created(URI.create("/api/v1/commitments/" + command.commitmentId()))
+                .body(new PostedResponse(command.commitmentId().value(), CommitmentStatus.POSTED, recordedAt));
+    }
+
+    @PostMapping("/api/v1/commitments/{commitmentId}/outcome")
+    @AllowedRoles({Role.ADMIN, Role.UNIT_CLERK})
+    OutcomeResponse recordOutcome(@PathVariable UUID commitmentId, @Valid @RequestBody OutcomeRequest request,
+                                  Caller caller, LedgerMetadata metadata) {
+        if (request.occurredOn().isAfter(today())) {
+            throw new InvalidInput(new FieldProblem("occurredOn", "must not be in the future (today is " + today() + " in Asia/Shanghai)"));
+        }
+        UnitId recordedBy = caller.is(Role.ADMIN) ? null : new UnitId(caller.unitId());
+        CommitmentStatus status = commands.send(new RecordOutcomeCommand(new CommitmentId(commitmentId), request.outcome(),
+                request.occurredOn(), request.note(), recordedBy), metadata);
+        return new OutcomeResponse(commitmentId, status);
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock.withZone(Commitment.BUSINESS_ZONE));
+    }
+}

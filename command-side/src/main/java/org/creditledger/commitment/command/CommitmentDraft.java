@@ -1,0 +1,101 @@
+package org.creditledger.commitment.command;
+
+import org.creditledger.commitment.api.CommitmentId;
+import org.creditledger.commitment.api.CommitmentMessages.PostCommitmentCommand;
+import org.creditledger.commitment.api.CommitmentType;
+import org.creditledger.platform.web.FieldProblem;
+import org.creditledger.subject.InvalidSubjectCode;
+import org.creditledger.subject.SubjectKind;
+import org.creditledger.subject.SubjectRef;
+import org.creditledger.unit.api.UnitId;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A commitment as a client sent it, one JSON body or one import row, before it is a command. {@link #check} finds
+ * every problem at once, named by JSON path ({@code subject.code}), so one path validates both entry routes.
+ */
+public record CommitmentDraft(String unitId, CommitmentType type, SubjectKind subjectKind, String subjectCode,
+                              String subjectName, String matter, String content, LocalDate signedOn, LocalDate dueDate) {
+
+    static final int MAX_MATTER = 500;
+    static final int MAX_CONTENT = 10_000;
+
+    /** The outcome of checking a draft: a command, or the reasons there is none. */
+    public record Checked(PostCommitmentCommand command, List<FieldProblem> errors) {
+        public boolean valid() {
+            return errors.isEmpty();
+        }
+    }
+
+    /**
+     * @param today the current Asia/Shanghai date: a letter cannot be signed in the future
+     */
+    public Checked check(CommitmentId id, LocalDate today) {
+        List<FieldProblem> errors = new ArrayList<>();
+        UnitId unit = null;
+        if (isBlank(unitId)) {
+            errors.add(new FieldProblem("unitId", "is required"));
+        } else if (!UnitId.isValid(unitId)) {
+            errors.add(new FieldProblem("unitId", "is not a valid unit id"));
+        } else {
+            unit = new UnitId(unitId);
+        }
+        if (type == null) {
+            errors.add(new FieldProblem("type", "is required"));
+        }
+        SubjectRef subject = subject(errors);
+        text(errors, "matter", matter, MAX_MATTER);
+        text(errors, "content", content, MAX_CONTENT);
+        if (signedOn == null) {
+            errors.add(new FieldProblem("signedOn", "is required"));
+        } else if (signedOn.isAfter(today)) {
+            errors.add(new FieldProblem("signedOn", "must not be in the future (today is " + today + " in Asia/Shanghai)"));
+        }
+        if (signedOn != null && dueDate != null && dueDate.isBefore(signedOn)) {
+            errors.add(new FieldProblem("dueDate", "must not be before signedOn " + signedOn));
+        }
+        if (!errors.isEmpty()) {
+            return new Checked(null, List.copyOf(errors));
+        }
+        return new Checked(new PostCommitmentCommand(id, unit, type, subject, matter.trim(), content.trim(), signedOn, dueDate), List.of());
+    }
+
+    private SubjectRef subject(List<FieldProblem> errors) {
+        int before = errors.size();
+        if (subjectKind == null) {
+            errors.add(new FieldProblem("subject.kind", "is required"));
+        }
+        if (isBlank(subjectCode)) {
+            errors.add(new FieldProblem("subject.code", "is required"));
+        }
+        if (isBlank(subjectName)) {
+            errors.add(new FieldProblem("subject.name", "is required"));
+        }
+        if (errors.size() > before) {
+            return null;
+        }
+        try {
+            return new SubjectRef(subjectKind, subjectCode, subjectName);
+        } catch (InvalidSubjectCode e) {
+            errors.add(new FieldProblem("subject.code", e.reason()));
+        } catch (IllegalArgumentException e) {
+            errors.add(new FieldProblem("subject.name", e.getMessage()));
+        }
+        return null;
+    }
+
+    private static void text(List<FieldProblem> errors, String field, String value, int max) {
+        if (isBlank(value)) {
+            errors.add(new FieldProblem(field, "is required"));
+        } else if (value.trim().length() > max) {
+            errors.add(new FieldProblem(field, "must have at most " + max + " characters"));
+        }
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
+    }
+}

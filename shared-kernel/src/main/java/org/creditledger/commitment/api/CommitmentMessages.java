@@ -1,0 +1,53 @@
+package org.creditledger.commitment.api;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.axonframework.serialization.Revision;
+import org.creditledger.subject.SubjectRef;
+import org.creditledger.unit.api.UnitId;
+
+import java.time.LocalDate;
+
+/** Commands and events of credit commitment letters (信用承诺书) and their fulfilment records (履约践诺信息). */
+public final class CommitmentMessages {
+
+    private CommitmentMessages() {
+    }
+
+    /** A unit posts a subject's signed commitment. {@code dueDate}, if any, is when the promise must be kept by. */
+    public record PostCommitmentCommand(@TargetAggregateIdentifier CommitmentId commitmentId, UnitId unitId,
+                                        CommitmentType type, SubjectRef subject, String matter, String content,
+                                        LocalDate signedOn, LocalDate dueDate) {
+    }
+
+    @Revision("1")
+    public record CommitmentPostedEvent(CommitmentId commitmentId, UnitId unitId, CommitmentType type,
+                                        SubjectRef subject, String matter, String content, LocalDate signedOn,
+                                        LocalDate dueDate) {
+    }
+
+    /**
+     * Records the outcome (履约 or 违约) that occurred on {@code occurredOn}. {@code recordedBy} is the unit of the
+     * clerk recording it, which must be the unit that posted the commitment; null when an administrator records it.
+     */
+    public record RecordOutcomeCommand(@TargetAggregateIdentifier CommitmentId commitmentId, Outcome outcome,
+                                       LocalDate occurredOn, String note, UnitId recordedBy) {
+    }
+
+    /** 履约: the subject kept the promise. Counts as a fulfilment record of {@code unitId}. */
+    @Revision("1")
+    public record CommitmentFulfilledEvent(CommitmentId commitmentId, UnitId unitId, String subjectCode,
+                                           LocalDate occurredOn, String note) {
+    }
+
+    /** 违约: the subject broke the promise; may be the ground for a list entry. Counts as a fulfilment record. */
+    @Revision("1")
+    public record CommitmentBreachedEvent(CommitmentId commitmentId, UnitId unitId, String subjectCode,
+                                          LocalDate occurredOn, String note) {
+    }
+
+    /** The due date ended (Asia/Shanghai) with no outcome recorded. An outcome may still follow. */
+    @Revision("1")
+    public record CommitmentBecameOverdueEvent(CommitmentId commitmentId, UnitId unitId, String subjectCode,
+                                               LocalDate dueDate) {
+    }
+}
