@@ -44,7 +44,6 @@ class Commitment {
     private LocalDate signedOn;
     private LocalDate dueDate;
     private CommitmentStatus status;
-    private String overdueDeadlineId;
 
     Commitment() {
         // for Axon
@@ -58,12 +57,12 @@ class Commitment {
         apply(new CommitmentPostedEvent(command.commitmentId(), command.unitId(), command.type(), command.subject(),
                 command.matter(), command.content(), command.signedOn(), command.dueDate()));
         if (command.dueDate() != null) {
-            overdueDeadlineId = deadlines.schedule(endOf(command.dueDate()), OVERDUE_DEADLINE);
+            deadlines.schedule(endOf(command.dueDate()), OVERDUE_DEADLINE);
         }
     }
 
     @CommandHandler
-    CommitmentStatus handle(RecordOutcomeCommand command, DeadlineManager deadlines) {
+    CommitmentStatus handle(RecordOutcomeCommand command) {
         if (command.recordedBy() != null && !command.recordedBy().equals(unitId)) {
             throw new AccessDenied("Only unit " + unitId + ", which posted commitment " + commitmentId + ", may record its outcome.");
         }
@@ -78,12 +77,13 @@ class Commitment {
         } else {
             apply(new CommitmentBreachedEvent(commitmentId, unitId, subjectCode, command.occurredOn(), command.note()));
         }
-        if (overdueDeadlineId != null) {
-            deadlines.cancelSchedule(OVERDUE_DEADLINE, overdueDeadlineId);
-        }
         return status;
     }
 
+    /**
+     * The overdue deadline is never cancelled: an outcome makes it a no-op. Cancelling would need its schedule id as
+     * aggregate state that no event carries, or a scan of all scheduled deadlines.
+     */
     @DeadlineHandler(deadlineName = OVERDUE_DEADLINE)
     void dueDateEnded() {
         if (status == CommitmentStatus.POSTED) {
