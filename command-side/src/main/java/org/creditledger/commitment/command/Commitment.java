@@ -37,7 +37,12 @@ class Commitment {
     static final ZoneId BUSINESS_ZONE = ZoneId.of("Asia/Shanghai");
     static final String OVERDUE_DEADLINE = "commitment-overdue";
 
+    /**
+     * The raw id string: deadline scopes are serialised with the identifier as it is here, and a plain string
+     * survives the round trip through db-scheduler where a typed id would come back as a JSON map.
+     */
     @AggregateIdentifier
+    private String id;
     private CommitmentId commitmentId;
     private UnitId unitId;
     private String subjectCode;
@@ -94,6 +99,7 @@ class Commitment {
 
     @EventSourcingHandler
     void on(CommitmentPostedEvent event) {
+        id = event.commitmentId().toString();
         commitmentId = event.commitmentId();
         unitId = event.unitId();
         subjectCode = event.subject().code();

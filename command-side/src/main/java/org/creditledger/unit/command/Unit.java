@@ -25,7 +25,9 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 @Aggregate
 class Unit {
 
+    /** The raw id string, as in {@code Commitment}: it round-trips through any serialised scope. */
     @AggregateIdentifier
+    private String id;
     private UnitId unitId;
     private String name;
     private UnitKind kind;
@@ -62,6 +64,7 @@ class Unit {
 
     @EventSourcingHandler
     void on(UnitRegisteredEvent event) {
+        id = event.unitId().value();
         unitId = event.unitId();
         name = event.name();
         kind = event.kind();
