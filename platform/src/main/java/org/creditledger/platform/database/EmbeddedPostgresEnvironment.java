@@ -51,11 +51,18 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor {
                 "ledger.embedded.data-dir", dataDir.toString())));
     }
 
-    /** {@code ledger-defaults.properties}: lowest precedence, so application properties and the environment win. */
+    /**
+     * {@code ledger-defaults.properties}: below everything a user or test sets, application properties and the
+     * environment included, but above Spring Boot's {@code defaultProperties} (which Boot keeps last).
+     */
     private static void addDefaults(ConfigurableEnvironment environment) {
         try {
-            environment.getPropertySources().addLast(
-                    new ResourcePropertySource("ledgerDefaults", "classpath:ledger-defaults.properties"));
+            ResourcePropertySource defaults = new ResourcePropertySource("ledgerDefaults", "classpath:ledger-defaults.properties");
+            if (environment.getPropertySources().contains("defaultProperties")) {
+                environment.getPropertySources().addBefore("defaultProperties", defaults);
+            } else {
+                environment.getPropertySources().addLast(defaults);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("ledger-defaults.properties is missing from the platform jar", e);
         }

@@ -1,0 +1,101 @@
+package org.creditledger.demo;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.creditledger.platform.access.ApiKeys;
+import org.creditledger.platform.access.Role;
+import org.creditledger.platform.axon.LedgerCommands;
+import org.creditledger.platform.axon.LedgerMetadata;
+import org.creditledger.unit.api.QuotaCounting;
+import org.creditledger.unit.api.UnitId;
+import org.creditledger.unit.api.UnitKind;
+import org.creditledger.unit.api.UnitMessages.SaveUnitCommand;
+import org.creditledger.unit.api.UnitMessages.SetQuotaTargetCommand;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * {@code LEDGER_DEMO=true}: on an empty ledger, registers the 32 assessed units of 广元's 2025 key-work list
+ * (《广元市2025年社会信用体系建设重点工作清单》, seed 000) with their 2025 commitment targets, and prints one demo
+ * API key per role. The figures are the project's own copy of {@code shared/reference/}.
+ */
+@Component
+@Order(10)
+@ConditionalOnProperty(name = "ledger.demo", havingValue = "true")
+class DemoData implements ApplicationRunner {
+
+    static final String TARGETS = "demo/guangyuan-2025-commitment-targets.csv";
+    static final String DEMO_UNIT = "gy-market-regulation";
+    static final String DEMO_AUTHORITY = "国家市场监督管理总局";
+
+    private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+
+    private final LedgerCommands commands;
+    private final ApiKeys apiKeys;
+    private final JdbcClient jdbc;
+
+    DemoData(LedgerCommands commands, ApiKeys apiKeys, JdbcClient jdbc) {
+        this.commands = commands;
+        this.apiKeys = apiKeys;
+        this.jdbc = jdbc;
+    }
+
+    record UnitTarget(String unitId, String name, UnitKind kind, int year, int annualTarget, QuotaCounting counting,
+                      boolean quarterlyRule) {
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (jdbc.sql("select exists (select 1 from domain_event_entry)").query(Boolean.class).single()) {
+            log.info("LEDGER_DEMO=true, but the ledger already holds events: demo data not loaded again.");
+            return;
+        }
+        LedgerMetadata demo = new LedgerMetadata("demo-loader", "demo data loader", "SYSTEM", null, null,
+                UUID.randomUUID().toString(), null, "LEDGER_DEMO=true");
+        List<UnitTarget> targets = targets();
+        for (UnitTarget target : targets) {
+            UnitId id = new UnitId(target.unitId());
+            commands.send(new SaveUnitCommand(id, target.name(), target.kind()), demo);
+            commands.send(new SetQuotaTargetCommand(id, target.year(), target.annualTarget(), target.counting(), target.quarterlyRule()), demo);
+        }
+        StringBuilder keys = new StringBuilder();
+        for (Role role : Role.values()) {
+            String unit = role == Role.UNIT_CLERK ? DEMO_UNIT : null;
+            String authority = role == Role.LIST_AUTHORITY ? DEMO_AUTHORITY : null;
+            String bound = unit != null ? " (unit " + unit + ")" : authority != null ? " (authority " + authority + ")" : "";
+            ApiKeys.IssuedKey key = apiKeys.issue("demo " + role.name().toLowerCase(), role, unit, authority, null);
+            keys.append(String.format("%n  %-15s X-Api-Key: %s%s", role, key.secret(), bound));
+        }
+        log.info("Demo data loaded: {} units of 广元 with their 2025 targets. Demo API keys (shown once):{}", targets.size(), keys);
+    }
+
+    static List<UnitTarget> targets() {
+        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get();
+        try (Reader reader = new InputStreamReader(new ClassPathResource(TARGETS).getInputStream(), StandardCharsets.UTF_8)) {
+            return format.parse(reader).stream().map(DemoData::target).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("demo targets missing from the command-side jar", e);
+        }
+    }
+
+    private static UnitTarget target(CSVRecord row) {
+        return new UnitTarget(row.get("unit_id"), row.get("unit_name"), UnitKind.valueOf(row.get("unit_kind")),
+                Integer.parseInt(row.get("year")), Integer.parseInt(row.get("annual_target")),
+                QuotaCounting.valueOf(row.get("counting")), !row.get("quarterly_quarter_share").isBlank());
+    }
+}

@@ -1,0 +1,22 @@
+package org.creditledger.demo;
+
+import org.creditledger.unit.api.QuotaCounting;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class DemoDataTargetsTest {
+
+    @Test
+    void theDemoCarriesAll32GuangyuanUnitsWithTheirSeedFigures() {
+        List<DemoData.UnitTarget> targets = DemoData.targets();
+        assertThat(targets).hasSize(32);
+        assertThat(targets).contains(
+                new DemoData.UnitTarget("gy-market-regulation", "市市场监管局", org.creditledger.unit.api.UnitKind.MUNICIPAL_DEPARTMENT, 2025, 5000, QuotaCounting.EACH, true),
+                new DemoData.UnitTarget("gy-education", "市教育局", org.creditledger.unit.api.UnitKind.MUNICIPAL_DEPARTMENT, 2025, 50, QuotaCounting.COMBINED, true),
+                new DemoData.UnitTarget("gy-meteorology", "市气象局", org.creditledger.unit.api.UnitKind.CENTRAL_AGENCY_BRANCH, 2025, 15, QuotaCounting.COMBINED, false),
+                new DemoData.UnitTarget("gy-lizhou", "利州区", org.creditledger.unit.api.UnitKind.DISTRICT, 2025, 30000, QuotaCounting.EACH, true));
+    }
+}

@@ -1,0 +1,56 @@
+package org.creditledger;
+
+import org.creditledger.platform.database.EmbeddedPostgresServer;
+import org.creditledger.testing.Api;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A new user's first start: empty data directory, bootstrap admin key and demo data from configuration. */
+class FreshStartTest {
+
+    @TempDir
+    Path dataDir;
+
+    ConfigurableApplicationContext start() {
+        return new SpringApplicationBuilder(LedgerApplication.class)
+                .properties("ledger.data-dir=" + dataDir, "ledger.embedded.clean-start=false", "server.port=0",
+                        "ledger.demo=true", "ledger.bootstrap-admin-key=first-admin-secret")
+                .run();
+    }
+
+    @Test
+    void firstStartCreatesTheAdminKeyAndTheDemoUnitsOnce() {
+        try (ConfigurableApplicationContext first = start()) {
+            Api api = Api.at(port(first));
+            JdbcClient jdbc = first.getBean(JdbcClient.class);
+            assertThat(api.get("/actuator/health").json().path("status").asText()).isEqualTo("UP");
+            assertThat(jdbc.sql("select count(*) from known_unit").query(Long.class).single()).isEqualTo(32);
+            assertThat(jdbc.sql("select role from api_key order by role").query(String.class).list())
+                    .containsExactly("ADMIN", "ADMIN", "COUNTER", "INSPECTOR", "LIST_AUTHORITY", "UNIT_CLERK");
+            Api.Response save = api.as("first-admin-secret").put("/api/v1/units/gy-education", Map.of("name", "市教育局", "kind", "MUNICIPAL_DEPARTMENT"));
+            assertThat(save.status()).as("the bootstrap key is an ADMIN key; the unit exists already").isEqualTo(200);
+            assertThat(api.as("wrong-secret").put("/api/v1/units/gy-education", Map.of("name", "x", "kind", "OTHER")).status()).isEqualTo(401);
+        }
+        EmbeddedPostgresServer.stop(dataDir.toAbsolutePath().normalize());
+        try (ConfigurableApplicationContext again = start()) {
+            JdbcClient jdbc = again.getBean(JdbcClient.class);
+            assertThat(jdbc.sql("select count(*) from api_key").query(Long.class).single()).as("no second set of keys").isEqualTo(6);
+            assertThat(jdbc.sql("select count(*) from domain_event_entry where payload_type like '%UnitRegisteredEvent'").query(Long.class).single())
+                    .as("units not registered twice").isEqualTo(32);
+        } finally {
+            EmbeddedPostgresServer.stop(dataDir.toAbsolutePath().normalize());
+        }
+    }
+
+    private static int port(ConfigurableApplicationContext context) {
+        return Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
+    }
+}
