@@ -1,0 +1,170 @@
+package org.creditledger.access;
+
+import org.creditledger.LedgerApplication;
+import org.creditledger.platform.access.AllowedRoles;
+import org.creditledger.platform.access.ApiKeys;
+import org.creditledger.platform.access.Role;
+import org.creditledger.testing.Api;
+import org.creditledger.testing.TestKeys;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpMethod;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.creditledger.platform.access.Role.ADMIN;
+import static org.creditledger.platform.access.Role.COUNTER;
+import static org.creditledger.platform.access.Role.INSPECTOR;
+import static org.creditledger.platform.access.Role.LIST_AUTHORITY;
+import static org.creditledger.platform.access.Role.UNIT_CLERK;
+
+/**
+ * The whole role × endpoint matrix over real HTTP: a role outside an endpoint's set gets 403, a role inside it never
+ * gets 401/403, no key or an unknown key gets 401. The matrix must name every /api endpoint the application serves,
+ * with exactly the roles its {@code @AllowedRoles} declares, so a new endpoint cannot slip past this test.
+ */
+@SpringBootTest(classes = LedgerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class RoleMatrixTest {
+
+    static final String UNIT = "gy-civil-defence";
+
+    record Endpoint(HttpMethod method, String pattern, Set<Role> allowed) {
+        String key() {
+            return method + " " + pattern;
+        }
+
+        @Override
+        public String toString() {
+            return key();
+        }
+    }
+
+    /** The contract of API.md, endpoint by endpoint. */
+    static List<Endpoint> matrix() {
+        return List.of(
+                new Endpoint(HttpMethod.POST, "/api/v1/admin/api-keys", EnumSet.of(ADMIN)),
+                new Endpoint(HttpMethod.PUT, "/api/v1/units/{unitId}", EnumSet.of(ADMIN)),
+                new Endpoint(HttpMethod.PUT, "/api/v1/units/{unitId}/targets/{year}", EnumSet.of(ADMIN)),
+                new Endpoint(HttpMethod.POST, "/api/v1/commitments", EnumSet.of(ADMIN, UNIT_CLERK)),
+                new Endpoint(HttpMethod.POST, "/api/v1/commitments/{commitmentId}/outcome", EnumSet.of(ADMIN, UNIT_CLERK)));
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ApiKeys apiKeys;
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
+
+    Api api;
+    final Map<Role, String> keys = new EnumMap<>(Role.class);
+    final Map<String, String> pathVariables = new HashMap<>();
+
+    @BeforeAll
+    void setUp() {
+        api = Api.at(port);
+        TestKeys testKeys = new TestKeys(apiKeys);
+        keys.put(ADMIN, testKeys.admin());
+        keys.put(UNIT_CLERK, testKeys.clerk(UNIT));
+        keys.put(LIST_AUTHORITY, testKeys.listAuthority("国家市场监督管理总局"));
+        keys.put(COUNTER, testKeys.counter());
+        keys.put(INSPECTOR, testKeys.inspector());
+        api.as(keys.get(ADMIN)).put("/api/v1/units/" + UNIT, Map.of("name", "市国动办", "kind", "MUNICIPAL_DEPARTMENT"));
+        api.as(keys.get(ADMIN)).put("/api/v1/units/" + UNIT + "/targets/2025", Map.of("annualTarget", 50, "counting", "EACH", "quarterlyRule", true));
+        String commitmentId = api.as(keys.get(UNIT_CLERK)).post("/api/v1/commitments", commitment()).json().path("commitmentId").asText();
+        pathVariables.put("unitId", UNIT);
+        pathVariables.put("year", "2025");
+        pathVariables.put("commitmentId", commitmentId);
+    }
+
+    static Map<String, Object> commitment() {
+        return Map.of("unitId", UNIT, "type", "OTHER",
+                "subject", Map.of("kind", "LEGAL_PERSON", "code", "93510521MA6AT8LB0C", "name", "苍溪县某某农民专业合作社"),
+                "matter", "人防工程备案", "content", "承诺按规定建设", "signedOn", "2025-02-01");
+    }
+
+    /** A body that passes validation, so that only authorisation decides; the ids are fresh, so nothing collides. */
+    Object body(Endpoint endpoint) {
+        return switch (endpoint.key()) {
+            case "POST /api/v1/admin/api-keys" -> Map.of("name", "matrix " + UUID.randomUUID(), "role", "COUNTER");
+            case "PUT /api/v1/units/{unitId}" -> Map.of("name", "市国动办", "kind", "MUNICIPAL_DEPARTMENT");
+            case "PUT /api/v1/units/{unitId}/targets/{year}" -> Map.of("annualTarget", 50, "counting", "EACH", "quarterlyRule", true);
+            case "POST /api/v1/commitments" -> commitment();
+            case "POST /api/v1/commitments/{commitmentId}/outcome" -> Map.of("outcome", "FULFILLED", "occurredOn", "2025-03-01");
+            default -> endpoint.method() == HttpMethod.GET ? null : Map.of();
+        };
+    }
+
+    String path(Endpoint endpoint) {
+        String path = endpoint.pattern();
+        for (Map.Entry<String, String> variable : pathVariables.entrySet()) {
+            path = path.replace("{" + variable.getKey() + "}", variable.getValue());
+        }
+        return path;
+    }
+
+    @Test
+    void theMatrixNamesEveryApiEndpointWithTheRolesItDeclares() {
+        Map<String, Set<Role>> served = new TreeMap<>();
+        for (Map.Entry<RequestMappingInfo, HandlerMethod> mapping : mappings.getHandlerMethods().entrySet()) {
+            for (String pattern : mapping.getKey().getPatternValues()) {
+                if (!pattern.startsWith("/api/")) {
+                    continue;
+                }
+                AllowedRoles allowed = mapping.getValue().getMethodAnnotation(AllowedRoles.class);
+                assertThat(allowed).as("@AllowedRoles on " + pattern).isNotNull();
+                for (var method : mapping.getKey().getMethodsCondition().getMethods()) {
+                    served.put(method.name() + " " + pattern, EnumSet.copyOf(Arrays.asList(allowed.value())));
+                }
+            }
+        }
+        Map<String, Set<Role>> declared = matrix().stream().collect(Collectors.toMap(Endpoint::key, Endpoint::allowed, (a, b) -> a, TreeMap::new));
+        assertThat(served).isEqualTo(declared);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("matrix")
+    void everyRoleGetsWhatTheMatrixSays(Endpoint endpoint) {
+        for (Role role : Role.values()) {
+            Api.Response response = api.as(keys.get(role)).exchange(endpoint.method(), path(endpoint), body(endpoint), h -> { });
+            if (endpoint.allowed().contains(role)) {
+                assertThat(response.status()).as(role + " on " + endpoint + ": " + response).isNotIn(401, 403);
+            } else {
+                assertThat(response.status()).as(role + " on " + endpoint + ": " + response).isEqualTo(403);
+                assertThat(response.json().path("type").asText()).isEqualTo("urn:credit-ledger:problem:forbidden");
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("matrix")
+    void noKeyOrAnUnknownKeyIs401(Endpoint endpoint) {
+        for (String secret : new String[] {null, "clk_not-a-key"}) {
+            Api.Response response = api.as(secret).exchange(endpoint.method(), path(endpoint), body(endpoint), h -> { });
+            assertThat(response.status()).as(endpoint + " with key " + secret).isEqualTo(401);
+            assertThat(response.contentType()).startsWith("application/problem+json");
+        }
+    }
+}
