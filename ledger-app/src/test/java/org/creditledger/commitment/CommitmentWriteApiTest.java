@@ -99,6 +99,41 @@ class CommitmentWriteApiTest {
         assertThat(other.status()).isEqualTo(409);
     }
 
+    @Test
+    void everyEventRecordsWhoWroteItAndWhy() throws Exception {
+        Api.Response posted = api.as(clerk).exchange(HttpMethod.POST, "/api/v1/commitments", json(letter("91110108MA01R7K44D")), h -> {
+            h.set("Idempotency-Key", "client-req-42");
+            h.set("X-Correlation-Id", "counter-window-7");
+        });
+        assertThat(posted.status()).isEqualTo(201);
+        assertThat(posted.headers().getFirst("X-Correlation-Id")).isEqualTo("counter-window-7");
+        byte[] stored = jdbc.sql("select meta_data from domain_event_entry where aggregate_identifier = ?")
+                .param(posted.json().path("commitmentId").asText()).query(byte[].class).single();
+        com.fasterxml.jackson.databind.JsonNode metadata = new com.fasterxml.jackson.databind.ObjectMapper().readTree(stored);
+        UUID clerkKeyId = apiKeys.authenticate(clerk).orElseThrow().keyId();
+        assertThat(metadata.path("principal").asText()).isEqualTo(clerkKeyId.toString());
+        assertThat(metadata.path("role").asText()).isEqualTo("UNIT_CLERK");
+        assertThat(metadata.path("unit").asText()).isEqualTo(unitId);
+        assertThat(metadata.path("correlationId").asText()).isEqualTo("counter-window-7");
+        assertThat(metadata.path("clientRequestId").asText()).isEqualTo("client-req-42");
+        assertThat(metadata.path("request").asText()).isEqualTo("POST /api/v1/commitments");
+    }
+
+    @Test
+    void aClerkCannotTouchAnotherUnitsCommitments() {
+        String otherUnit = unitId + "-other";
+        api.as(admin).put("/api/v1/units/" + otherUnit, Map.of("name", "市林业局", "kind", "MUNICIPAL_DEPARTMENT"));
+        String otherClerk = new TestKeys(apiKeys).clerk(otherUnit);
+        String id = api.as(clerk).post("/api/v1/commitments", letter("91110108MA01R7K44D")).json().path("commitmentId").asText();
+        long before = events();
+        Api.Response outcome = api.as(otherClerk).post("/api/v1/commitments/" + id + "/outcome", Map.of("outcome", "BREACHED", "occurredOn", "2025-04-01"));
+        assertThat(outcome.status()).isEqualTo(403);
+        Map<String, Object> forOtherUnit = new java.util.HashMap<>(letter("91110108MA01R7K44D"));
+        forOtherUnit.put("unitId", otherUnit);
+        assertThat(api.as(clerk).post("/api/v1/commitments", forOtherUnit).status()).isEqualTo(403);
+        assertThat(events()).isEqualTo(before);
+    }
+
     private static String json(Object body) {
         try {
             return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(body);
