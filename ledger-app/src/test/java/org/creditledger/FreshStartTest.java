@@ -20,10 +20,11 @@ class FreshStartTest {
     Path dataDir;
 
     ConfigurableApplicationContext start() {
-        return new SpringApplicationBuilder(LedgerApplication.class)
-                .properties("ledger.data-dir=" + dataDir, "ledger.embedded.clean-start=false", "server.port=0",
-                        "ledger.demo=true", "ledger.bootstrap-admin-key=first-admin-secret")
-                .run();
+        // Command-line arguments outrank the data directory that surefire sets for the shared test database.
+        // Command-line arguments outrank the data directory surefire sets for the shared test database.
+        return new SpringApplicationBuilder(LedgerApplication.class).run(
+                "--ledger.data-dir=" + dataDir, "--ledger.embedded.clean-start=false", "--server.port=0",
+                        "--ledger.demo=true", "--ledger.bootstrap-admin-key=first-admin-secret");
     }
 
     @Test

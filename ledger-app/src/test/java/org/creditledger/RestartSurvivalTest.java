@@ -31,9 +31,10 @@ class RestartSurvivalTest {
     Path dataDir;
 
     ConfigurableApplicationContext start() {
-        return new SpringApplicationBuilder(LedgerApplication.class)
-                .properties("ledger.data-dir=" + dataDir, "ledger.embedded.clean-start=false", "server.port=0")
-                .run();
+        // Command-line arguments outrank the data directory that surefire sets for the shared test database.
+        // Command-line arguments outrank the data directory surefire sets for the shared test database.
+        return new SpringApplicationBuilder(LedgerApplication.class).run(
+                "--ledger.data-dir=" + dataDir, "--ledger.embedded.clean-start=false", "--server.port=0");
     }
 
     @Test

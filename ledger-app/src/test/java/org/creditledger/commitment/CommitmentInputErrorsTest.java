@@ -1,7 +1,6 @@
 package org.creditledger.commitment;
 
-import org.creditledger.LedgerApplication;
-import org.creditledger.platform.access.ApiKeys;
+import org.creditledger.LedgerHttpTest;
 import org.creditledger.testing.Api;
 import org.creditledger.testing.TestKeys;
 import org.junit.jupiter.api.BeforeEach;
@@ -9,10 +8,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -26,8 +21,7 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Every kind of bad input gets problem+json with the right status and field, and writes no event. */
-@SpringBootTest(classes = LedgerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class CommitmentInputErrorsTest {
+class CommitmentInputErrorsTest extends LedgerHttpTest {
 
     static final String UNIT = "gy-education";
     static final String VALID = """
@@ -35,12 +29,6 @@ class CommitmentInputErrorsTest {
              "subject":{"kind":"INDIVIDUAL_BUSINESS","code":"92440305MA5H3QW293","name":"利州区某某小吃店"},
              "matter":"食品经营备案","content":"承诺符合食品安全要求","signedOn":"2025-05-06"}""";
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    ApiKeys apiKeys;
-    @Autowired
-    JdbcClient jdbc;
 
     Api api;
     String clerk;
@@ -121,7 +109,4 @@ class CommitmentInputErrorsTest {
                 .isEqualTo(2);
     }
 
-    long events() {
-        return jdbc.sql("select count(*) from domain_event_entry").query(Long.class).single();
-    }
 }

@@ -1,31 +1,19 @@
 package org.creditledger.commitment;
 
-import org.creditledger.LedgerApplication;
-import org.creditledger.platform.access.ApiKeys;
+import org.creditledger.LedgerHttpTest;
 import org.creditledger.testing.Api;
 import org.creditledger.testing.TestKeys;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpMethod;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@SpringBootTest(classes = LedgerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class CommitmentWriteApiTest {
+class CommitmentWriteApiTest extends LedgerHttpTest {
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    ApiKeys apiKeys;
-    @Autowired
-    JdbcClient jdbc;
 
     Api api;
     String admin;
@@ -48,9 +36,6 @@ class CommitmentWriteApiTest {
                 "matter", "食品经营许可", "content", "本单位承诺所提交材料真实有效", "signedOn", "2025-03-01");
     }
 
-    long events() {
-        return jdbc.sql("select count(*) from domain_event_entry").query(Long.class).single();
-    }
 
     @Test
     void clerkPostsACommitmentAndRecordsItsOutcomeOnce() {

@@ -1,30 +1,18 @@
 package org.creditledger.unit;
 
-import org.creditledger.LedgerApplication;
-import org.creditledger.platform.access.ApiKeys;
+import org.creditledger.LedgerHttpTest;
 import org.creditledger.testing.Api;
 import org.creditledger.testing.TestKeys;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@SpringBootTest(classes = LedgerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class UnitApiTest {
+class UnitApiTest extends LedgerHttpTest {
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    ApiKeys apiKeys;
-    @Autowired
-    JdbcClient jdbc;
 
     Api admin;
     String unitId;
@@ -35,9 +23,6 @@ class UnitApiTest {
         unitId = "gy-cangxi-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
-    long events() {
-        return jdbc.sql("select count(*) from domain_event_entry").query(Long.class).single();
-    }
 
     @Test
     void putCreatesThenUpdatesAndAnUnchangedPutRecordsNothing() {
