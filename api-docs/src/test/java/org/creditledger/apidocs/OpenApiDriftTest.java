@@ -36,7 +36,9 @@ class OpenApiDriftTest {
     static final String SORTED_KEYS = "springdoc.writer-with-order-by-keys=true";
 
     static final Path COMMITTED = Path.of(System.getProperty("openapi.file", "openapi.yaml"));
-    static final String REGENERATE = "./mvnw -pl api-docs verify -Dopenapi.update=true";
+    static final String REGENERATE = "./mvnw -pl api-docs verify -Dopenapi.update=true\n    "
+            + "(from your working tree's sources, not ~/.m2: ./mvnw -pl api-docs -am verify -Dopenapi.update=true"
+            + " -Dtest='**/apidocs/*Test' -Dsurefire.failIfNoSpecifiedTests=false)";
 
     /** The /api/v1 paths of shared/API.md that exist in the code today. More may exist; none may go missing. */
     static final List<String> PATHS_OF_API_MD = List.of(
