@@ -1,0 +1,160 @@
+package org.creditledger.apidocs;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.creditledger.LedgerApplication;
+import org.creditledger.testing.Api;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+/**
+ * The committed {@code api-docs/openapi.yaml} is exactly what the running ledger serves at {@code /v3/api-docs.yaml}.
+ * When a controller changes, this test fails with a short diff; regenerate with
+ * {@code ./mvnw -pl api-docs verify -Dopenapi.update=true} and commit the new file with the change.
+ */
+@SpringBootTest(classes = LedgerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {OpenApiDriftTest.FIXED_SERVER, OpenApiDriftTest.SORTED_KEYS})
+class OpenApiDriftTest {
+
+    /** springdoc would otherwise list {@code http://localhost:<random port>} as the server. */
+    static final String FIXED_SERVER = "springdoc.open-api.servers[0].url=/";
+    /** Keys in a stable order, so endpoints added in parallel by others produce small, mergeable diffs. */
+    static final String SORTED_KEYS = "springdoc.writer-with-order-by-keys=true";
+
+    static final Path COMMITTED = Path.of(System.getProperty("openapi.file", "openapi.yaml"));
+    static final String REGENERATE = "./mvnw -pl api-docs verify -Dopenapi.update=true\n    "
+            + "(from your working tree's sources, not ~/.m2: ./mvnw -pl api-docs -am verify -Dopenapi.update=true"
+            + " -Dtest='**/apidocs/*Test' -Dsurefire.failIfNoSpecifiedTests=false)";
+
+    /** The /api/v1 paths of shared/API.md that exist in the code today. More may exist; none may go missing. */
+    static final List<String> PATHS_OF_API_MD = List.of(
+            "/api/v1/admin/api-keys",
+            "/api/v1/units/{unitId}",
+            "/api/v1/units/{unitId}/targets/{year}",
+            "/api/v1/commitments",
+            "/api/v1/commitments/{commitmentId}/outcome");
+
+    private static final Set<String> HTTP_METHODS = Set.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
+
+    @LocalServerPort
+    int port;
+
+    Api anonymous;
+
+    @BeforeEach
+    void setUp() {
+        anonymous = Api.at(port).as(null);
+    }
+
+    @Test
+    void committedDocumentMatchesTheServedOne() throws IOException {
+        Api.Response served = anonymous.get("/v3/api-docs.yaml");
+        assertThat(served.status()).as(served.toString()).isEqualTo(200);
+        String actual = normalise(served.text());
+
+        if (Boolean.getBoolean("openapi.update")) {
+            Files.writeString(COMMITTED, actual, StandardCharsets.UTF_8);
+            System.out.println("openapi.update=true: wrote the served document to " + COMMITTED.toAbsolutePath());
+            return;
+        }
+        if (!Files.exists(COMMITTED)) {
+            fail(COMMITTED.toAbsolutePath() + " does not exist. Create it with: " + REGENERATE);
+        }
+        String expected = normalise(Files.readString(COMMITTED, StandardCharsets.UTF_8));
+        if (!expected.equals(actual)) {
+            fail("api-docs/openapi.yaml differs from the document the ledger serves at /v3/api-docs.yaml.\n"
+                    + "If the API change is intended, regenerate and commit the file:\n    " + REGENERATE + "\n\n"
+                    + Diff.unified("openapi.yaml (committed)", expected, "/v3/api-docs.yaml (served)", actual, 3, 60));
+        }
+    }
+
+    @Test
+    void theDocumentNamesARelativeServerSoItIsTheSameOnEveryPort() {
+        JsonNode servers = document().path("servers");
+        assertThat(servers.size()).as(servers.toString()).isEqualTo(1);
+        assertThat(servers.get(0).path("url").asText()).isEqualTo("/");
+    }
+
+    @Test
+    void everyApiOperationRequiresTheApiKeyHeader() {
+        JsonNode doc = document();
+        JsonNode scheme = doc.path("components").path("securitySchemes").path("apiKey");
+        assertThat(scheme.path("type").asText()).isEqualTo("apiKey");
+        assertThat(scheme.path("in").asText()).isEqualTo("header");
+        assertThat(scheme.path("name").asText()).isEqualTo("X-Api-Key");
+        assertThat(requiresApiKey(doc.path("security"))).as("global security " + doc.path("security")).isTrue();
+
+        List<String> operations = new ArrayList<>();
+        List<String> open = new ArrayList<>();
+        for (Iterator<Map.Entry<String, JsonNode>> paths = doc.path("paths").fields(); paths.hasNext(); ) {
+            Map.Entry<String, JsonNode> path = paths.next();
+            if (!path.getKey().startsWith("/api/v1/")) {
+                continue;
+            }
+            for (Iterator<Map.Entry<String, JsonNode>> ops = path.getValue().fields(); ops.hasNext(); ) {
+                Map.Entry<String, JsonNode> op = ops.next();
+                if (!HTTP_METHODS.contains(op.getKey())) {
+                    continue;
+                }
+                String name = op.getKey().toUpperCase() + " " + path.getKey();
+                operations.add(name);
+                JsonNode own = op.getValue().get("security");
+                if (own != null && !requiresApiKey(own)) {
+                    open.add(name + " security=" + own);
+                }
+            }
+        }
+        assertThat(operations).as("operations under /api/v1").isNotEmpty();
+        assertThat(open).as("operations that override the global apiKey requirement").isEmpty();
+    }
+
+    @Test
+    void thePathsOfTheContractThatExistTodayAreDocumented() {
+        JsonNode paths = document().path("paths");
+        assertThat(PATHS_OF_API_MD).allSatisfy(path -> assertThat(paths.has(path)).as(path + " in /v3/api-docs").isTrue());
+        assertThat(paths.path("/api/v1/units/{unitId}").has("put")).isTrue();
+        assertThat(paths.path("/api/v1/units/{unitId}/targets/{year}").has("put")).isTrue();
+        assertThat(paths.path("/api/v1/admin/api-keys").has("post")).isTrue();
+        assertThat(paths.path("/api/v1/commitments").has("post")).isTrue();
+        assertThat(paths.path("/api/v1/commitments/{commitmentId}/outcome").has("post")).isTrue();
+    }
+
+    private JsonNode document() {
+        Api.Response docs = anonymous.get("/v3/api-docs");
+        assertThat(docs.status()).as(docs.toString()).isEqualTo(200);
+        return docs.json();
+    }
+
+    /** A security list requires the key when one of its alternatives names {@code apiKey}; {@code []} means public. */
+    private static boolean requiresApiKey(JsonNode security) {
+        if (!security.isArray() || security.isEmpty()) {
+            return false;
+        }
+        for (JsonNode alternative : security) {
+            if (!alternative.has("apiKey")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Line endings and the final newline must not count as drift. */
+    static String normalise(String text) {
+        String lf = text.replace("\r\n", "\n").replace('\r', '\n');
+        return lf.stripTrailing() + "\n";
+    }
+}
