@@ -15,8 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The documentation is public: a browser without an API key gets Swagger UI and the OpenAPI document. */
 // Same configuration as OpenApiDriftTest, so both classes share one cached Spring context (and one PostgreSQL).
-@SpringBootTest(classes = LedgerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {OpenApiDriftTest.FIXED_SERVER, OpenApiDriftTest.SORTED_KEYS})
+@SpringBootTest(classes = LedgerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class PublicDocsTest {
 
     @LocalServerPort

@@ -1,5 +1,6 @@
 package org.creditledger.commitment.command;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -70,6 +71,7 @@ class CommitmentController {
     }
 
     @PostMapping("/api/v1/commitments")
+    @ApiResponse(responseCode = "201", description = "Posted; Location names the new commitment")
     @AllowedRoles({Role.ADMIN, Role.UNIT_CLERK})
     ResponseEntity<PostedResponse> post(@RequestBody PostCommitmentRequest request, Caller caller, LedgerMetadata metadata) {
         CommitmentDraft.Checked checked = request.draft().check(CommitmentId.random(), today());

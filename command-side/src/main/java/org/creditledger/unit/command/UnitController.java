@@ -1,5 +1,6 @@
 package org.creditledger.unit.command;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -51,6 +52,8 @@ class UnitController {
 
     /** Creates (201) or updates (200) a unit. */
     @PutMapping("/api/v1/units/{unitId}")
+    @ApiResponse(responseCode = "201", description = "Registered a new unit")
+    @ApiResponse(responseCode = "200", description = "Updated (or confirmed) an existing unit")
     @AllowedRoles(Role.ADMIN)
     ResponseEntity<UnitResponse> save(@PathVariable String unitId, @Valid @RequestBody UnitRequest request, LedgerMetadata metadata) {
         UnitId id = unitId(unitId);
