@@ -5,7 +5,14 @@ import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.creditledger.LedgerApplication;
+import org.creditledger.commitment.api.CommitmentId;
+import org.creditledger.commitment.api.CommitmentMessages.PostCommitmentCommand;
+import org.creditledger.commitment.api.CommitmentType;
+import org.creditledger.subject.SubjectKind;
+import org.creditledger.subject.SubjectRef;
+import org.creditledger.unit.api.UnitId;
 import org.creditledger.platform.access.ApiKeys;
 import org.creditledger.subject.SubjectCodes;
 import org.creditledger.testing.Api;
@@ -49,6 +56,8 @@ class CommitmentImportApiTest {
     ApiKeys apiKeys;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    CommandGateway commandGateway;
 
     Api api;
     TestKeys keys;
@@ -330,6 +339,30 @@ class CommitmentImportApiTest {
 
         assertThat(events()).isEqualTo(events);
         assertThat(imports()).isEqualTo(imports);
+    }
+
+    @Test
+    void aChunkThatCannotCommitIsRetriedRowByRowAndARowWhoseEventExistsIsNotWrittenTwice() throws Exception {
+        List<String> lines = List.of(
+                line(unitId, "OTHER", "LEGAL_PERSON", company(), "事项", "2025-03-01", ""),
+                line(unitId, "OTHER", "LEGAL_PERSON", company(), "事项", "2025-03-02", ""),
+                line(unitId, "OTHER", "LEGAL_PERSON", company(), "事项", "2025-03-03", ""));
+        byte[] file = csv(lines);
+        // as if an earlier run had already posted row 2: its deterministic commitment id already has an event
+        String sha256 = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(file));
+        CommitmentId row2 = new CommitmentId(UUID.nameUUIDFromBytes((sha256 + ":2").getBytes(StandardCharsets.UTF_8)));
+        commandGateway.sendAndWait(new PostCommitmentCommand(row2, new UnitId(unitId), CommitmentType.OTHER,
+                new SubjectRef(SubjectKind.LEGAL_PERSON, lines.get(1).split(",")[3], "广元市某某建材有限公司"), "事项", "本单位承诺所提交材料真实有效",
+                LocalDate.of(2025, 3, 2), null));
+        long events = events();
+
+        Api.Response accepted = upload(admin, "retry.csv", file);
+        JsonNode done = awaitDone(admin, accepted.json().path("importId").asText());
+        assertThat(done.path("rows")).extracting(r -> r.path("status").asText()).containsExactly("ACCEPTED", "ACCEPTED", "ACCEPTED");
+        assertThat(done.path("rows").get(1).path("commitmentId").asText()).isEqualTo(row2.toString());
+        assertThat(events()).isEqualTo(events + 2);
+        assertThat(jdbc.sql("select count(*) from domain_event_entry where aggregate_identifier = ?").param(row2.toString())
+                .query(Long.class).single()).isEqualTo(1);
     }
 
     @Test
