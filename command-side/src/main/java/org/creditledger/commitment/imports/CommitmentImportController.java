@@ -1,0 +1,131 @@
+package org.creditledger.commitment.imports;
+
+import org.creditledger.commitment.imports.ImportJobStore.ImportRowStatus;
+import org.creditledger.commitment.imports.ImportJobStore.RowResult;
+import org.creditledger.platform.access.AccessDenied;
+import org.creditledger.platform.access.AllowedRoles;
+import org.creditledger.platform.access.Caller;
+import org.creditledger.platform.access.Role;
+import org.creditledger.platform.axon.LedgerMetadata;
+import org.creditledger.platform.web.FieldProblem;
+import org.creditledger.platform.web.InvalidInput;
+import org.creditledger.platform.web.LedgerProblem;
+import org.creditledger.platform.web.ProblemType;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Bulk import of commitment letters from CSV or XLSX (ADMIN, UNIT_CLERK), processed in the background; progress and
+ * per-row results (ADMIN, INSPECTOR, the uploading UNIT_CLERK key). Row numbers are 1-based data rows, header excluded.
+ */
+@RestController
+class CommitmentImportController {
+
+    static final int MAX_ROWS_LIMIT = 10_000;
+
+    private final CommitmentImports imports;
+    private final ImportJobStore store;
+    private final Clock clock;
+
+    CommitmentImportController(CommitmentImports imports, ImportJobStore store, Clock clock) {
+        this.imports = imports;
+        this.store = store;
+        this.clock = clock;
+    }
+
+    record ImportAccepted(UUID importId, ImportJob.State state, int total) {
+    }
+
+    record RowView(int row, ImportRowStatus status, UUID commitmentId, List<FieldProblem> errors) {
+    }
+
+    record ImportView(UUID importId, String fileName, ImportJob.State state, int total, int processed, int accepted,
+                      int rejected, Instant uploadedAt, Instant startedAt, Instant finishedAt, Double rowsPerSecond,
+                      String error, int rowsFrom, int rowsLimit, ImportRowStatus rowStatus, List<RowView> rows,
+                      Integer nextRowsFrom) {
+    }
+
+    /** 202 for a new import; 200 with the existing import when the same file was uploaded before. */
+    @PostMapping(path = "/api/v1/commitments/imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @AllowedRoles({Role.ADMIN, Role.UNIT_CLERK})
+    ResponseEntity<ImportAccepted> upload(@RequestParam(name = "file", required = false) MultipartFile file,
+                                          Caller caller, LedgerMetadata metadata) {
+        if (file == null) {
+            throw new InvalidInput(new FieldProblem("file", "is required (multipart part 'file': a CSV or XLSX file)"));
+        }
+        CommitmentImports.Submitted submitted = imports.submit(file.getOriginalFilename(), bytes(file), caller, metadata);
+        ImportJob job = submitted.job();
+        return ResponseEntity.status(submitted.created() ? HttpStatus.ACCEPTED : HttpStatus.OK)
+                .location(URI.create("/api/v1/commitments/imports/" + job.importId()))
+                .body(new ImportAccepted(job.importId(), job.state(), job.total()));
+    }
+
+    @GetMapping("/api/v1/commitments/imports/{importId}")
+    @AllowedRoles({Role.ADMIN, Role.INSPECTOR, Role.UNIT_CLERK})
+    ImportView get(@PathVariable UUID importId,
+                   @RequestParam(defaultValue = "1") int rowsFrom,
+                   @RequestParam(defaultValue = "1000") int rowsLimit,
+                   @RequestParam(required = false) String rowStatus,
+                   Caller caller) {
+        ImportJob job = imports.find(importId).orElseThrow(() -> new ImportNotFound(importId));
+        if (caller.is(Role.UNIT_CLERK) && !caller.keyId().equals(job.uploaderKeyId())) {
+            throw new AccessDenied("A UNIT_CLERK key may read only the imports it uploaded.");
+        }
+        if (rowsFrom < 1) {
+            throw new InvalidInput(new FieldProblem("rowsFrom", "must be at least 1"));
+        }
+        if (rowsLimit < 1 || rowsLimit > MAX_ROWS_LIMIT) {
+            throw new InvalidInput(new FieldProblem("rowsLimit", "must be between 1 and " + MAX_ROWS_LIMIT));
+        }
+        ImportRowStatus status = status(rowStatus);
+        List<RowResult> results = store.rows(importId, rowsFrom, rowsLimit, status);
+        List<RowView> rows = results.stream()
+                .map(r -> new RowView(r.row(), r.status(), r.commitmentId(), r.errors().isEmpty() ? null : r.errors()))
+                .toList();
+        Integer next = results.size() == rowsLimit ? results.get(results.size() - 1).row() + 1 : null;
+        return new ImportView(job.importId(), job.fileName(), job.state(), job.total(), job.processed(), job.accepted(),
+                job.rejected(), job.uploadedAt(), job.startedAt(), job.finishedAt(), job.rowsPerSecond(clock.instant()),
+                job.error(), rowsFrom, rowsLimit, status, rows, next);
+    }
+
+    private static ImportRowStatus status(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        try {
+            return ImportRowStatus.valueOf(raw.strip());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInput(new FieldProblem("rowStatus", "'" + raw + "' is not one of ACCEPTED, REJECTED"));
+        }
+    }
+
+    private static byte[] bytes(MultipartFile file) {
+        try {
+            return file.getBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read the uploaded file", e);
+        }
+    }
+
+    /** No import with this id. */
+    static class ImportNotFound extends LedgerProblem {
+        ImportNotFound(UUID importId) {
+            super(ProblemType.NOT_FOUND, "No import " + importId + ".");
+        }
+    }
+}

@@ -1,0 +1,152 @@
+package org.creditledger.commitment.imports;
+
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.commandhandling.CommandResultMessage;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.creditledger.commitment.api.CommitmentId;
+import org.creditledger.commitment.imports.ImportJobStore.ImportRowStatus;
+import org.creditledger.commitment.imports.ImportJobStore.RowResult;
+import org.creditledger.platform.access.Role;
+import org.creditledger.platform.web.FieldProblem;
+import org.creditledger.platform.web.LedgerProblem;
+import org.creditledger.unit.api.UnitId;
+import org.creditledger.unit.command.KnownUnits;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Posts one chunk of import rows in ONE database transaction: a root unit of work with the Spring transaction
+ * attached; every valid row's {@code PostCommitmentCommand} is dispatched synchronously on the {@link CommandBus}
+ * (SimpleCommandBus runs the handler in this thread, in a nested unit of work that joins the transaction). Events of
+ * the nested units of work are queued on the root and appended by ONE {@code appendEvents} call (a JDBC batch) at
+ * its commit; the overdue deadlines the aggregate schedules are written by db-scheduler through a
+ * {@code TransactionAwareDataSourceProxy}, so they join the same transaction; the chunk's row results and the job's
+ * counters are written as JDBC batches in it too. So a chunk is all-or-nothing, and a row is one command, one event.
+ * <p>A row rejected by the aggregate only rolls back its nested unit of work; the rest of the chunk proceeds. If the
+ * chunk's commit itself fails, the chunk is retried one row per transaction, so one bad row cannot sink the others.
+ */
+@Component
+class ImportChunkProcessor {
+
+    private static final Logger log = LoggerFactory.getLogger(ImportChunkProcessor.class);
+
+    private final CommandBus commandBus;
+    private final TransactionManager transactionManager;
+    private final ImportJobStore store;
+    private final KnownUnits knownUnits;
+
+    ImportChunkProcessor(CommandBus commandBus, TransactionManager transactionManager, ImportJobStore store, KnownUnits knownUnits) {
+        this.commandBus = commandBus;
+        this.transactionManager = transactionManager;
+        this.store = store;
+        this.knownUnits = knownUnits;
+    }
+
+    /** The commitment id of a row: deterministic, so a resumed job can never post a row twice. */
+    static CommitmentId commitmentIdFor(String sha256, int row) {
+        return new CommitmentId(UUID.nameUUIDFromBytes((sha256 + ":" + row).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    void process(ImportJob job, List<ImportRow> rows, LocalDate today) {
+        try {
+            inOneTransaction(job, rows, today);
+        } catch (RuntimeException chunkFailure) {
+            log.warn("Import {}: chunk of rows {}..{} failed to commit ({}); retrying it one row per transaction",
+                    job.importId(), rows.get(0).row(), rows.get(rows.size() - 1).row(), chunkFailure.toString());
+            for (ImportRow row : rows) {
+                try {
+                    inOneTransaction(job, List.of(row), today);
+                } catch (RuntimeException rowFailure) {
+                    storeUnstorable(job, row, rowFailure);
+                }
+            }
+        }
+    }
+
+    private void inOneTransaction(ImportJob job, List<ImportRow> rows, LocalDate today) {
+        UnitOfWork<?> root = DefaultUnitOfWork.startAndGet(null);
+        try {
+            root.attachTransaction(transactionManager);
+            List<RowResult> results = new ArrayList<>(rows.size());
+            for (ImportRow row : rows) {
+                results.add(post(job, row, today));
+            }
+            store.storeResults(job.importId(), results);
+        } catch (RuntimeException e) {
+            root.rollback(e);
+            throw e;
+        }
+        root.commit(); // appends the chunk's events in one batch, then commits the transaction; rolls back on failure
+    }
+
+    private RowResult post(ImportJob job, ImportRow row, LocalDate today) {
+        CommitmentId id = commitmentIdFor(job.sha256(), row.row());
+        ImportRowCheck.Result checked = ImportRowCheck.check(row, id, today);
+        List<FieldProblem> errors = new ArrayList<>(checked.errors());
+        if (row.unitId() != null && UnitId.isValid(row.unitId())) {
+            UnitId unit = new UnitId(row.unitId());
+            if (Role.UNIT_CLERK.name().equals(job.uploaderRole()) && !row.unitId().equals(job.uploaderUnit())) {
+                errors.add(new FieldProblem("unitId", "A UNIT_CLERK key may post commitments for its own unit " + job.uploaderUnit() + " only."));
+            } else if (!knownUnits.exists(unit)) {
+                errors.add(new FieldProblem("unitId", "unknown unit " + unit));
+            }
+        }
+        if (!errors.isEmpty()) {
+            return new RowResult(row.row(), ImportRowStatus.REJECTED, null, List.copyOf(errors));
+        }
+        CommandMessage<?> command = GenericCommandMessage.asCommandMessage(checked.command())
+                .andMetaData(job.metadataForRow(row.row()).toMetaData());
+        AtomicReference<CommandResultMessage<?>> result = new AtomicReference<>();
+        commandBus.dispatch(command, (message, outcome) -> result.set(outcome));
+        if (result.get() == null) {
+            throw new IllegalStateException("The command bus did not handle the command in the calling thread; imports need a synchronous local command bus.");
+        }
+        if (result.get().isExceptional()) {
+            return new RowResult(row.row(), ImportRowStatus.REJECTED, null, problemsOf(result.get().exceptionResult()));
+        }
+        return new RowResult(row.row(), ImportRowStatus.ACCEPTED, id.value(), List.of());
+    }
+
+    /** A row that cannot be committed even alone: accepted if an earlier run already stored its event, else rejected. */
+    private void storeUnstorable(ImportJob job, ImportRow row, RuntimeException failure) {
+        CommitmentId id = commitmentIdFor(job.sha256(), row.row());
+        transactionManager.executeInTransaction(() -> {
+            RowResult result = store.eventExists(id.value())
+                    ? new RowResult(row.row(), ImportRowStatus.ACCEPTED, id.value(), List.of())
+                    : new RowResult(row.row(), ImportRowStatus.REJECTED, null,
+                    List.of(new FieldProblem("row", "could not be stored: " + rootMessage(failure))));
+            store.storeResults(job.importId(), List.of(result));
+        });
+    }
+
+    private static List<FieldProblem> problemsOf(Throwable failure) {
+        Throwable cause = failure instanceof CommandExecutionException && failure.getCause() != null ? failure.getCause() : failure;
+        if (cause instanceof LedgerProblem problem && !problem.errors().isEmpty()) {
+            return problem.errors().stream().map(p -> new FieldProblem(ImportRowCheck.column(p.field()), p.message())).toList();
+        }
+        return List.of(new FieldProblem("row", rootMessage(cause)));
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+}

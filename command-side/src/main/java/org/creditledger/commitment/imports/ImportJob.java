@@ -1,0 +1,31 @@
+package org.creditledger.commitment.imports;
+
+import org.creditledger.platform.axon.LedgerMetadata;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** A row of {@code commitment_import} without the file bytes. */
+record ImportJob(UUID importId, String sha256, String fileName, String format, UUID uploaderKeyId, String uploaderName,
+                 String uploaderRole, String uploaderUnit, String correlationId, String clientRequestId, State state,
+                 int total, int processed, int accepted, int rejected, Instant uploadedAt, Instant startedAt,
+                 Instant finishedAt, String error) {
+
+    enum State { RUNNING, DONE, FAILED }
+
+    /** The uploader's who/why, with {@code request} naming the row, so every event says which import row caused it. */
+    LedgerMetadata metadataForRow(int row) {
+        return new LedgerMetadata(uploaderKeyId.toString(), uploaderName, uploaderRole, uploaderUnit, null,
+                correlationId, clientRequestId, "import " + importId + " row " + row);
+    }
+
+    /** Rows per second of processing, from the job's own timestamps; null before processing began. */
+    Double rowsPerSecond(Instant now) {
+        if (startedAt == null || processed == 0) {
+            return null;
+        }
+        Instant end = finishedAt != null ? finishedAt : now;
+        double seconds = Math.max(0.001, (end.toEpochMilli() - startedAt.toEpochMilli()) / 1000.0);
+        return Math.round(processed / seconds * 10) / 10.0;
+    }
+}

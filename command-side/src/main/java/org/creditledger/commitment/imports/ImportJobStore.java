@@ -1,0 +1,152 @@
+package org.creditledger.commitment.imports;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.creditledger.platform.web.FieldProblem;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** JDBC access to {@code commitment_import} and {@code commitment_import_row}. Joins the caller's transaction. */
+@Component
+class ImportJobStore {
+
+    private static final TypeReference<List<FieldProblem>> PROBLEMS = new TypeReference<>() { };
+    private static final String JOB_COLUMNS = "import_id, file_sha256, file_name, file_format, uploader_key_id, uploader_name, "
+            + "uploader_role, uploader_unit, correlation_id, client_request_id, state, total, processed, accepted, rejected, "
+            + "uploaded_at, started_at, finished_at, error";
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+    private final ObjectMapper json;
+
+    ImportJobStore(JdbcClient jdbc, JdbcTemplate template, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.template = template;
+        this.json = json;
+    }
+
+    /** One stored row result; {@code errors} empty for accepted rows. */
+    record RowResult(int row, ImportRowStatus status, UUID commitmentId, List<FieldProblem> errors) {
+    }
+
+    enum ImportRowStatus { ACCEPTED, REJECTED }
+
+    void insert(ImportJob job, byte[] content) {
+        jdbc.sql("insert into commitment_import (" + JOB_COLUMNS + ", content) values "
+                        + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(job.importId(), job.sha256(), job.fileName(), job.format(), job.uploaderKeyId(), job.uploaderName(),
+                        job.uploaderRole(), job.uploaderUnit(), job.correlationId(), job.clientRequestId(), job.state().name(),
+                        job.total(), job.processed(), job.accepted(), job.rejected(), ts(job.uploadedAt()), ts(job.startedAt()),
+                        ts(job.finishedAt()), job.error(), content)
+                .update();
+    }
+
+    Optional<ImportJob> find(UUID importId) {
+        return jdbc.sql("select " + JOB_COLUMNS + " from commitment_import where import_id = ?").param(importId)
+                .query(JOB).optional();
+    }
+
+    Optional<ImportJob> findBySha256(String sha256) {
+        return jdbc.sql("select " + JOB_COLUMNS + " from commitment_import where file_sha256 = ?").param(sha256)
+                .query(JOB).optional();
+    }
+
+    /** The oldest job still to be (or being) processed. */
+    Optional<ImportJob> nextRunning() {
+        return jdbc.sql("select " + JOB_COLUMNS + " from commitment_import where state = 'RUNNING' order by uploaded_at, import_id limit 1")
+                .query(JOB).optional();
+    }
+
+    byte[] content(UUID importId) {
+        return jdbc.sql("select content from commitment_import where import_id = ?").param(importId).query(byte[].class).single();
+    }
+
+    /** The last row whose result is committed: processing resumes after it. */
+    int lastStoredRow(UUID importId) {
+        return jdbc.sql("select coalesce(max(row_no), 0) from commitment_import_row where import_id = ?").param(importId)
+                .query(Integer.class).single();
+    }
+
+    void markStarted(UUID importId, Instant now) {
+        jdbc.sql("update commitment_import set started_at = coalesce(started_at, ?) where import_id = ?").params(ts(now), importId).update();
+    }
+
+    void finish(UUID importId, ImportJob.State state, String error, Instant now) {
+        jdbc.sql("update commitment_import set state = ?, error = ?, finished_at = ? where import_id = ?")
+                .params(state.name(), error, ts(now), importId).update();
+    }
+
+    /** Stores a chunk's row results (one JDBC batch) and advances the job's counters, in the caller's transaction. */
+    void storeResults(UUID importId, List<RowResult> results) {
+        template.batchUpdate("insert into commitment_import_row (import_id, row_no, status, commitment_id, errors) values (?, ?, ?, ?, ?::jsonb)",
+                results, results.size(), (ps, r) -> {
+                    ps.setObject(1, importId);
+                    ps.setInt(2, r.row());
+                    ps.setString(3, r.status().name());
+                    ps.setObject(4, r.commitmentId());
+                    ps.setString(5, r.errors().isEmpty() ? null : toJson(r.errors()));
+                });
+        long accepted = results.stream().filter(r -> r.status() == ImportRowStatus.ACCEPTED).count();
+        jdbc.sql("update commitment_import set processed = processed + ?, accepted = accepted + ?, rejected = rejected + ? where import_id = ?")
+                .params(results.size(), accepted, results.size() - accepted, importId).update();
+    }
+
+    List<RowResult> rows(UUID importId, int from, int limit, ImportRowStatus status) {
+        String filter = status == null ? "" : " and status = '" + status.name() + "'";
+        return jdbc.sql("select row_no, status, commitment_id, errors::text from commitment_import_row where import_id = ? and row_no >= ?"
+                        + filter + " order by row_no limit ?")
+                .params(importId, from, limit)
+                .query((rs, n) -> new RowResult(rs.getInt(1), ImportRowStatus.valueOf(rs.getString(2)),
+                        rs.getObject(3, UUID.class), fromJson(rs.getString(4))))
+                .list();
+    }
+
+    boolean eventExists(UUID aggregateId) {
+        return jdbc.sql("select exists (select 1 from domain_event_entry where aggregate_identifier = ?)").param(aggregateId.toString())
+                .query(Boolean.class).single();
+    }
+
+    private String toJson(List<FieldProblem> errors) {
+        try {
+            return json.writeValueAsString(errors);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private List<FieldProblem> fromJson(String text) {
+        if (text == null) {
+            return List.of();
+        }
+        try {
+            return json.readValue(text, PROBLEMS);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Timestamp ts(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+
+    private static Instant instant(Timestamp ts) {
+        return ts == null ? null : ts.toInstant();
+    }
+
+    private static final RowMapper<ImportJob> JOB = (rs, n) -> new ImportJob(rs.getObject("import_id", UUID.class),
+            rs.getString("file_sha256"), rs.getString("file_name"), rs.getString("file_format"),
+            rs.getObject("uploader_key_id", UUID.class), rs.getString("uploader_name"), rs.getString("uploader_role"),
+            rs.getString("uploader_unit"), rs.getString("correlation_id"), rs.getString("client_request_id"),
+            ImportJob.State.valueOf(rs.getString("state")), rs.getInt("total"), rs.getInt("processed"), rs.getInt("accepted"),
+            rs.getInt("rejected"), instant(rs.getTimestamp("uploaded_at")), instant(rs.getTimestamp("started_at")),
+            instant(rs.getTimestamp("finished_at")), rs.getString("error"));
+}
