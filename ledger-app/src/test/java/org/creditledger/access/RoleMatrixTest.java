@@ -15,11 +15,15 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpMethod;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -67,7 +71,9 @@ class RoleMatrixTest {
                 new Endpoint(HttpMethod.PUT, "/api/v1/units/{unitId}", EnumSet.of(ADMIN)),
                 new Endpoint(HttpMethod.PUT, "/api/v1/units/{unitId}/targets/{year}", EnumSet.of(ADMIN)),
                 new Endpoint(HttpMethod.POST, "/api/v1/commitments", EnumSet.of(ADMIN, UNIT_CLERK)),
-                new Endpoint(HttpMethod.POST, "/api/v1/commitments/{commitmentId}/outcome", EnumSet.of(ADMIN, UNIT_CLERK)));
+                new Endpoint(HttpMethod.POST, "/api/v1/commitments/{commitmentId}/outcome", EnumSet.of(ADMIN, UNIT_CLERK)),
+                new Endpoint(HttpMethod.POST, "/api/v1/commitments/imports", EnumSet.of(ADMIN, UNIT_CLERK)),
+                new Endpoint(HttpMethod.GET, "/api/v1/commitments/imports/{importId}", EnumSet.of(ADMIN, INSPECTOR, UNIT_CLERK)));
     }
 
     @LocalServerPort
@@ -94,6 +100,9 @@ class RoleMatrixTest {
         api.as(keys.get(ADMIN)).put("/api/v1/units/" + UNIT, Map.of("name", "市国动办", "kind", "MUNICIPAL_DEPARTMENT"));
         api.as(keys.get(ADMIN)).put("/api/v1/units/" + UNIT + "/targets/2025", Map.of("annualTarget", 50, "counting", "EACH", "quarterlyRule", true));
         String commitmentId = api.as(keys.get(UNIT_CLERK)).post("/api/v1/commitments", commitment()).json().path("commitmentId").asText();
+        String importId = api.as(keys.get(UNIT_CLERK)).exchange(HttpMethod.POST, "/api/v1/commitments/imports", importFile(), h -> { })
+                .json().path("importId").asText();
+        pathVariables.put("importId", importId);
         pathVariables.put("unitId", UNIT);
         pathVariables.put("year", "2025");
         pathVariables.put("commitmentId", commitmentId);
@@ -105,6 +114,20 @@ class RoleMatrixTest {
                 "matter", "人防工程备案", "content", "承诺按规定建设", "signedOn", "2025-02-01");
     }
 
+    /** A one-row CSV upload; a fresh row each time, so no upload is a repeat of another. */
+    static MultiValueMap<String, Object> importFile() {
+        String csv = "unitId,type,subjectKind,subjectCode,subjectName,matter,content,signedOn,dueDate\n"
+                + UNIT + ",OTHER,LEGAL_PERSON,93510521MA6AT8LB0C,苍溪县某某农民专业合作社,人防工程备案 " + UUID.randomUUID() + ",承诺按规定建设,2025-02-01,\n";
+        MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
+        parts.add("file", new ByteArrayResource(csv.getBytes(StandardCharsets.UTF_8)) {
+            @Override
+            public String getFilename() {
+                return "commitments.csv";
+            }
+        });
+        return parts;
+    }
+
     /** A body that passes validation, so that only authorisation decides; the ids are fresh, so nothing collides. */
     Object body(Endpoint endpoint) {
         return switch (endpoint.key()) {
@@ -113,6 +136,7 @@ class RoleMatrixTest {
             case "PUT /api/v1/units/{unitId}/targets/{year}" -> Map.of("annualTarget", 50, "counting", "EACH", "quarterlyRule", true);
             case "POST /api/v1/commitments" -> commitment();
             case "POST /api/v1/commitments/{commitmentId}/outcome" -> Map.of("outcome", "FULFILLED", "occurredOn", "2025-03-01");
+            case "POST /api/v1/commitments/imports" -> importFile();
             default -> endpoint.method() == HttpMethod.GET ? null : Map.of();
         };
     }

@@ -64,6 +64,8 @@ public final class Api {
         if (body != null) {
             if (body instanceof byte[] bytes) {
                 spec.body(bytes);
+            } else if (body instanceof org.springframework.util.MultiValueMap<?, ?> parts) {
+                spec.contentType(MediaType.MULTIPART_FORM_DATA).body(parts);
             } else {
                 spec.contentType(MediaType.APPLICATION_JSON).body(body instanceof String text ? text : toJson(body));
             }
