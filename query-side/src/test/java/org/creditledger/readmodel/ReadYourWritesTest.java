@@ -1,0 +1,70 @@
+package org.creditledger.readmodel;
+
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.creditledger.commitment.api.CommitmentId;
+import org.creditledger.testing.Api;
+import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+class ReadYourWritesTest extends ReadApiTest {
+
+    private static final Logger log = LoggerFactory.getLogger(ReadYourWritesTest.class);
+
+    @Test
+    void aReadRightAfterAWriteSeesTheWrite() {
+        String unitId = events.unitWithTarget(Guangyuan2025.EDUCATION, suffix);
+        String admin = keys.admin();
+        Api.Response units = api.as(admin).get("/api/v1/units");
+        assertThat(units.text()).contains(unitId);
+
+        List<Long> micros = new ArrayList<>();
+        for (int i = 1; i <= 20; i++) {
+            long start = System.nanoTime();
+            CommitmentId id = events.letter(unitId, Instant.parse("2025-06-01T02:00:00Z"));
+            Api.Response commitment = api.as(admin).get("/api/v1/commitments/" + id);
+            Api.Response quota = api.as(admin).get("/api/v1/units/" + unitId + "/quota/2025?asOf=2025-12-31");
+            micros.add((System.nanoTime() - start) / 1000);
+
+            assertThat(commitment.status()).as(commitment.toString()).isEqualTo(200);
+            assertThat(quota.json().path("letters").asLong()).isEqualTo(i);
+        }
+        Collections.sort(micros);
+        log.info("Read-your-writes: append + GET commitment + GET quota took median {} ms, max {} ms over {} writes",
+                micros.get(micros.size() / 2) / 1000.0, micros.get(micros.size() - 1) / 1000.0, micros.size());
+    }
+
+    @Test
+    void restartingTheProjectionsDoesNotCountAnyEventTwice() {
+        String unitId = events.unitWithTarget(Guangyuan2025.CIVIL_DEFENCE, suffix);
+        for (int i = 0; i < 5; i++) {
+            events.letter(unitId, Instant.parse("2025-02-01T02:00:00Z"));
+        }
+        assertThat(letters(unitId)).isEqualTo(5);
+
+        for (String group : PROCESSING_GROUPS) {
+            StreamingEventProcessor processor = processor(group);
+            processor.shutDown();
+            processor.start();
+        }
+        await().atMost(Duration.ofSeconds(30)).until(this::processorsHoldAllSegments);
+        events.letter(unitId, Instant.parse("2025-02-02T02:00:00Z"));
+
+        assertThat(letters(unitId)).isEqualTo(6);
+    }
+
+    private long letters(String unitId) {
+        Api.Response r = api.as(keys.inspector()).get("/api/v1/units/" + unitId + "/quota/2025?asOf=2025-12-31");
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        return r.json().path("letters").asLong();
+    }
+}
