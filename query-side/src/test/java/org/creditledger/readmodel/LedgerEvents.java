@@ -38,6 +38,7 @@ public final class LedgerEvents {
 
     private final EventStore eventStore;
     private final Map<String, Long> sequences = new ConcurrentHashMap<>();
+    private final Map<CommitmentId, String> subjectCodes = new ConcurrentHashMap<>();
 
     public LedgerEvents(EventStore eventStore) {
         this.eventStore = eventStore;
@@ -72,6 +73,7 @@ public final class LedgerEvents {
     public CommitmentId letter(String unitId, LocalDate signedOn, LocalDate dueDate, Instant at) {
         CommitmentId id = CommitmentId.random();
         SubjectRef subject = new SubjectRef(SubjectKind.LEGAL_PERSON, SubjectCodes.usccFor(nextSubject(), false), "广元市某某建材有限公司");
+        subjectCodes.put(id, subject.code());
         append("Commitment", id.toString(), new CommitmentPostedEvent(id, new UnitId(unitId),
                 CommitmentType.NOTIFICATION_IN_LIEU_OF_CERTIFICATE, subject, "食品经营许可",
                 "本单位承诺所提交材料真实有效", signedOn, dueDate), at);
@@ -84,7 +86,7 @@ public final class LedgerEvents {
     }
 
     public void fulfilled(CommitmentId id, String unitId, LocalDate occurredOn, String note, Instant at) {
-        append("Commitment", id.toString(), new CommitmentFulfilledEvent(id, new UnitId(unitId), "unused", occurredOn, note), at);
+        append("Commitment", id.toString(), new CommitmentFulfilledEvent(id, new UnitId(unitId), subjectCodes.get(id), occurredOn, note), at);
     }
 
     public void fulfilled(CommitmentId id, String unitId, Instant at) {
@@ -92,11 +94,11 @@ public final class LedgerEvents {
     }
 
     public void breached(CommitmentId id, String unitId, LocalDate occurredOn, String note, Instant at) {
-        append("Commitment", id.toString(), new CommitmentBreachedEvent(id, new UnitId(unitId), "unused", occurredOn, note), at);
+        append("Commitment", id.toString(), new CommitmentBreachedEvent(id, new UnitId(unitId), subjectCodes.get(id), occurredOn, note), at);
     }
 
     public void overdue(CommitmentId id, String unitId, LocalDate dueDate, Instant at) {
-        append("Commitment", id.toString(), new CommitmentBecameOverdueEvent(id, new UnitId(unitId), "unused", dueDate), at);
+        append("Commitment", id.toString(), new CommitmentBecameOverdueEvent(id, new UnitId(unitId), subjectCodes.get(id), dueDate), at);
     }
 
     public void append(String aggregateType, String aggregateId, Object payload, Instant recordedAt) {
