@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -70,7 +71,7 @@ class ReadYourWritesTest extends ReadApiTest {
     private static String millis(List<Long> nanos, int percentile) {
         List<Long> sorted = nanos.stream().sorted().toList();
         long value = sorted.get(Math.min(sorted.size() - 1, sorted.size() * percentile / 100));
-        return String.format(java.util.Locale.ROOT, "%.1f", value / 1e6);
+        return String.format(Locale.ROOT, "%.1f", value / 1e6);
     }
 
     private long letters(String unitId) {

@@ -3,6 +3,7 @@ package org.creditledger.quota.query;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.creditledger.commitment.api.CommitmentId;
 import org.creditledger.readmodel.Guangyuan2025;
+import org.creditledger.readmodel.LedgerEvents;
 import org.creditledger.readmodel.ReadApiTest;
 import org.creditledger.testing.Api;
 import org.creditledger.unit.api.QuotaCounting;
@@ -185,7 +186,7 @@ class QuotaApiTest extends ReadApiTest {
 
         Api.Response today = api.as(keys.inspector()).get("/api/v1/units/" + unitId + "/quota/2025");
         assertThat(today.status()).isEqualTo(200);
-        assertThat(today.json().path("asOf").asText()).isEqualTo(LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString());
+        assertThat(today.json().path("asOf").asText()).isEqualTo(LocalDate.now(LedgerEvents.SHANGHAI).toString());
     }
 
     @Test
