@@ -1,0 +1,44 @@
+package org.creditledger.commitment.query;
+
+import org.creditledger.platform.access.AccessDenied;
+import org.creditledger.platform.access.AllowedRoles;
+import org.creditledger.platform.access.Caller;
+import org.creditledger.platform.access.Role;
+import org.creditledger.platform.web.LedgerProblem;
+import org.creditledger.platform.web.ProblemType;
+import org.creditledger.readmodel.ProjectionCatchUp;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.UUID;
+
+/** The current view of one commitment (ADMIN, INSPECTOR; UNIT_CLERK for its own unit's commitments). */
+@RestController
+class CommitmentQueryController {
+
+    private final CommitmentQueries commitments;
+    private final ProjectionCatchUp catchUp;
+
+    CommitmentQueryController(CommitmentQueries commitments, ProjectionCatchUp catchUp) {
+        this.commitments = commitments;
+        this.catchUp = catchUp;
+    }
+
+    @GetMapping("/api/v1/commitments/{commitmentId}")
+    @AllowedRoles({Role.ADMIN, Role.INSPECTOR, Role.UNIT_CLERK})
+    CommitmentView get(@PathVariable UUID commitmentId, Caller caller) {
+        catchUp.await(CommitmentProjection.PROCESSING_GROUP);
+        CommitmentView view = commitments.find(commitmentId).orElseThrow(() -> new UnknownCommitment(commitmentId));
+        if (caller.is(Role.UNIT_CLERK) && !caller.mayActForUnit(view.unitId())) {
+            throw new AccessDenied("A UNIT_CLERK key may read the commitments of its own unit " + caller.unitId() + " only.");
+        }
+        return view;
+    }
+
+    static class UnknownCommitment extends LedgerProblem {
+        UnknownCommitment(UUID commitmentId) {
+            super(ProblemType.NOT_FOUND, "No commitment with id " + commitmentId + ".");
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package org.creditledger.quota.query;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.creditledger.commitment.api.CommitmentMessages.CommitmentBreachedEvent;
+import org.creditledger.commitment.api.CommitmentMessages.CommitmentFulfilledEvent;
+import org.creditledger.commitment.api.CommitmentMessages.CommitmentPostedEvent;
+import org.creditledger.unit.api.UnitId;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+
+/**
+ * Counts, per unit and day, the commitment letters (信用承诺书) posted and the fulfilment records (履约践诺信息:
+ * 履约 or 违约) recorded ({@code quota_day}), for the yearly quotas of seed 000 (广元 2025 重点工作清单).
+ * The day is the ledger record time (the event's timestamp) as an Asia/Shanghai date, never the date a letter says
+ * it was signed: nothing can be back-dated into an earlier period. Overdue markers do not count.
+ *
+ * <p>The counts are {@code +1} updates, not idempotent by themselves: they rely on Axon committing the update and
+ * the processor's token in one transaction, so an event is counted exactly once.
+ */
+@Component
+@ProcessingGroup(QuotaProjection.PROCESSING_GROUP)
+public class QuotaProjection {
+
+    public static final String PROCESSING_GROUP = "quota";
+    /** Business dates are Asia/Shanghai calendar dates. */
+    public static final ZoneId BUSINESS_ZONE = ZoneId.of("Asia/Shanghai");
+
+    private final JdbcClient jdbc;
+
+    QuotaProjection(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(CommitmentPostedEvent event, @Timestamp Instant recordedAt) {
+        count(event.unitId(), recordedAt, 1, 0);
+    }
+
+    @EventHandler
+    void on(CommitmentFulfilledEvent event, @Timestamp Instant recordedAt) {
+        count(event.unitId(), recordedAt, 0, 1);
+    }
+
+    @EventHandler
+    void on(CommitmentBreachedEvent event, @Timestamp Instant recordedAt) {
+        count(event.unitId(), recordedAt, 0, 1);
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.sql("delete from quota_day").update();
+    }
+
+    private void count(UnitId unitId, Instant recordedAt, int letters, int records) {
+        jdbc.sql("""
+                        insert into quota_day (unit_id, day, letters, records) values (:unit, :day, :letters, :records)
+                        on conflict (unit_id, day) do update
+                        set letters = quota_day.letters + excluded.letters, records = quota_day.records + excluded.records""")
+                .param("unit", unitId.value())
+                .param("day", LocalDate.ofInstant(recordedAt, BUSINESS_ZONE))
+                .param("letters", letters)
+                .param("records", records)
+                .update();
+    }
+}

@@ -1,0 +1,97 @@
+package org.creditledger.quota.query;
+
+import org.creditledger.unit.api.QuotaCounting;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A unit's progress on its yearly quota (年度目标任务, seed 000) as of the end of day {@code asOf} (Asia/Shanghai):
+ * commitment letters (信用承诺书) posted and fulfilment records (履约践诺信息) recorded in year {@code year} up to
+ * that day, counted by ledger record date.
+ *
+ * <ul>
+ *   <li>{@code annualMet}: {@code EACH} (各不少于 T 份) letters ≥ T and records ≥ T; {@code COMBINED} (不少于 T 份)
+ *       letters + records ≥ T.</li>
+ *   <li>Quarterly rule (每季度完成量不低于全年目标任务的1/4): each quarter's own amount must reach
+ *       {@code required} = ⌈T / 4⌉, the least amount with 4 × amount ≥ T (for {@code EACH} letters and records
+ *       separately, for {@code COMBINED} their sum). Without the rule, {@code required} and {@code met} are absent.</li>
+ *   <li>{@code onTrack}: with k the number of quarters of the year that ended on or before {@code asOf} (0 to 4),
+ *       the cumulative figures through the end of quarter k reach the pro-rata target ⌈T × k / 4⌉, counted like
+ *       {@code annualMet}. Before the first quarter ends, k = 0 and the unit is on track. Counts of the quarter
+ *       still running do not matter for it.</li>
+ * </ul>
+ */
+public record QuotaView(String unitId, String unitName, int year, int annualTarget, QuotaCounting counting,
+                        boolean quarterlyRule, long letters, long records, boolean annualMet, boolean onTrack,
+                        List<Quarter> quarters, LocalDate asOf) {
+
+    /**
+     * One calendar quarter: its own amounts, the quarterly requirement and whether it was met (absent without a
+     * quarterly rule), the amounts since the start of the year through this quarter, and where {@code asOf} falls.
+     */
+    public record Quarter(int quarter, long letters, long records, Integer required, Boolean met,
+                          long cumulativeLetters, long cumulativeRecords, QuarterStatus status) {
+    }
+
+    public enum QuarterStatus {
+        /** The quarter's last day is on or before {@code asOf}. */
+        ENDED,
+        /** {@code asOf} falls inside the quarter, before its last day. */
+        CURRENT,
+        NOT_STARTED
+    }
+
+    /** A unit's target for the year, with the unit's name. */
+    record Target(String unitId, String unitName, int year, int annualTarget, QuotaCounting counting, boolean quarterlyRule) {
+    }
+
+    /**
+     * Works out the view from the target and the amounts recorded in each quarter up to {@code asOf}
+     * ({@code letters[0]} is the first quarter).
+     */
+    static QuotaView of(Target target, long[] letters, long[] records, LocalDate asOf) {
+        int annual = target.annualTarget();
+        Integer required = target.quarterlyRule() ? ceilDiv(annual, 4) : null;
+        List<Quarter> quarters = new ArrayList<>(4);
+        long cumulativeLetters = 0;
+        long cumulativeRecords = 0;
+        int ended = 0;
+        long lettersAtLastEnd = 0;
+        long recordsAtLastEnd = 0;
+        for (int q = 1; q <= 4; q++) {
+            LocalDate first = LocalDate.of(target.year(), 3 * q - 2, 1);
+            LocalDate last = first.plusMonths(3).minusDays(1);
+            QuarterStatus status = !last.isAfter(asOf) ? QuarterStatus.ENDED
+                    : !first.isAfter(asOf) ? QuarterStatus.CURRENT : QuarterStatus.NOT_STARTED;
+            long l = letters[q - 1];
+            long r = records[q - 1];
+            cumulativeLetters += l;
+            cumulativeRecords += r;
+            if (status == QuarterStatus.ENDED) {
+                ended = q;
+                lettersAtLastEnd = cumulativeLetters;
+                recordsAtLastEnd = cumulativeRecords;
+            }
+            Boolean met = required == null ? null : reaches(target.counting(), l, r, required);
+            quarters.add(new Quarter(q, l, r, required, met, cumulativeLetters, cumulativeRecords, status));
+        }
+        boolean annualMet = reaches(target.counting(), cumulativeLetters, cumulativeRecords, annual);
+        boolean onTrack = reaches(target.counting(), lettersAtLastEnd, recordsAtLastEnd, ceilDiv((long) annual * ended, 4));
+        return new QuotaView(target.unitId(), target.unitName(), target.year(), annual, target.counting(),
+                target.quarterlyRule(), cumulativeLetters, cumulativeRecords, annualMet, onTrack, List.copyOf(quarters), asOf);
+    }
+
+    private static boolean reaches(QuotaCounting counting, long letters, long records, long amount) {
+        return switch (counting) {
+            case EACH -> letters >= amount && records >= amount;
+            case COMBINED -> letters + records >= amount;
+        };
+    }
+
+    /** ⌈a / b⌉ for a ≥ 0, b > 0 (Math.ceilDiv needs Java 18). */
+    private static int ceilDiv(long a, long b) {
+        return Math.toIntExact((a + b - 1) / b);
+    }
+}

@@ -1,0 +1,70 @@
+package org.creditledger.unit.query;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.creditledger.unit.api.UnitId;
+import org.creditledger.unit.api.UnitKind;
+import org.creditledger.unit.api.UnitMessages.QuotaTargetSetEvent;
+import org.creditledger.unit.api.UnitMessages.UnitChangedEvent;
+import org.creditledger.unit.api.UnitMessages.UnitRegisteredEvent;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps the read tables of assessed units (考核单位 / 责任单位, {@code unit_view}) and their yearly targets
+ * (年度目标任务, {@code unit_target_view}). Every write is an upsert, so handling an event twice does no harm.
+ */
+@Component
+@ProcessingGroup(UnitProjection.PROCESSING_GROUP)
+public class UnitProjection {
+
+    public static final String PROCESSING_GROUP = "units";
+
+    private final JdbcClient jdbc;
+
+    UnitProjection(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(UnitRegisteredEvent event) {
+        save(event.unitId(), event.name(), event.kind());
+    }
+
+    @EventHandler
+    void on(UnitChangedEvent event) {
+        save(event.unitId(), event.name(), event.kind());
+    }
+
+    @EventHandler
+    void on(QuotaTargetSetEvent event) {
+        jdbc.sql("""
+                        insert into unit_target_view (unit_id, year, annual_target, counting, quarterly_rule)
+                        values (:unit, :year, :target, :counting, :quarterly)
+                        on conflict (unit_id, year) do update set annual_target = excluded.annual_target,
+                            counting = excluded.counting, quarterly_rule = excluded.quarterly_rule""")
+                .param("unit", event.unitId().value())
+                .param("year", event.year())
+                .param("target", event.annualTarget())
+                .param("counting", event.counting().name())
+                .param("quarterly", event.quarterlyRule())
+                .update();
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.sql("delete from unit_target_view").update();
+        jdbc.sql("delete from unit_view").update();
+    }
+
+    private void save(UnitId unitId, String name, UnitKind kind) {
+        jdbc.sql("""
+                        insert into unit_view (unit_id, name, kind) values (:unit, :name, :kind)
+                        on conflict (unit_id) do update set name = excluded.name, kind = excluded.kind""")
+                .param("unit", unitId.value())
+                .param("name", name)
+                .param("kind", kind.name())
+                .update();
+    }
+}

@@ -1,0 +1,82 @@
+package org.creditledger.readmodel;
+
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.creditledger.commitment.api.CommitmentId;
+import org.creditledger.testing.Api;
+import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+class ReadYourWritesTest extends ReadApiTest {
+
+    private static final Logger log = LoggerFactory.getLogger(ReadYourWritesTest.class);
+
+    @Test
+    void aReadRightAfterAWriteSeesTheWrite() {
+        String unitId = events.unitWithTarget(Guangyuan2025.EDUCATION, suffix);
+        String admin = keys.admin();
+        Api.Response units = api.as(admin).get("/api/v1/units");
+        assertThat(units.text()).contains(unitId);
+
+        List<Long> afterWrite = new ArrayList<>();
+        List<Long> readsOnly = new ArrayList<>();
+        for (int i = 1; i <= 20; i++) {
+            long start = System.nanoTime();
+            CommitmentId id = events.letter(unitId, Instant.parse("2025-06-01T02:00:00Z"));
+            Api.Response commitment = api.as(admin).get("/api/v1/commitments/" + id);
+            Api.Response quota = api.as(admin).get("/api/v1/units/" + unitId + "/quota/2025?asOf=2025-12-31");
+            afterWrite.add(System.nanoTime() - start);
+
+            assertThat(commitment.status()).as(commitment.toString()).isEqualTo(200);
+            assertThat(quota.json().path("letters").asLong()).isEqualTo(i);
+
+            start = System.nanoTime();
+            api.as(admin).get("/api/v1/commitments/" + id);
+            api.as(admin).get("/api/v1/units/" + unitId + "/quota/2025?asOf=2025-12-31");
+            readsOnly.add(System.nanoTime() - start);
+        }
+        log.info("Read-your-writes over 20 writes: append + GET commitment + GET quota took median {} ms, max {} ms; "
+                        + "the same two GETs with nothing new to wait for: median {} ms",
+                millis(afterWrite, 50), millis(afterWrite, 100), millis(readsOnly, 50));
+    }
+
+    @Test
+    void restartingTheProjectionsDoesNotCountAnyEventTwice() {
+        String unitId = events.unitWithTarget(Guangyuan2025.CIVIL_DEFENCE, suffix);
+        for (int i = 0; i < 5; i++) {
+            events.letter(unitId, Instant.parse("2025-02-01T02:00:00Z"));
+        }
+        assertThat(letters(unitId)).isEqualTo(5);
+
+        for (String group : PROCESSING_GROUPS) {
+            StreamingEventProcessor processor = processor(group);
+            processor.shutDown();
+            processor.start();
+        }
+        await().atMost(Duration.ofSeconds(30)).until(this::processorsHoldAllSegments);
+        events.letter(unitId, Instant.parse("2025-02-02T02:00:00Z"));
+
+        assertThat(letters(unitId)).isEqualTo(6);
+    }
+
+    private static String millis(List<Long> nanos, int percentile) {
+        List<Long> sorted = nanos.stream().sorted().toList();
+        long value = sorted.get(Math.min(sorted.size() - 1, sorted.size() * percentile / 100));
+        return String.format(Locale.ROOT, "%.1f", value / 1e6);
+    }
+
+    private long letters(String unitId) {
+        Api.Response r = api.as(keys.inspector()).get("/api/v1/units/" + unitId + "/quota/2025?asOf=2025-12-31");
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        return r.json().path("letters").asLong();
+    }
+}
