@@ -1,5 +1,7 @@
 package org.creditledger.readmodel;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -9,10 +11,11 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
@@ -21,18 +24,27 @@ import java.util.concurrent.locks.LockSupport;
  * processed every event that was in the event store when the query arrived, so a client that just wrote sees its
  * write.
  *
- * <p>The head is {@code max(global_index)} of {@code domain_event_entry}; a processor's position is the lowest
- * {@linkplain EventTrackerStatus#getCurrentPosition() current position} over its segments, which Axon advances only
- * after the batch's read-model change and token have committed. The wait is a short poll, bounded by
- * {@code ledger.read.catch-up-timeout} (default 2 s); on timeout the query answers from the read model as it is.
- * When this JVM does not hold every segment of the processor (another node does part of the work, or the segments
- * are not claimed yet), the position here says nothing about the whole read model, so it does not wait.
+ * <p>The head is {@code max(global_index)} of {@code domain_event_entry}. Where the processor stands comes from one of
+ * two sources:
+ * <ul>
+ *   <li>when this JVM holds every segment of the processor: the in-memory position of each segment, which Axon
+ *       advances after the batch's read-model change and token have committed (the fast path, tens of ms);</li>
+ *   <li>otherwise (segments held by another node, or not claimed yet right after start-up): the committed tokens in
+ *       {@code token_entry}. The tracking processor stores each batch's token in the transaction that changes the
+ *       read model, also for batches it ignores, so they are exact, but they were measured to trail the in-memory
+ *       position by about a second.</li>
+ * </ul>
+ * The wait is a short poll, bounded by {@code ledger.read.catch-up-timeout} (default 2 s); on timeout the query answers
+ * from the read model as it is. A processor replaying (a {@code ReplayToken}) counts as behind.
  */
 @Component
 public class ProjectionCatchUp {
 
     private static final Logger log = LoggerFactory.getLogger(ProjectionCatchUp.class);
     private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
+    private static final String GAP_AWARE_TOKEN = "org.axonframework.eventhandling.GapAwareTrackingToken";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     /** Segment masks are below 2^31, so each segment's share of the whole is (2^32)/(mask+1) in these units. */
     private static final long WHOLE = 1L << 32;
 
@@ -49,17 +61,16 @@ public class ProjectionCatchUp {
 
     /** Waits (bounded) until the named processing groups have processed the current head of the event store. */
     public void await(String... processingGroups) {
+        if (timeout.isZero()) {
+            return;
+        }
         long head = head();
         if (head < 0) {
             return;
         }
         long deadline = System.nanoTime() + timeout.toNanos();
         for (String group : processingGroups) {
-            StreamingEventProcessor processor = processing.eventProcessor(group, StreamingEventProcessor.class).orElse(null);
-            if (processor == null) {
-                continue;
-            }
-            while (!reached(processor, head)) {
+            while (!reached(group, head)) {
                 if (System.nanoTime() - deadline >= 0) {
                     log.warn("Read model {} did not reach event {} within {}; answering from the read model as it is.",
                             group, head, timeout);
@@ -75,25 +86,15 @@ public class ProjectionCatchUp {
         return jdbc.sql("select coalesce(max(global_index), -1) from domain_event_entry").query(Long.class).single();
     }
 
-    /**
-     * True when the processor has processed {@code head}, or when this JVM cannot tell: the processor is not
-     * running here or does not hold all its segments.
-     */
-    static boolean reached(StreamingEventProcessor processor, long head) {
-        if (!processor.isRunning()) {
-            return true;
-        }
-        Map<Integer, EventTrackerStatus> status = processor.processingStatus();
-        if (!holdsAllSegments(status.values())) {
-            return true;
-        }
-        for (EventTrackerStatus segment : status.values()) {
-            OptionalLong position = segment.getCurrentPosition();
-            if (position.isEmpty() || position.getAsLong() < head) {
-                return false;
+    boolean reached(String group, long head) {
+        StreamingEventProcessor local = processing.eventProcessor(group, StreamingEventProcessor.class).orElse(null);
+        if (local != null && local.isRunning()) {
+            Map<Integer, EventTrackerStatus> status = local.processingStatus();
+            if (holdsAllSegments(status.values())) {
+                return status.values().stream().allMatch(segment -> segment.getCurrentPosition().orElse(-1) >= head);
             }
         }
-        return true;
+        return committedTokensReached(group, head);
     }
 
     static boolean holdsAllSegments(Collection<EventTrackerStatus> segments) {
@@ -102,5 +103,27 @@ public class ProjectionCatchUp {
             covered += WHOLE / (segment.getSegment().getMask() + 1L);
         }
         return covered == WHOLE;
+    }
+
+    /** True when every segment of the processor has a committed token at or beyond {@code head}. */
+    boolean committedTokensReached(String processor, long head) {
+        List<Long> positions = jdbc.sql("select token_type, token from token_entry where processor_name = ?")
+                .param(processor)
+                .query((rs, n) -> position(rs.getString(1), rs.getBytes(2)))
+                .list();
+        return !positions.isEmpty() && positions.stream().allMatch(position -> position >= head);
+    }
+
+    /** The index a stored token has reached; -1 for no token yet, a replay, or a token type we do not read. */
+    static long position(String tokenType, byte[] token) {
+        if (token == null || !GAP_AWARE_TOKEN.equals(tokenType)) {
+            return -1;
+        }
+        try {
+            JsonNode index = JSON.readTree(token).path("index");
+            return index.isNumber() ? index.asLong() : -1;
+        } catch (IOException e) {
+            return -1;
+        }
     }
 }

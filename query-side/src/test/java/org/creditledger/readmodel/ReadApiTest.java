@@ -47,18 +47,6 @@ public abstract class ReadApiTest {
         keys = new TestKeys(apiKeys);
         events = new LedgerEvents(eventStore);
         suffix = UUID.randomUUID().toString().substring(0, 8);
-        // Read-your-writes holds once this JVM has claimed every segment; right after start-up it may not yet have.
-        await().atMost(Duration.ofSeconds(30)).until(this::processorsHoldAllSegments);
-    }
-
-    protected boolean processorsHoldAllSegments() {
-        for (String group : PROCESSING_GROUPS) {
-            StreamingEventProcessor processor = processor(group);
-            if (!processor.isRunning() || !ProjectionCatchUp.holdsAllSegments(processor.processingStatus().values())) {
-                return false;
-            }
-        }
-        return true;
     }
 
     protected StreamingEventProcessor processor(String group) {
