@@ -6,6 +6,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 
 /** With {@code LEDGER_BOOTSTRAP_ADMIN_KEY} set and no key stored yet, creates the first ADMIN key with that secret. */
@@ -32,8 +33,12 @@ class BootstrapAdminKey implements ApplicationRunner {
             return;
         }
         if (apiKeys.none()) {
-            apiKeys.store("bootstrap admin", Role.ADMIN, null, null, secret, null);
-            log.info("Created the bootstrap ADMIN key from LEDGER_BOOTSTRAP_ADMIN_KEY.");
+            try {
+                apiKeys.store("bootstrap admin", Role.ADMIN, null, null, secret, null);
+                log.info("Created the bootstrap ADMIN key from LEDGER_BOOTSTRAP_ADMIN_KEY.");
+            } catch (DuplicateKeyException anotherNodeWasFirst) {
+                log.info("The bootstrap ADMIN key was created by another node starting at the same time.");
+            }
         }
     }
 }

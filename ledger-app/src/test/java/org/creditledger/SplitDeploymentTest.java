@@ -1,0 +1,80 @@
+package org.creditledger;
+
+import org.creditledger.platform.database.EmbeddedPostgresServer;
+import org.creditledger.testing.Api;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The scale-out shape: the command side and the query side as two separate JVMs (their own runnable jars) on one
+ * PostgreSQL. Each migrates only its own tables; a write through one is readable through the other.
+ */
+class SplitDeploymentTest {
+
+    @TempDir
+    Path dataDir;
+    final List<Process> processes = new ArrayList<>();
+
+    @AfterEach
+    void stop() {
+        processes.forEach(Process::destroy);
+        processes.forEach(p -> p.onExit().join());
+        EmbeddedPostgresServer.stop(dataDir.toAbsolutePath().normalize());
+    }
+
+    @Test
+    void aWriteThroughTheCommandSideIsReadThroughTheQuerySide() throws Exception {
+        String jdbcUrl = EmbeddedPostgresServer.startOrReuse(dataDir.toAbsolutePath().normalize(), true).jdbcUrl();
+        Api commandSide = start("command-side", jdbcUrl);
+        Api querySide = start("query-side", jdbcUrl);
+
+        assertThat(commandSide.put("/api/v1/units/gy-justice", Map.of("name", "市司法局", "kind", "MUNICIPAL_DEPARTMENT")).status()).isEqualTo(201);
+        Api.Response posted = commandSide.post("/api/v1/commitments", Map.of("unitId", "gy-justice", "type", "CREDIT_REPAIR",
+                "subject", Map.of("kind", "LEGAL_PERSON", "code", "91110108MA01R7K44D", "name", "广元市某某律师事务所"),
+                "matter", "信用修复", "content", "承诺整改到位", "signedOn", "2025-08-01"));
+        assertThat(posted.status()).as(posted.toString()).isEqualTo(201);
+
+        Api.Response read = querySide.get("/api/v1/commitments/" + posted.json().path("commitmentId").asText());
+        assertThat(read.status()).as("visible in the other JVM's next read: " + read).isEqualTo(200);
+        assertThat(read.json().path("unitId").asText()).isEqualTo("gy-justice");
+        assertThat(querySide.get("/api/v1/units").text()).contains("市司法局");
+    }
+
+    private Api start(String module, String jdbcUrl) throws IOException {
+        Path jar = Path.of("..", module, "target", module + "-0.1.0-SNAPSHOT-exec.jar").toAbsolutePath().normalize();
+        assertThat(jar).as("built by the reactor before ledger-app's tests").exists();
+        int port = freePort();
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m", "-jar", jar.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(Files.createTempFile(dataDir, module, ".log").toFile());
+        builder.environment().putAll(Map.of(
+                "SPRING_DATASOURCE_URL", jdbcUrl, "SPRING_DATASOURCE_USERNAME", "postgres", "SPRING_DATASOURCE_PASSWORD", "",
+                "SERVER_PORT", String.valueOf(port), "LEDGER_BOOTSTRAP_ADMIN_KEY", "split-admin",
+                "AXONIQ_UPDATE_CHECKER_DISABLED", "true"));
+        processes.add(builder.start());
+        Api api = Api.at(port);
+        await().atMost(Duration.ofSeconds(120)).ignoreExceptions()
+                .until(() -> api.get("/actuator/health").json().path("status").asText().equals("UP"));
+        return api.as("split-admin");
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
