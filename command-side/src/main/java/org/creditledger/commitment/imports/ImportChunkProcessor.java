@@ -1,5 +1,6 @@
 package org.creditledger.commitment.imports;
 
+import org.creditledger.platform.web.RootCause;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.CommandMessage;
@@ -127,7 +128,7 @@ class ImportChunkProcessor {
             RowResult result = store.eventExists(id.value())
                     ? new RowResult(row.row(), ImportRowStatus.ACCEPTED, id.value(), List.of())
                     : new RowResult(row.row(), ImportRowStatus.REJECTED, null,
-                    List.of(new FieldProblem("row", "could not be stored: " + rootMessage(failure))));
+                    List.of(new FieldProblem("row", "could not be stored: " + RootCause.message(failure))));
             store.storeResults(job.importId(), List.of(result));
         });
     }
@@ -137,16 +138,7 @@ class ImportChunkProcessor {
         if (cause instanceof LedgerProblem problem && !problem.errors().isEmpty()) {
             return problem.errors().stream().map(p -> new FieldProblem(ImportRowCheck.column(p.field()), p.message())).toList();
         }
-        return List.of(new FieldProblem("row", rootMessage(cause)));
+        return List.of(new FieldProblem("row", RootCause.message(cause)));
     }
 
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-        int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
-    }
 }

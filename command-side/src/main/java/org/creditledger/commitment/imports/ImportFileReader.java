@@ -1,5 +1,6 @@
 package org.creditledger.commitment.imports;
 
+import org.creditledger.platform.web.RootCause;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -100,9 +101,9 @@ public final class ImportFileReader {
                 }
             }
         } catch (UncheckedIOException | IllegalStateException e) {
-            throw new UnreadableImportFile("the file is not valid CSV (" + rootMessage(e) + ")");
+            throw new UnreadableImportFile("the file is not valid CSV (" + RootCause.message(e) + ")");
         } catch (IOException e) {
-            throw new UnreadableImportFile("the file is not valid CSV (" + rootMessage(e) + ")");
+            throw new UnreadableImportFile("the file is not valid CSV (" + RootCause.message(e) + ")");
         }
     }
 
@@ -143,9 +144,9 @@ public final class ImportFileReader {
             if (sheetRows.delivered) {
                 throw e; // the consumer failed, not the file
             }
-            throw new UnreadableImportFile("the file is not a readable XLSX workbook (" + rootMessage(e) + ")");
+            throw new UnreadableImportFile("the file is not a readable XLSX workbook (" + RootCause.message(e) + ")");
         } catch (Exception e) {
-            throw new UnreadableImportFile("the file is not a readable XLSX workbook (" + rootMessage(e) + ")");
+            throw new UnreadableImportFile("the file is not a readable XLSX workbook (" + RootCause.message(e) + ")");
         }
         if (!sheetRows.sawHeader) {
             throw new UnreadableImportFile("the file has no header row");
@@ -268,13 +269,4 @@ public final class ImportFileReader {
         return true;
     }
 
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-        int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
-    }
 }

@@ -149,7 +149,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         if (cause instanceof JsonMappingException mapping && mapping.getCause() instanceof RuntimeException inner && !mapping.getPath().isEmpty()) {
             return respond(ProblemType.VALIDATION, "The request has invalid fields.", List.of(new FieldProblem(path(mapping), inner.getMessage())));
         }
-        return respond(ProblemType.MALFORMED, "The body is not valid JSON for this request: " + rootMessage(e), List.of());
+        return respond(ProblemType.MALFORMED, "The body is not valid JSON for this request: " + RootCause.message(e), List.of());
     }
 
     @Override
@@ -235,13 +235,4 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         };
     }
 
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-        int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
-    }
 }
