@@ -81,11 +81,16 @@ class ImportChunkProcessor {
         UnitOfWork<?> root = DefaultUnitOfWork.startAndGet(null);
         try {
             root.attachTransaction(transactionManager);
+            int storedByAnyNode = store.lockForChunk(job.importId());
             List<RowResult> results = new ArrayList<>(rows.size());
             for (ImportRow row : rows) {
-                results.add(post(job, row, today));
+                if (row.row() > storedByAnyNode) {
+                    results.add(post(job, row, today));
+                }
             }
-            store.storeResults(job.importId(), results);
+            if (!results.isEmpty()) {
+                store.storeResults(job.importId(), results);
+            }
         } catch (RuntimeException e) {
             root.rollback(e);
             throw e;

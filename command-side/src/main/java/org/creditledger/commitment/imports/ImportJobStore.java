@@ -70,6 +70,15 @@ class ImportJobStore {
         return jdbc.sql("select content from commitment_import where import_id = ?").param(importId).query(byte[].class).single();
     }
 
+    /**
+     * Locks the job until the caller's transaction ends and returns its last stored row. Every node runs an import
+     * worker, so two nodes may work on one job: under this lock each chunk sees what the other has stored.
+     */
+    int lockForChunk(UUID importId) {
+        jdbc.sql("select import_id from commitment_import where import_id = ? for update").param(importId).query(UUID.class).single();
+        return lastStoredRow(importId);
+    }
+
     /** The last row whose result is committed: processing resumes after it. */
     int lastStoredRow(UUID importId) {
         return jdbc.sql("select coalesce(max(row_no), 0) from commitment_import_row where import_id = ?").param(importId)
