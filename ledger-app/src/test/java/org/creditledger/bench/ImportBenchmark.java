@@ -93,14 +93,11 @@ public final class ImportBenchmark {
             JsonNode accepted = upload(http, file);
             long uploadMillis = (System.nanoTime() - uploadStart) / 1_000_000;
             String importId = accepted.path("importId").asText();
-            JsonNode done;
-            while (true) {
-                done = JSON.readTree(http.get().uri("/api/v1/commitments/imports/" + importId + "?rowsLimit=1").retrieve().body(String.class));
-                if (!"RUNNING".equals(done.path("state").asText())) {
-                    break;
-                }
-                Thread.sleep(250); // a benchmark's polling loop, not a test
-            }
+            String statusPath = "/api/v1/commitments/imports/" + importId + "?rowsLimit=1";
+            JsonNode done = org.awaitility.Awaitility.await().atMost(java.time.Duration.ofMinutes(30))
+                    .pollInterval(java.time.Duration.ofMillis(250))
+                    .until(() -> JSON.readTree(http.get().uri(statusPath).retrieve().body(String.class)),
+                            status -> !"RUNNING".equals(status.path("state").asText()));
             long wallMillis = (System.nanoTime() - uploadStart) / 1_000_000;
             Instant started = Instant.parse(done.path("startedAt").asText());
             Instant finished = Instant.parse(done.path("finishedAt").asText());
