@@ -1,5 +1,6 @@
 package org.creditledger.listing.command;
 
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.creditledger.commitment.api.CommitmentId;
 import org.creditledger.listing.api.EntryId;
@@ -38,6 +39,9 @@ import java.util.List;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.axonframework.test.matchers.Matchers.andNoMore;
+import static org.axonframework.test.matchers.Matchers.exactSequenceOf;
+import static org.axonframework.test.matchers.Matchers.matches;
 
 class ListEntryTest {
 
@@ -208,6 +212,18 @@ class ListEntryTest {
     }
 
     @Test
+    void expiryIsRecordedAsTheLedgersOwnWrite() {
+        fixture.givenCommands(enter(SAMR))
+                .whenTimeAdvancesTo(EXPIRY)
+                .expectEventsMatching(exactSequenceOf(writtenBySystem(), andNoMore()));
+    }
+
+    static org.hamcrest.Matcher<EventMessage<?>> writtenBySystem() {
+        return matches(event -> "system".equals(event.getMetaData().get("principal"))
+                && "SYSTEM".equals(event.getMetaData().get("role")));
+    }
+
+    @Test
     void theEntryIsStillActiveDuringItsLastDay() {
         fixture.givenCommands(enter(SAMR))
                 .whenTimeAdvancesTo(EXPIRY.minusSeconds(1))
@@ -276,6 +292,13 @@ class ListEntryTest {
                 .expectTriggeredDeadlinesWithName(ListEntry.OBJECTION_OVERDUE_DEADLINE)
                 .expectEvents(new ObjectionOverdueEvent(ID, CODE, OBJECTION, DECIDE_BY))
                 .expectState(entry -> assertThat(entry.isDisputed()).isTrue());
+    }
+
+    @Test
+    void anOverdueObjectionIsRecordedAsTheLedgersOwnWrite() {
+        fixture.givenCommands(enter(SAMR), fileObjection(OBJECTION))
+                .whenTimeAdvancesTo(DECIDE_BY_ENDS)
+                .expectEventsMatching(exactSequenceOf(writtenBySystem(), andNoMore()));
     }
 
     @Test
