@@ -376,6 +376,23 @@ class ListEntryTest {
     }
 
     @Test
+    void anObjectionStillOpenWhenTheEntryExitedCanNoLongerBeDecided() {
+        fixture.given(listed(), objectionFiled(OBJECTION), revoked())
+                .when(decideObjection(OBJECTION, true, SAMR))
+                .expectException(EntryAlreadyExited.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void aRepairStillPendingWhenTheEntryExitedCanNoLongerBeDecided() {
+        fixture.given(listed(), repairApplied(REPAIR),
+                        new SubjectDelistedEvent(ID, LIST, CODE, ExitReason.EXPIRED, null, null, UNTIL))
+                .when(decideRepair(REPAIR, true, SAMR))
+                .expectException(EntryAlreadyExited.class)
+                .expectNoEvents();
+    }
+
+    @Test
     void anotherAuthorityMayNotDecideAnObjection() {
         fixture.given(listed(), objectionFiled(OBJECTION))
                 .when(decideObjection(OBJECTION, true, "chinatax"))
