@@ -1,0 +1,14 @@
+package org.creditledger.listing.command;
+
+import org.creditledger.platform.web.FieldProblem;
+import org.creditledger.platform.web.LedgerProblem;
+import org.creditledger.platform.web.ProblemType;
+
+import java.util.List;
+
+/** A command whose fields contradict each other or the entry (400, with the offending field). */
+class EntryRejected extends LedgerProblem {
+    EntryRejected(String field, String message) {
+        super(ProblemType.VALIDATION, "The request has invalid fields.", List.of(new FieldProblem(field, message)));
+    }
+}

@@ -1,0 +1,13 @@
+package org.creditledger.listing.command;
+
+import org.creditledger.listing.api.EntryId;
+import org.creditledger.listing.api.RepairId;
+import org.creditledger.platform.web.LedgerProblem;
+import org.creditledger.platform.web.ProblemType;
+
+/** No repair application with this id was made for the entry (404). */
+class UnknownRepair extends LedgerProblem {
+    UnknownRepair(EntryId id, RepairId repairId) {
+        super(ProblemType.NOT_FOUND, "List entry " + id + " has no repair application " + repairId + ".");
+    }
+}

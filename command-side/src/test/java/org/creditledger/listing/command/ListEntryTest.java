@@ -1,0 +1,574 @@
+package org.creditledger.listing.command;
+
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.creditledger.commitment.api.CommitmentId;
+import org.creditledger.listing.api.EntryId;
+import org.creditledger.listing.api.EntryStatus;
+import org.creditledger.listing.api.ExitReason;
+import org.creditledger.listing.api.ListEntryMessages.ApplyForRepairCommand;
+import org.creditledger.listing.api.ListEntryMessages.DecideObjectionCommand;
+import org.creditledger.listing.api.ListEntryMessages.DecideRepairCommand;
+import org.creditledger.listing.api.ListEntryMessages.DelistCommand;
+import org.creditledger.listing.api.ListEntryMessages.EnterListCommand;
+import org.creditledger.listing.api.ListEntryMessages.FileObjectionCommand;
+import org.creditledger.listing.api.ListEntryMessages.ObjectionFiledEvent;
+import org.creditledger.listing.api.ListEntryMessages.ObjectionOverdueEvent;
+import org.creditledger.listing.api.ListEntryMessages.ObjectionRejectedEvent;
+import org.creditledger.listing.api.ListEntryMessages.ObjectionUpheldEvent;
+import org.creditledger.listing.api.ListEntryMessages.RepairAppliedEvent;
+import org.creditledger.listing.api.ListEntryMessages.RepairApprovedEvent;
+import org.creditledger.listing.api.ListEntryMessages.RepairRejectedEvent;
+import org.creditledger.listing.api.ListEntryMessages.SubjectDelistedEvent;
+import org.creditledger.listing.api.ListEntryMessages.SubjectListedEvent;
+import org.creditledger.listing.api.ObjectionId;
+import org.creditledger.listing.api.RepairId;
+import org.creditledger.listing.api.RepairMethod;
+import org.creditledger.listing.api.WorkingDayCalendar;
+import org.creditledger.platform.access.AccessDenied;
+import org.creditledger.subject.SubjectKind;
+import org.creditledger.subject.SubjectRef;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.axonframework.test.matchers.Matchers.andNoMore;
+import static org.axonframework.test.matchers.Matchers.exactSequenceOf;
+import static org.axonframework.test.matchers.Matchers.matches;
+
+class ListEntryTest {
+
+    static final EntryId ID = EntryId.parse("3a7d1c52-8e4b-4f1a-9c00-000000000001");
+    static final String LIST = "samr-serious-violation";
+    static final String SAMR = "samr";
+    static final SubjectRef SUBJECT = new SubjectRef(SubjectKind.LEGAL_PERSON, "91110108MA01R7K44D", "广元市某某建材有限公司");
+    static final String CODE = SUBJECT.code();
+    static final LocalDate DECIDED = LocalDate.of(2025, 3, 7);
+    static final LocalDate FROM = LocalDate.of(2025, 3, 10);
+    static final LocalDate UNTIL = LocalDate.of(2028, 3, 9);
+    /** 2028-03-10T00:00+08:00, the end of UNTIL in Shanghai. */
+    static final Instant EXPIRY = Instant.parse("2028-03-09T16:00:00Z");
+    static final int MIN_MONTHS = 12;
+
+    static final ObjectionId OBJECTION = ObjectionId.parse("3a7d1c52-8e4b-4f1a-9c00-0000000000a1");
+    static final ObjectionId OBJECTION_2 = ObjectionId.parse("3a7d1c52-8e4b-4f1a-9c00-0000000000a2");
+    static final LocalDate FILED = LocalDate.of(2025, 9, 26);
+    /** 15 working days after FILED in 2025's calendar (see WorkingDayCalendarTest). */
+    static final LocalDate DECIDE_BY = LocalDate.of(2025, 10, 23);
+    /** 2025-10-24T00:00+08:00. */
+    static final Instant DECIDE_BY_ENDS = Instant.parse("2025-10-23T16:00:00Z");
+
+    static final RepairId REPAIR = RepairId.parse("3a7d1c52-8e4b-4f1a-9c00-0000000000b1");
+    static final RepairId REPAIR_2 = RepairId.parse("3a7d1c52-8e4b-4f1a-9c00-0000000000b2");
+    static final CommitmentId REPAIR_LETTER = CommitmentId.parse("6f1c2a3e-2b1d-4c5e-9f00-000000000009");
+    static final Set<RepairMethod> METHODS = Set.of(RepairMethod.COMMITMENT, RepairMethod.RECTIFICATION);
+    /** DECIDED + 12 months: the first day a repair may be applied for. */
+    static final LocalDate REPAIR_FROM = LocalDate.of(2026, 3, 7);
+
+    AggregateTestFixture<ListEntry> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(ListEntry.class);
+    }
+
+    // ---- builders -------------------------------------------------------------------------------------------------
+
+    static EnterListCommand enter(String actingAuthority) {
+        return enter(DECIDED, FROM, UNTIL, true, actingAuthority);
+    }
+
+    static EnterListCommand enter(LocalDate decidedOn, LocalDate from, LocalDate until, boolean earlyRepair,
+                                  String actingAuthority) {
+        return new EnterListCommand(ID, LIST, SAMR, SUBJECT, "广市监严违〔2025〕3号", decidedOn, "提供虚假材料取得行政许可",
+                from, until, "张三", List.of("李四"), earlyRepair, MIN_MONTHS, actingAuthority);
+    }
+
+    static SubjectListedEvent listed() {
+        return listed(true);
+    }
+
+    static SubjectListedEvent listed(boolean earlyRepair) {
+        return new SubjectListedEvent(ID, LIST, SAMR, SUBJECT, "广市监严违〔2025〕3号", DECIDED, "提供虚假材料取得行政许可",
+                FROM, UNTIL, "张三", List.of("李四"), earlyRepair, MIN_MONTHS);
+    }
+
+    static FileObjectionCommand fileObjection(ObjectionId id) {
+        return new FileObjectionCommand(ID, id, "处罚决定已被行政复议撤销", FILED, DECIDE_BY);
+    }
+
+    static ObjectionFiledEvent objectionFiled(ObjectionId id) {
+        return new ObjectionFiledEvent(ID, CODE, id, "处罚决定已被行政复议撤销", FILED, DECIDE_BY);
+    }
+
+    static DecideObjectionCommand decideObjection(ObjectionId id, boolean upheld, String actingAuthority) {
+        return new DecideObjectionCommand(ID, id, upheld, "经核查", LocalDate.of(2025, 10, 15), actingAuthority);
+    }
+
+    static ApplyForRepairCommand applyForRepair(RepairId id, LocalDate appliedOn) {
+        return new ApplyForRepairCommand(ID, id, METHODS, REPAIR_LETTER, "整改报告及信用修复承诺书", appliedOn, SAMR);
+    }
+
+    static RepairAppliedEvent repairApplied(RepairId id) {
+        return new RepairAppliedEvent(ID, CODE, id, METHODS, REPAIR_LETTER, "整改报告及信用修复承诺书", REPAIR_FROM);
+    }
+
+    static DecideRepairCommand decideRepair(RepairId id, boolean approved, String actingAuthority) {
+        return new DecideRepairCommand(ID, id, approved, "整改到位", LocalDate.of(2026, 3, 20), actingAuthority);
+    }
+
+    static SubjectDelistedEvent revoked() {
+        return new SubjectDelistedEvent(ID, LIST, CODE, ExitReason.REVOKED, "广市监撤〔2025〕1号", null, LocalDate.of(2025, 5, 6));
+    }
+
+    static DelistCommand revoke() {
+        return new DelistCommand(ID, ExitReason.REVOKED, "广市监撤〔2025〕1号", null, LocalDate.of(2025, 5, 6), SAMR);
+    }
+
+    // ---- entering -------------------------------------------------------------------------------------------------
+
+    @Test
+    void enteringRecordsTheEntryAndSchedulesItsExpiryAtTheEndOfTheLastDayInShanghai() {
+        fixture.givenNoPriorActivity()
+                .when(enter(SAMR))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(listed())
+                .expectScheduledDeadlineWithName(EXPIRY, ListEntry.EXPIRY_DEADLINE)
+                .expectState(entry -> assertThat(entry.status()).isEqualTo(EntryStatus.ACTIVE));
+    }
+
+    @Test
+    void anAdministratorMayEnterOnAnyList() {
+        fixture.givenNoPriorActivity()
+                .when(enter(null))
+                .expectEvents(listed());
+    }
+
+    @Test
+    void anotherAuthorityMayNotEnterSubjectsOnTheList() {
+        fixture.givenNoPriorActivity()
+                .when(enter("chinatax"))
+                .expectException(AccessDenied.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void aPeriodThatDoesNotEndAfterItBeginsIsRejected() {
+        fixture.givenNoPriorActivity()
+                .when(enter(DECIDED, FROM, FROM, true, SAMR))
+                .expectException(EntryRejected.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void aDecisionAfterItsEffectIsRejected() {
+        fixture.givenNoPriorActivity()
+                .when(enter(FROM.plusDays(1), FROM, UNTIL, true, SAMR))
+                .expectException(EntryRejected.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void aDecisionTakingEffectTheSameDayIsAccepted() {
+        fixture.givenNoPriorActivity()
+                .when(enter(FROM, FROM, UNTIL, true, SAMR))
+                .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    void aBlankDecisionNumberIsRejected() {
+        fixture.givenNoPriorActivity()
+                .when(new EnterListCommand(ID, LIST, SAMR, SUBJECT, " ", DECIDED, "理由", FROM, UNTIL, null, List.of(),
+                        true, 0, SAMR))
+                .expectException(EntryRejected.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void aBlankReasonIsRejected() {
+        fixture.givenNoPriorActivity()
+                .when(new EnterListCommand(ID, LIST, SAMR, SUBJECT, "文号", DECIDED, "", FROM, UNTIL, null, null,
+                        true, 0, SAMR))
+                .expectException(EntryRejected.class)
+                .expectNoEvents();
+    }
+
+    // ---- expiry ---------------------------------------------------------------------------------------------------
+
+    @Test
+    void theEntryExpiresByItselfAtTheEndOfItsPeriod() {
+        fixture.givenCommands(enter(SAMR))
+                .whenTimeAdvancesTo(EXPIRY)
+                .expectTriggeredDeadlinesWithName(ListEntry.EXPIRY_DEADLINE)
+                .expectEvents(new SubjectDelistedEvent(ID, LIST, CODE, ExitReason.EXPIRED, null, null, UNTIL))
+                .expectState(entry -> assertThat(entry.status()).isEqualTo(EntryStatus.EXITED));
+    }
+
+    @Test
+    void expiryIsRecordedAsTheLedgersOwnWrite() {
+        fixture.givenCommands(enter(SAMR))
+                .whenTimeAdvancesTo(EXPIRY)
+                .expectEventsMatching(exactSequenceOf(writtenBySystem(), andNoMore()));
+    }
+
+    static org.hamcrest.Matcher<EventMessage<?>> writtenBySystem() {
+        return matches(event -> "system".equals(event.getMetaData().get("principal"))
+                && "SYSTEM".equals(event.getMetaData().get("role")));
+    }
+
+    @Test
+    void theEntryIsStillActiveDuringItsLastDay() {
+        fixture.givenCommands(enter(SAMR))
+                .whenTimeAdvancesTo(EXPIRY.minusSeconds(1))
+                .expectTriggeredDeadlinesWithName()
+                .expectNoEvents();
+    }
+
+    @Test
+    void anExpiryDeadlineFindingTheEntryExitedDoesNothing() {
+        fixture.givenCommands(enter(SAMR), revoke())
+                .whenTimeAdvancesTo(EXPIRY)
+                .expectTriggeredDeadlinesWithName(ListEntry.EXPIRY_DEADLINE)
+                .expectNoEvents();
+    }
+
+    // ---- objections -----------------------------------------------------------------------------------------------
+
+    @Test
+    void anOpenObjectionMarksTheEntryDisputedAndIsDueAtTheEndOfItsDecisionDay() {
+        assertThat(WorkingDayCalendar.china2025().addWorkingDays(FILED,
+                FileObjectionCommand.DEFAULT_WORKING_DAYS_TO_DECIDE)).isEqualTo(DECIDE_BY);
+        fixture.given(listed())
+                .when(fileObjection(OBJECTION))
+                .expectEvents(objectionFiled(OBJECTION))
+                .expectScheduledDeadlineWithName(DECIDE_BY_ENDS, ListEntry.OBJECTION_OVERDUE_DEADLINE)
+                .expectState(entry -> assertThat(entry.isDisputed()).isTrue());
+    }
+
+    @Test
+    void aSecondObjectionWhileOneIsOpenIsRefused() {
+        fixture.given(listed(), objectionFiled(OBJECTION))
+                .when(fileObjection(OBJECTION_2))
+                .expectException(ObjectionAlreadyOpen.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void aNewObjectionMayFollowARejectedOne() {
+        fixture.given(listed(), objectionFiled(OBJECTION),
+                        new ObjectionRejectedEvent(ID, CODE, OBJECTION, "异议理由不成立", LocalDate.of(2025, 10, 10)))
+                .when(fileObjection(OBJECTION_2))
+                .expectEvents(objectionFiled(OBJECTION_2));
+    }
+
+    @Test
+    void aDecidedObjectionsIdCannotBeFiledAgain() {
+        fixture.given(listed(), objectionFiled(OBJECTION),
+                        new ObjectionRejectedEvent(ID, CODE, OBJECTION, "异议理由不成立", LocalDate.of(2025, 10, 10)))
+                .when(fileObjection(OBJECTION))
+                .expectException(ObjectionAlreadyDecided.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void noObjectionAgainstAnExitedEntry() {
+        fixture.given(listed(), revoked())
+                .when(fileObjection(OBJECTION))
+                .expectException(EntryAlreadyExited.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void anUndecidedObjectionBecomesOverdueAndStaysOpen() {
+        fixture.givenCommands(enter(SAMR), fileObjection(OBJECTION))
+                .whenTimeAdvancesTo(DECIDE_BY_ENDS)
+                .expectTriggeredDeadlinesWithName(ListEntry.OBJECTION_OVERDUE_DEADLINE)
+                .expectEvents(new ObjectionOverdueEvent(ID, CODE, OBJECTION, DECIDE_BY))
+                .expectState(entry -> assertThat(entry.isDisputed()).isTrue());
+    }
+
+    @Test
+    void anOverdueObjectionIsRecordedAsTheLedgersOwnWrite() {
+        fixture.givenCommands(enter(SAMR), fileObjection(OBJECTION))
+                .whenTimeAdvancesTo(DECIDE_BY_ENDS)
+                .expectEventsMatching(exactSequenceOf(writtenBySystem(), andNoMore()));
+    }
+
+    @Test
+    void anObjectionIsNotOverdueDuringItsDecisionDay() {
+        fixture.givenCommands(enter(SAMR), fileObjection(OBJECTION))
+                .whenTimeAdvancesTo(DECIDE_BY_ENDS.minusSeconds(1))
+                .expectTriggeredDeadlinesWithName()
+                .expectNoEvents();
+    }
+
+    @Test
+    void aDecidedObjectionDoesNotBecomeOverdue() {
+        fixture.givenCommands(enter(SAMR), fileObjection(OBJECTION), decideObjection(OBJECTION, false, SAMR))
+                .whenTimeAdvancesTo(DECIDE_BY_ENDS)
+                .expectTriggeredDeadlinesWithName(ListEntry.OBJECTION_OVERDUE_DEADLINE)
+                .expectNoEvents();
+    }
+
+    @Test
+    void anOldObjectionsDeadlineDoesNotFlagTheNextObjection() {
+        fixture.givenCommands(enter(SAMR), fileObjection(OBJECTION), decideObjection(OBJECTION, false, SAMR),
+                        new FileObjectionCommand(ID, OBJECTION_2, "新的异议", LocalDate.of(2025, 10, 20), LocalDate.of(2025, 11, 10)))
+                .whenTimeAdvancesTo(DECIDE_BY_ENDS)
+                .expectTriggeredDeadlinesWithName(ListEntry.OBJECTION_OVERDUE_DEADLINE)
+                .expectNoEvents();
+    }
+
+    @Test
+    void anObjectionDeadlineFindingTheEntryExitedDoesNothing() {
+        fixture.givenCommands(enter(SAMR), fileObjection(OBJECTION), revoke())
+                .whenTimeAdvancesTo(DECIDE_BY_ENDS)
+                .expectTriggeredDeadlinesWithName(ListEntry.OBJECTION_OVERDUE_DEADLINE)
+                .expectNoEvents();
+    }
+
+    @Test
+    void anUpheldObjectionTakesTheSubjectOffTheList() {
+        fixture.given(listed(), objectionFiled(OBJECTION))
+                .when(decideObjection(OBJECTION, true, SAMR))
+                .expectEvents(new ObjectionUpheldEvent(ID, CODE, OBJECTION, "经核查", LocalDate.of(2025, 10, 15)),
+                        new SubjectDelistedEvent(ID, LIST, CODE, ExitReason.OBJECTION_UPHELD, null, "经核查",
+                                LocalDate.of(2025, 10, 15)))
+                .expectState(entry -> {
+                    assertThat(entry.status()).isEqualTo(EntryStatus.EXITED);
+                    assertThat(entry.isDisputed()).isFalse();
+                });
+    }
+
+    @Test
+    void aRejectedObjectionKeepsTheEntryAndEndsTheDispute() {
+        fixture.given(listed(), objectionFiled(OBJECTION))
+                .when(decideObjection(OBJECTION, false, null))
+                .expectEvents(new ObjectionRejectedEvent(ID, CODE, OBJECTION, "经核查", LocalDate.of(2025, 10, 15)))
+                .expectState(entry -> {
+                    assertThat(entry.status()).isEqualTo(EntryStatus.ACTIVE);
+                    assertThat(entry.isDisputed()).isFalse();
+                });
+    }
+
+    @Test
+    void decidingAnUnknownObjectionIsNotFound() {
+        fixture.given(listed(), objectionFiled(OBJECTION))
+                .when(decideObjection(OBJECTION_2, true, SAMR))
+                .expectException(UnknownObjection.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void decidingAnObjectionTwiceIsRefused() {
+        fixture.given(listed(), objectionFiled(OBJECTION),
+                        new ObjectionRejectedEvent(ID, CODE, OBJECTION, "异议理由不成立", LocalDate.of(2025, 10, 10)))
+                .when(decideObjection(OBJECTION, true, SAMR))
+                .expectException(ObjectionAlreadyDecided.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void anObjectionStillOpenWhenTheEntryExitedCanNoLongerBeDecided() {
+        fixture.given(listed(), objectionFiled(OBJECTION), revoked())
+                .when(decideObjection(OBJECTION, true, SAMR))
+                .expectException(EntryAlreadyExited.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void aRepairStillPendingWhenTheEntryExitedCanNoLongerBeDecided() {
+        fixture.given(listed(), repairApplied(REPAIR),
+                        new SubjectDelistedEvent(ID, LIST, CODE, ExitReason.EXPIRED, null, null, UNTIL))
+                .when(decideRepair(REPAIR, true, SAMR))
+                .expectException(EntryAlreadyExited.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void anotherAuthorityMayNotDecideAnObjection() {
+        fixture.given(listed(), objectionFiled(OBJECTION))
+                .when(decideObjection(OBJECTION, true, "chinatax"))
+                .expectException(AccessDenied.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void anObjectionCannotBeDecidedBeforeItWasFiled() {
+        fixture.given(listed(), objectionFiled(OBJECTION))
+                .when(new DecideObjectionCommand(ID, OBJECTION, false, "经核查", FILED.minusDays(1), SAMR))
+                .expectException(EntryRejected.class)
+                .expectNoEvents();
+    }
+
+    // ---- repair ---------------------------------------------------------------------------------------------------
+
+    @Test
+    void aRepairBeforeTheMinimumTimeIsRefused() {
+        fixture.given(listed())
+                .when(applyForRepair(REPAIR, REPAIR_FROM.minusDays(1)))
+                .expectException(RepairNotAllowed.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void aRepairFromTheMinimumTimeOnIsAccepted() {
+        fixture.given(listed())
+                .when(applyForRepair(REPAIR, REPAIR_FROM))
+                .expectEvents(repairApplied(REPAIR));
+    }
+
+    @Test
+    void aRepairOnAListThatForbidsEarlyRepairIsRefused() {
+        fixture.given(listed(false))
+                .when(applyForRepair(REPAIR, REPAIR_FROM.plusYears(1)))
+                .expectException(RepairNotAllowed.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void aRepairWithoutAMethodIsRejected() {
+        fixture.given(listed())
+                .when(new ApplyForRepairCommand(ID, REPAIR, Set.of(), null, "材料", REPAIR_FROM, SAMR))
+                .expectException(EntryRejected.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void aSecondRepairWhileOneIsPendingIsRefused() {
+        fixture.given(listed(), repairApplied(REPAIR))
+                .when(applyForRepair(REPAIR_2, REPAIR_FROM.plusDays(1)))
+                .expectException(RepairAlreadyPending.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void noRepairForAnExitedEntry() {
+        fixture.given(listed(), revoked())
+                .when(applyForRepair(REPAIR, REPAIR_FROM))
+                .expectException(EntryAlreadyExited.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void anotherAuthorityMayNotAcceptARepairApplication() {
+        fixture.given(listed())
+                .when(new ApplyForRepairCommand(ID, REPAIR, METHODS, null, "材料", REPAIR_FROM, "chinatax"))
+                .expectException(AccessDenied.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void anApprovedRepairTakesTheSubjectOffTheList() {
+        fixture.given(listed(), repairApplied(REPAIR))
+                .when(decideRepair(REPAIR, true, SAMR))
+                .expectEvents(new RepairApprovedEvent(ID, CODE, REPAIR, "整改到位", LocalDate.of(2026, 3, 20)),
+                        new SubjectDelistedEvent(ID, LIST, CODE, ExitReason.REPAIRED, null, "整改到位",
+                                LocalDate.of(2026, 3, 20)))
+                .expectState(entry -> assertThat(entry.status()).isEqualTo(EntryStatus.EXITED));
+    }
+
+    @Test
+    void aRejectedRepairKeepsTheEntryAndAllowsANewApplication() {
+        fixture.given(listed(), repairApplied(REPAIR))
+                .when(decideRepair(REPAIR, false, null))
+                .expectEvents(new RepairRejectedEvent(ID, CODE, REPAIR, "整改到位", LocalDate.of(2026, 3, 20)))
+                .expectState(entry -> assertThat(entry.status()).isEqualTo(EntryStatus.ACTIVE));
+        fixture.given(listed(), repairApplied(REPAIR),
+                        new RepairRejectedEvent(ID, CODE, REPAIR, "材料不全", LocalDate.of(2026, 3, 20)))
+                .when(applyForRepair(REPAIR_2, REPAIR_FROM))
+                .expectEvents(repairApplied(REPAIR_2));
+    }
+
+    @Test
+    void decidingAnUnknownRepairIsNotFound() {
+        fixture.given(listed(), repairApplied(REPAIR))
+                .when(decideRepair(REPAIR_2, true, SAMR))
+                .expectException(UnknownRepair.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void decidingARepairTwiceIsRefused() {
+        fixture.given(listed(), repairApplied(REPAIR),
+                        new RepairRejectedEvent(ID, CODE, REPAIR, "材料不全", LocalDate.of(2026, 3, 20)))
+                .when(decideRepair(REPAIR, true, SAMR))
+                .expectException(RepairAlreadyDecided.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void anotherAuthorityMayNotDecideARepair() {
+        fixture.given(listed(), repairApplied(REPAIR))
+                .when(decideRepair(REPAIR, true, "chinatax"))
+                .expectException(AccessDenied.class)
+                .expectNoEvents();
+    }
+
+    // ---- delisting ------------------------------------------------------------------------------------------------
+
+    @Test
+    void revokingTheDecisionTakesTheSubjectOffTheList() {
+        fixture.given(listed())
+                .when(revoke())
+                .expectEvents(revoked())
+                .expectState(entry -> assertThat(entry.status()).isEqualTo(EntryStatus.EXITED));
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = ExitReason.class, names = {"REVOKED", "COURT_ORDER"})
+    void revocationAndCourtOrdersNeedADocumentNumber(ExitReason reason) {
+        fixture.given(listed())
+                .when(new DelistCommand(ID, reason, " ", null, LocalDate.of(2025, 5, 6), SAMR))
+                .expectException(EntryRejected.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void anExitForAnotherReasonNeedsNoDocumentNumber() {
+        fixture.given(listed())
+                .when(new DelistCommand(ID, ExitReason.OTHER, null, "主体已注销", LocalDate.of(2025, 5, 6), null))
+                .expectEvents(new SubjectDelistedEvent(ID, LIST, CODE, ExitReason.OTHER, null, "主体已注销",
+                        LocalDate.of(2025, 5, 6)));
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = ExitReason.class, names = {"EXPIRED", "REPAIRED", "OBJECTION_UPHELD"})
+    void reasonsWithTheirOwnPathCannotBeNamedDirectly(ExitReason reason) {
+        fixture.given(listed())
+                .when(new DelistCommand(ID, reason, "文号", null, LocalDate.of(2025, 5, 6), SAMR))
+                .expectException(EntryRejected.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void exitingAnExitedEntryIsRefused() {
+        fixture.given(listed(), revoked())
+                .when(new DelistCommand(ID, ExitReason.COURT_ORDER, "（2025）川08行终12号", null, LocalDate.of(2025, 6, 1), SAMR))
+                .expectException(EntryAlreadyExited.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void anotherAuthorityMayNotDelist() {
+        fixture.given(listed())
+                .when(new DelistCommand(ID, ExitReason.REVOKED, "文号", null, LocalDate.of(2025, 5, 6), "chinatax"))
+                .expectException(AccessDenied.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void anExitCannotPrecedeTheListingDecision() {
+        fixture.given(listed())
+                .when(new DelistCommand(ID, ExitReason.OTHER, null, "误录", DECIDED.minusDays(1), SAMR))
+                .expectException(EntryRejected.class)
+                .expectNoEvents();
+    }
+}

@@ -1,0 +1,143 @@
+package org.creditledger.listing.api;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.axonframework.serialization.Revision;
+import org.creditledger.commitment.api.CommitmentId;
+import org.creditledger.subject.SubjectRef;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Commands and events of list entries (列入 … 移出): a subject on a red or black list, objections (异议) against the
+ * entry and credit repair (信用修复) out of it.
+ *
+ * <p>The aggregate does no I/O, so commands carry what it needs from the list catalogue (authority, whether early
+ * repair is allowed, the minimum time before repair, the period's end) and from the working-day calendar (an
+ * objection's decision date), resolved by the caller. {@code actingAuthority} is the authority of the
+ * {@code LIST_AUTHORITY} key sending the command, or null for an administrator; it must be the list's authority.
+ * Follow-up events carry the subject's code so a subject's timeline needs no join.
+ */
+public final class ListEntryMessages {
+
+    private ListEntryMessages() {
+    }
+
+    /**
+     * 列入: an authority enters a subject on one of its lists by decision {@code decisionNo} of {@code decidedOn}.
+     * {@code effectiveUntil} is already defaulted by the caller from the list's period; the entry expires by itself
+     * at the end of that day (Asia/Shanghai).
+     */
+    public record EnterListCommand(@TargetAggregateIdentifier EntryId entryId, String listCode, String listAuthority,
+                                   SubjectRef subject, String decisionNo, LocalDate decidedOn, String reason,
+                                   LocalDate effectiveFrom, LocalDate effectiveUntil, String legalRepresentative,
+                                   List<String> responsiblePersons, boolean earlyRepairAllowed,
+                                   int minMonthsBeforeRepair, String actingAuthority) {
+        public EnterListCommand {
+            responsiblePersons = responsiblePersons == null ? List.of() : List.copyOf(responsiblePersons);
+        }
+    }
+
+    @Revision("1")
+    public record SubjectListedEvent(EntryId entryId, String listCode, String listAuthority, SubjectRef subject,
+                                     String decisionNo, LocalDate decidedOn, String reason, LocalDate effectiveFrom,
+                                     LocalDate effectiveUntil, String legalRepresentative,
+                                     List<String> responsiblePersons, boolean earlyRepairAllowed,
+                                     int minMonthsBeforeRepair) {
+    }
+
+    /**
+     * 异议: the subject disputes the entry. Anyone may file one (no authority check); {@code decideBy} is the date
+     * the authority must decide by, computed by the caller, by default {@link #DEFAULT_WORKING_DAYS_TO_DECIDE}
+     * working days after {@code filedOn} ({@link WorkingDayCalendar#addWorkingDays}).
+     */
+    public record FileObjectionCommand(@TargetAggregateIdentifier EntryId entryId, ObjectionId objectionId,
+                                       String grounds, LocalDate filedOn, LocalDate decideBy) {
+        /** Working days an authority has to decide an objection unless configured otherwise. */
+        public static final int DEFAULT_WORKING_DAYS_TO_DECIDE = 15;
+    }
+
+    /** An objection was filed; the entry is disputed while it is open. */
+    @Revision("1")
+    public record ObjectionFiledEvent(EntryId entryId, String subjectCode, ObjectionId objectionId, String grounds,
+                                      LocalDate filedOn, LocalDate decideBy) {
+    }
+
+    /** {@code decideBy} ended (Asia/Shanghai) with the objection undecided. It stays open and may still be decided. */
+    @Revision("1")
+    public record ObjectionOverdueEvent(EntryId entryId, String subjectCode, ObjectionId objectionId,
+                                        LocalDate decideBy) {
+    }
+
+    /** The list's authority decides an open objection: upheld (异议成立, the entry exits) or rejected. */
+    public record DecideObjectionCommand(@TargetAggregateIdentifier EntryId entryId, ObjectionId objectionId,
+                                         boolean upheld, String reason, LocalDate decidedOn, String actingAuthority) {
+    }
+
+    /** 异议成立; followed in the same unit of work by {@link SubjectDelistedEvent} with {@code OBJECTION_UPHELD}. */
+    @Revision("1")
+    public record ObjectionUpheldEvent(EntryId entryId, String subjectCode, ObjectionId objectionId, String reason,
+                                       LocalDate decidedOn) {
+    }
+
+    /** 异议不成立: the entry stays; it is no longer disputed. */
+    @Revision("1")
+    public record ObjectionRejectedEvent(EntryId entryId, String subjectCode, ObjectionId objectionId, String reason,
+                                         LocalDate decidedOn) {
+    }
+
+    /**
+     * 信用修复申请: the subject applies to leave the list early, with at least one method and its evidence;
+     * {@code commitmentId} names the credit repair commitment letter, if there is one. Sent by the list's authority
+     * (谁认定、谁修复), which receives applications through 信用中国.
+     */
+    public record ApplyForRepairCommand(@TargetAggregateIdentifier EntryId entryId, RepairId repairId,
+                                        Set<RepairMethod> methods, CommitmentId commitmentId, String evidence,
+                                        LocalDate appliedOn, String actingAuthority) {
+        public ApplyForRepairCommand {
+            methods = methods == null ? Set.of() : Set.copyOf(methods);
+        }
+    }
+
+    @Revision("1")
+    public record RepairAppliedEvent(EntryId entryId, String subjectCode, RepairId repairId,
+                                     Set<RepairMethod> methods, CommitmentId commitmentId, String evidence,
+                                     LocalDate appliedOn) {
+    }
+
+    /** The list's authority decides a pending repair: approved (the entry exits {@code REPAIRED}) or rejected. */
+    public record DecideRepairCommand(@TargetAggregateIdentifier EntryId entryId, RepairId repairId, boolean approved,
+                                      String reason, LocalDate decidedOn, String actingAuthority) {
+    }
+
+    /** Repair approved; followed in the same unit of work by {@link SubjectDelistedEvent} with {@code REPAIRED}. */
+    @Revision("1")
+    public record RepairApprovedEvent(EntryId entryId, String subjectCode, RepairId repairId, String reason,
+                                      LocalDate decidedOn) {
+    }
+
+    /** Repair rejected: the entry stays; a new application may follow. */
+    @Revision("1")
+    public record RepairRejectedEvent(EntryId entryId, String subjectCode, RepairId repairId, String reason,
+                                      LocalDate decidedOn) {
+    }
+
+    /**
+     * 移出 by the list's authority for a reason of its own: {@link ExitReason#REVOKED} or
+     * {@link ExitReason#COURT_ORDER} (both with {@code documentNo}) or {@link ExitReason#OTHER}. Expiry, repair and
+     * upheld objections have their own paths.
+     */
+    public record DelistCommand(@TargetAggregateIdentifier EntryId entryId, ExitReason reason, String documentNo,
+                                String note, LocalDate exitedOn, String actingAuthority) {
+    }
+
+    /**
+     * 移出: the entry left its list on {@code exitedOn}, for good. Carries list and subject so the "one active entry
+     * per subject and list" lookup can free the slot from this event alone.
+     */
+    @Revision("1")
+    public record SubjectDelistedEvent(EntryId entryId, String listCode, String subjectCode, ExitReason reason,
+                                       String documentNo, String note, LocalDate exitedOn) {
+    }
+}
