@@ -34,6 +34,9 @@ class FreshStartTest {
             JdbcClient jdbc = first.getBean(JdbcClient.class);
             assertThat(api.get("/actuator/health").json().path("status").asText()).isEqualTo("UP");
             assertThat(jdbc.sql("select count(*) from known_unit").query(Long.class).single()).isEqualTo(32);
+            assertThat(jdbc.sql("select count(*) from known_list").query(Long.class).single()).as("demo catalogue lists").isEqualTo(8);
+            assertThat(api.as("first-admin-secret").get("/api/v1/measures?domain=CONSUMPTION").json().findValuesAsText("measureCode"))
+                    .contains("RESTRICT_HIGH_CONSUMPTION");
             assertThat(jdbc.sql("select role from api_key order by role").query(String.class).list())
                     .containsExactly("ADMIN", "ADMIN", "COUNTER", "INSPECTOR", "LIST_AUTHORITY", "UNIT_CLERK");
             Api.Response save = api.as("first-admin-secret").put("/api/v1/units/gy-education", Map.of("name", "市教育局", "kind", "MUNICIPAL_DEPARTMENT"));
@@ -46,6 +49,8 @@ class FreshStartTest {
             assertThat(jdbc.sql("select count(*) from api_key").query(Long.class).single()).as("no second set of keys").isEqualTo(6);
             assertThat(jdbc.sql("select count(*) from domain_event_entry where payload_type like '%UnitRegisteredEvent'").query(Long.class).single())
                     .as("units not registered twice").isEqualTo(32);
+            assertThat(jdbc.sql("select count(*) from domain_event_entry where payload_type like '%ListDefinedEvent'").query(Long.class).single())
+                    .as("demo lists not defined twice").isEqualTo(8);
         } finally {
             EmbeddedPostgresServer.stop(dataDir.toAbsolutePath().normalize());
         }

@@ -32,7 +32,8 @@ import java.util.UUID;
 /**
  * {@code LEDGER_DEMO=true}: on an empty ledger, registers the 32 assessed units of 广元's 2025 key-work list
  * (《广元市2025年社会信用体系建设重点工作清单》, seed 000) with their 2025 commitment targets, and prints one demo
- * API key per role. The figures are the project's own copy of {@code shared/reference/}.
+ * API key per role, then the demo catalogue of lists and measures ({@link DemoCatalogue}). The figures are the
+ * project's own copy of {@code shared/reference/}.
  */
 @Component
 @Order(10)
@@ -48,11 +49,13 @@ class DemoData implements ApplicationRunner {
     private final LedgerCommands commands;
     private final ApiKeys apiKeys;
     private final JdbcClient jdbc;
+    private final DemoCatalogue catalogue;
 
-    DemoData(LedgerCommands commands, ApiKeys apiKeys, JdbcClient jdbc) {
+    DemoData(LedgerCommands commands, ApiKeys apiKeys, JdbcClient jdbc, DemoCatalogue catalogue) {
         this.commands = commands;
         this.apiKeys = apiKeys;
         this.jdbc = jdbc;
+        this.catalogue = catalogue;
     }
 
     record UnitTarget(String unitId, String name, UnitKind kind, int year, int annualTarget, QuotaCounting counting,
@@ -73,6 +76,8 @@ class DemoData implements ApplicationRunner {
             commands.send(new SaveUnitCommand(id, target.name(), target.kind()), demo);
             commands.send(new SetQuotaTargetCommand(id, target.year(), target.annualTarget(), target.counting(), target.quarterlyRule()), demo);
         }
+        // Decided above with the units: the catalogue loads only on an empty ledger too.
+        DemoCatalogue.Catalogue loaded = catalogue.load(demo);
         StringBuilder keys = new StringBuilder();
         for (Role role : Role.values()) {
             String unit = role == Role.UNIT_CLERK ? DEMO_UNIT : null;
@@ -81,7 +86,8 @@ class DemoData implements ApplicationRunner {
             ApiKeys.IssuedKey key = apiKeys.issue("demo " + role.name().toLowerCase(), role, unit, authority, null);
             keys.append(String.format("%n  %-15s X-Api-Key: %s%s", role, key.secret(), bound));
         }
-        log.info("Demo data loaded: {} units of 广元 with their 2025 targets. Demo API keys (shown once):{}", targets.size(), keys);
+        log.info("Demo data loaded: {} units of 广元 with their 2025 targets, {} lists and {} measures. Demo API keys (shown once):{}",
+                targets.size(), loaded.lists().size(), loaded.measures().size(), keys);
     }
 
     static List<UnitTarget> targets() {

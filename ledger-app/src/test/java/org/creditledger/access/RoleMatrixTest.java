@@ -52,6 +52,7 @@ import static org.creditledger.platform.access.Role.UNIT_CLERK;
 class RoleMatrixTest {
 
     static final String UNIT = "gy-civil-defence";
+    static final String LIST = "MATRIX_MARKET_SERIOUS_VIOLATION";
 
     record Endpoint(HttpMethod method, String pattern, Set<Role> allowed) {
         String key() {
@@ -77,7 +78,11 @@ class RoleMatrixTest {
                 new Endpoint(HttpMethod.GET, "/api/v1/units", EnumSet.of(ADMIN, INSPECTOR, UNIT_CLERK, LIST_AUTHORITY, COUNTER)),
                 new Endpoint(HttpMethod.GET, "/api/v1/commitments/{commitmentId}", EnumSet.of(ADMIN, INSPECTOR, UNIT_CLERK)),
                 new Endpoint(HttpMethod.GET, "/api/v1/units/{unitId}/quota/{year}", EnumSet.of(ADMIN, INSPECTOR, UNIT_CLERK)),
-                new Endpoint(HttpMethod.GET, "/api/v1/quota/{year}", EnumSet.of(ADMIN, INSPECTOR)));
+                new Endpoint(HttpMethod.GET, "/api/v1/quota/{year}", EnumSet.of(ADMIN, INSPECTOR)),
+                new Endpoint(HttpMethod.PUT, "/api/v1/lists/{listCode}", EnumSet.of(ADMIN)),
+                new Endpoint(HttpMethod.GET, "/api/v1/lists", EnumSet.of(ADMIN, INSPECTOR, UNIT_CLERK, LIST_AUTHORITY, COUNTER)),
+                new Endpoint(HttpMethod.PUT, "/api/v1/measures/{measureCode}", EnumSet.of(ADMIN)),
+                new Endpoint(HttpMethod.GET, "/api/v1/measures", EnumSet.of(ADMIN, INSPECTOR, UNIT_CLERK, LIST_AUTHORITY, COUNTER)));
     }
 
     @LocalServerPort
@@ -106,6 +111,9 @@ class RoleMatrixTest {
         String commitmentId = api.as(keys.get(UNIT_CLERK)).post("/api/v1/commitments", commitment()).json().path("commitmentId").asText();
         String importId = api.as(keys.get(UNIT_CLERK)).exchange(HttpMethod.POST, "/api/v1/commitments/imports", importFile(), h -> { })
                 .json().path("importId").asText();
+        api.as(keys.get(ADMIN)).put("/api/v1/lists/" + LIST, list());
+        pathVariables.put("listCode", LIST);
+        pathVariables.put("measureCode", "MATRIX_RESTRICT_HONOURS");
         pathVariables.put("importId", importId);
         pathVariables.put("unitId", UNIT);
         pathVariables.put("year", "2025");
@@ -116,6 +124,17 @@ class RoleMatrixTest {
         return Map.of("unitId", UNIT, "type", "OTHER",
                 "subject", Map.of("kind", "LEGAL_PERSON", "code", "93510521MA6AT8LB0C", "name", "苍溪县某某农民专业合作社"),
                 "matter", "人防工程备案", "content", "承诺按规定建设", "signedOn", "2025-02-01");
+    }
+
+    static Map<String, Object> list() {
+        return Map.of("name", "市场监督管理严重违法失信名单", "colour", "BLACK", "authority", "国家市场监督管理总局",
+                "legalBasis", "《市场监督管理严重违法失信名单管理办法》(国家市场监督管理总局令第44号)", "periodMonths", 36,
+                "earlyRepairAllowed", true, "minMonthsBeforeRepair", 12);
+    }
+
+    static Map<String, Object> measure() {
+        return Map.of("name", "限制参加评优评先", "kind", "PUNISHMENT", "domain", "HONOURS", "scope", "NATIONAL_BASE",
+                "legalBasis", "国发〔2016〕33号", "listCodes", List.of(LIST));
     }
 
     /** A one-row CSV upload; a fresh row each time, so no upload is a repeat of another. */
@@ -141,6 +160,8 @@ class RoleMatrixTest {
             case "POST /api/v1/commitments" -> commitment();
             case "POST /api/v1/commitments/{commitmentId}/outcome" -> Map.of("outcome", "FULFILLED", "occurredOn", "2025-03-01");
             case "POST /api/v1/commitments/imports" -> importFile();
+            case "PUT /api/v1/lists/{listCode}" -> list();
+            case "PUT /api/v1/measures/{measureCode}" -> measure();
             default -> endpoint.method() == HttpMethod.GET ? null : Map.of();
         };
     }

@@ -1,0 +1,124 @@
+package org.creditledger.catalogue.command;
+
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.creditledger.catalogue.api.CatalogueMessages.SaveListDefinitionCommand;
+import org.creditledger.catalogue.api.CatalogueMessages.SaveMeasureCommand;
+import org.creditledger.catalogue.api.CatalogueMessages.Saved;
+import org.creditledger.catalogue.api.ListCode;
+import org.creditledger.catalogue.api.ListColour;
+import org.creditledger.catalogue.api.MeasureCode;
+import org.creditledger.catalogue.api.MeasureDomain;
+import org.creditledger.catalogue.api.MeasureKind;
+import org.creditledger.catalogue.api.MeasureScope;
+import org.creditledger.platform.access.AllowedRoles;
+import org.creditledger.platform.access.Role;
+import org.creditledger.platform.axon.LedgerCommands;
+import org.creditledger.platform.axon.LedgerMetadata;
+import org.creditledger.platform.web.FieldProblem;
+import org.creditledger.platform.web.InvalidInput;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The catalogue of lists and measures (ADMIN): data, not code. Each change is a new version; an unchanged save
+ * answers 200 and records nothing. The catalogue's own rules (periods, the legal basis of local supplements) live in
+ * the aggregates; this controller parses, checks the named lists exist, and sends.
+ */
+@RestController
+@Validated
+class CatalogueController {
+
+    private final LedgerCommands commands;
+    private final KnownLists knownLists;
+
+    CatalogueController(LedgerCommands commands, KnownLists knownLists) {
+        this.commands = commands;
+        this.knownLists = knownLists;
+    }
+
+    /** {@code minMonthsBeforeRepair}: optional, 0 when absent; only meaningful when early repair is allowed. */
+    record ListRequest(@NotBlank @Size(max = 200) String name, @NotNull ListColour colour,
+                       @NotBlank @Size(max = 200) String authority, @NotBlank @Size(max = 2000) String legalBasis,
+                       @NotNull @Min(1) @Max(120) Integer periodMonths, @NotNull Boolean earlyRepairAllowed,
+                       @Min(0) @Max(120) Integer minMonthsBeforeRepair) {
+    }
+
+    record ListResponse(String listCode, int version, String name, ListColour colour, String authority, String legalBasis,
+                        int periodMonths, boolean earlyRepairAllowed, int minMonthsBeforeRepair) {
+    }
+
+    /** {@code legalBasis} is checked by the measure itself, which names the rule for local supplements. */
+    record MeasureRequest(@NotBlank @Size(max = 200) String name, @NotNull MeasureKind kind, @NotNull MeasureDomain domain,
+                          @NotNull MeasureScope scope, @Size(max = 2000) String legalBasis,
+                          @NotEmpty @Size(max = 100) List<String> listCodes) {
+    }
+
+    record MeasureResponse(String measureCode, int version, String name, MeasureKind kind, MeasureDomain domain,
+                           MeasureScope scope, String legalBasis, List<String> listCodes) {
+    }
+
+    @PutMapping("/api/v1/lists/{listCode}")
+    @ApiResponse(responseCode = "201", description = "Defined a new list (version 1)")
+    @ApiResponse(responseCode = "200", description = "Changed the list (next version) or confirmed it unchanged")
+    @AllowedRoles(Role.ADMIN)
+    ResponseEntity<ListResponse> saveList(@PathVariable String listCode, @Valid @RequestBody ListRequest request, LedgerMetadata metadata) {
+        if (!ListCode.isValid(listCode)) {
+            throw new InvalidInput(new FieldProblem("listCode", ListCode.RULE));
+        }
+        boolean early = request.earlyRepairAllowed();
+        int minMonths = early && request.minMonthsBeforeRepair() != null ? request.minMonthsBeforeRepair() : 0;
+        SaveListDefinitionCommand command = new SaveListDefinitionCommand(new ListCode(listCode), request.name().trim(),
+                request.colour(), request.authority().trim(), request.legalBasis().trim(), request.periodMonths(), early, minMonths);
+        Saved saved = commands.send(command, metadata);
+        return ResponseEntity.status(saved.created() ? HttpStatus.CREATED : HttpStatus.OK)
+                .body(new ListResponse(listCode, saved.version(), command.name(), command.colour(), command.authority(),
+                        command.legalBasis(), command.periodMonths(), early, minMonths));
+    }
+
+    @PutMapping("/api/v1/measures/{measureCode}")
+    @ApiResponse(responseCode = "201", description = "Defined a new measure (version 1)")
+    @ApiResponse(responseCode = "200", description = "Changed the measure (next version) or confirmed it unchanged")
+    @ApiResponse(responseCode = "422", description = "A list in listCodes is not in the catalogue")
+    @AllowedRoles(Role.ADMIN)
+    ResponseEntity<MeasureResponse> saveMeasure(@PathVariable String measureCode, @Valid @RequestBody MeasureRequest request,
+                                                LedgerMetadata metadata) {
+        List<FieldProblem> errors = new ArrayList<>();
+        if (!MeasureCode.isValid(measureCode)) {
+            errors.add(new FieldProblem("measureCode", MeasureCode.RULE));
+        }
+        List<ListCode> listCodes = new ArrayList<>();
+        for (int i = 0; i < request.listCodes().size(); i++) {
+            String code = request.listCodes().get(i);
+            if (ListCode.isValid(code)) {
+                listCodes.add(new ListCode(code));
+            } else {
+                errors.add(new FieldProblem("listCodes[" + i + "]", ListCode.RULE));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInput(errors);
+        }
+        SaveMeasureCommand command = new SaveMeasureCommand(new MeasureCode(measureCode), request.name().trim(), request.kind(),
+                request.domain(), request.scope(), request.legalBasis() == null ? null : request.legalBasis().trim(), listCodes);
+        knownLists.require(command.listCodes(), "listCodes");
+        Saved saved = commands.send(command, metadata);
+        return ResponseEntity.status(saved.created() ? HttpStatus.CREATED : HttpStatus.OK)
+                .body(new MeasureResponse(measureCode, saved.version(), command.name(), command.kind(), command.domain(),
+                        command.scope(), command.legalBasis(), command.listCodes().stream().map(ListCode::value).toList()));
+    }
+}

@@ -1,0 +1,108 @@
+package org.creditledger.catalogue.command;
+
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.spring.stereotype.Aggregate;
+import org.creditledger.catalogue.api.CatalogueMessages.ListDefinedEvent;
+import org.creditledger.catalogue.api.CatalogueMessages.ListDefinitionChangedEvent;
+import org.creditledger.catalogue.api.CatalogueMessages.SaveListDefinitionCommand;
+import org.creditledger.catalogue.api.CatalogueMessages.Saved;
+import org.creditledger.catalogue.api.ListColour;
+import org.creditledger.platform.web.FieldProblem;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * A list definition (名单) of the catalogue: name, colour, maintaining authority (认定部门), legal basis, default
+ * period of an entry, and whether early repair is allowed and after how many months. Each change is a new version;
+ * saving it unchanged records nothing.
+ */
+@Aggregate
+class ListDefinition {
+
+    static final int MAX_MONTHS = 120;
+
+    @AggregateIdentifier
+    private String id;
+    private int version;
+    private Definition current;
+
+    /** The fields a save compares; the version is not part of it. */
+    private record Definition(String name, ListColour colour, String authority, String legalBasis, int periodMonths,
+                              boolean earlyRepairAllowed, int minMonthsBeforeRepair) {
+    }
+
+    ListDefinition() {
+        // for Axon
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    Saved handle(SaveListDefinitionCommand command) {
+        check(command);
+        // Without early repair the minimum has no meaning; keep it 0 so it cannot make an unchanged save look new.
+        int minMonths = command.earlyRepairAllowed() ? command.minMonthsBeforeRepair() : 0;
+        Definition wanted = new Definition(command.name(), command.colour(), command.authority(), command.legalBasis(),
+                command.periodMonths(), command.earlyRepairAllowed(), minMonths);
+        if (current == null) {
+            apply(new ListDefinedEvent(command.listCode(), 1, wanted.name(), wanted.colour(), wanted.authority(),
+                    wanted.legalBasis(), wanted.periodMonths(), wanted.earlyRepairAllowed(), minMonths));
+            return new Saved(true, 1);
+        }
+        if (!wanted.equals(current)) {
+            apply(new ListDefinitionChangedEvent(command.listCode(), version + 1, wanted.name(), wanted.colour(),
+                    wanted.authority(), wanted.legalBasis(), wanted.periodMonths(), wanted.earlyRepairAllowed(), minMonths));
+        }
+        return new Saved(false, version);
+    }
+
+    private static void check(SaveListDefinitionCommand command) {
+        List<FieldProblem> errors = new ArrayList<>();
+        if (isBlank(command.name())) {
+            errors.add(new FieldProblem("name", "a list needs a name"));
+        }
+        if (command.colour() == null) {
+            errors.add(new FieldProblem("colour", "RED or BLACK"));
+        }
+        if (isBlank(command.authority())) {
+            errors.add(new FieldProblem("authority", "a list needs its maintaining authority (认定部门)"));
+        }
+        if (isBlank(command.legalBasis())) {
+            errors.add(new FieldProblem("legalBasis", "a list needs the legal basis that establishes it"));
+        }
+        if (command.periodMonths() < 1 || command.periodMonths() > MAX_MONTHS) {
+            errors.add(new FieldProblem("periodMonths", "between 1 and " + MAX_MONTHS + " months"));
+        }
+        if (command.minMonthsBeforeRepair() < 0 || command.minMonthsBeforeRepair() > MAX_MONTHS) {
+            errors.add(new FieldProblem("minMonthsBeforeRepair", "between 0 and " + MAX_MONTHS + " months"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidCatalogueEntry(errors);
+        }
+    }
+
+    static boolean isBlank(String text) {
+        return text == null || text.isBlank();
+    }
+
+    @EventSourcingHandler
+    void on(ListDefinedEvent event) {
+        id = event.listCode().value();
+        version = event.version();
+        current = new Definition(event.name(), event.colour(), event.authority(), event.legalBasis(),
+                event.periodMonths(), event.earlyRepairAllowed(), event.minMonthsBeforeRepair());
+    }
+
+    @EventSourcingHandler
+    void on(ListDefinitionChangedEvent event) {
+        version = event.version();
+        current = new Definition(event.name(), event.colour(), event.authority(), event.legalBasis(),
+                event.periodMonths(), event.earlyRepairAllowed(), event.minMonthsBeforeRepair());
+    }
+}

@@ -1,0 +1,103 @@
+package org.creditledger.catalogue.command;
+
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.spring.stereotype.Aggregate;
+import org.creditledger.catalogue.api.CatalogueMessages.MeasureChangedEvent;
+import org.creditledger.catalogue.api.CatalogueMessages.MeasureDefinedEvent;
+import org.creditledger.catalogue.api.CatalogueMessages.SaveMeasureCommand;
+import org.creditledger.catalogue.api.CatalogueMessages.Saved;
+import org.creditledger.catalogue.api.ListCode;
+import org.creditledger.catalogue.api.MeasureDomain;
+import org.creditledger.catalogue.api.MeasureKind;
+import org.creditledger.catalogue.api.MeasureScope;
+import org.creditledger.platform.web.FieldProblem;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * A measure (失信惩戒措施 / 守信激励措施) of the catalogue. Each change is a new version and past versions stay in
+ * the event history, so a past check can be shown with the measure as it read then. Whether the named lists exist
+ * is checked before the command is sent ({@code KnownLists}); this aggregate keeps the rules of the measure itself.
+ */
+@Aggregate
+class Measure {
+
+    @AggregateIdentifier
+    private String id;
+    private int version;
+    private Definition current;
+
+    private record Definition(String name, MeasureKind kind, MeasureDomain domain, MeasureScope scope,
+                              String legalBasis, List<ListCode> listCodes) {
+    }
+
+    Measure() {
+        // for Axon
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    Saved handle(SaveMeasureCommand command) {
+        check(command);
+        Definition wanted = new Definition(command.name(), command.kind(), command.domain(), command.scope(),
+                command.legalBasis(), command.listCodes());
+        if (current == null) {
+            apply(new MeasureDefinedEvent(command.measureCode(), 1, wanted.name(), wanted.kind(), wanted.domain(),
+                    wanted.scope(), wanted.legalBasis(), wanted.listCodes()));
+            return new Saved(true, 1);
+        }
+        if (!wanted.equals(current)) {
+            apply(new MeasureChangedEvent(command.measureCode(), version + 1, wanted.name(), wanted.kind(),
+                    wanted.domain(), wanted.scope(), wanted.legalBasis(), wanted.listCodes()));
+        }
+        return new Saved(false, version);
+    }
+
+    private static void check(SaveMeasureCommand command) {
+        List<FieldProblem> errors = new ArrayList<>();
+        if (ListDefinition.isBlank(command.name())) {
+            errors.add(new FieldProblem("name", "a measure needs a name"));
+        }
+        if (command.kind() == null) {
+            errors.add(new FieldProblem("kind", "PUNISHMENT or INCENTIVE"));
+        }
+        if (command.domain() == null) {
+            errors.add(new FieldProblem("domain", "one of the fifteen measure domains"));
+        }
+        if (command.scope() == null) {
+            errors.add(new FieldProblem("scope", "NATIONAL_BASE or LOCAL_SUPPLEMENT"));
+        }
+        if (ListDefinition.isBlank(command.legalBasis())) {
+            // 地方补充清单: local additions need 法律、法规或党中央、国务院政策文件 (国办发〔2020〕49号), or are rejected.
+            errors.add(new FieldProblem("legalBasis", command.scope() == MeasureScope.LOCAL_SUPPLEMENT
+                    ? "a local supplement (地方补充清单) must cite a law, regulation or central policy document"
+                    : "every measure cites its legal basis"));
+        }
+        if (command.listCodes().isEmpty()) {
+            errors.add(new FieldProblem("listCodes", "a measure applies to at least one list"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidCatalogueEntry(errors);
+        }
+    }
+
+    @EventSourcingHandler
+    void on(MeasureDefinedEvent event) {
+        id = event.measureCode().value();
+        version = event.version();
+        current = new Definition(event.name(), event.kind(), event.domain(), event.scope(), event.legalBasis(), event.listCodes());
+    }
+
+    @EventSourcingHandler
+    void on(MeasureChangedEvent event) {
+        version = event.version();
+        current = new Definition(event.name(), event.kind(), event.domain(), event.scope(), event.legalBasis(), event.listCodes());
+    }
+}

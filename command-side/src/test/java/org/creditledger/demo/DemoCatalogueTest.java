@@ -1,0 +1,57 @@
+package org.creditledger.demo;
+
+import org.creditledger.catalogue.api.ListCode;
+import org.creditledger.catalogue.api.ListColour;
+import org.creditledger.catalogue.api.MeasureCode;
+import org.creditledger.catalogue.api.MeasureDomain;
+import org.creditledger.catalogue.api.MeasureKind;
+import org.creditledger.catalogue.api.MeasureScope;
+import org.junit.jupiter.api.Test;
+
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class DemoCatalogueTest {
+
+    final DemoCatalogue.Catalogue catalogue = DemoCatalogue.read();
+
+    @Test
+    void theDemoCarriesTheFiveNationalBlackListsAndThreeRedLists() {
+        assertThat(catalogue.lists()).filteredOn(list -> list.colour() == ListColour.BLACK).extracting(DemoCatalogue.ListRow::name)
+                .containsExactlyInAnyOrder("失信被执行人名单", "重大税收违法失信主体", "市场监督管理严重违法失信名单",
+                        "拖欠农民工工资失信联合惩戒对象名单", "政府采购严重违法失信行为记录名单");
+        assertThat(catalogue.lists()).filteredOn(list -> list.colour() == ListColour.RED).extracting(DemoCatalogue.ListRow::name)
+                .containsExactlyInAnyOrder("A级纳税人", "海关高级认证企业", "守合同重信用企业");
+        assertThat(catalogue.lists()).allSatisfy(list -> {
+            assertThat(ListCode.isValid(list.code())).as(list.code()).isTrue();
+            assertThat(list.legalBasis()).as(list.code()).isNotBlank();
+            assertThat(list.authority()).as(list.code()).isNotBlank();
+            assertThat(list.periodMonths()).as(list.code()).isBetween(1, 120);
+        });
+        assertThat(catalogue.lists()).filteredOn(list -> list.code().equals("WAGE_ARREARS_JOINT_PUNISHMENT"))
+                .singleElement().satisfies(list -> assertThat(list.minMonthsBeforeRepair()).isEqualTo(6));
+    }
+
+    @Test
+    void everyDomainHasAMeasureAndEveryMeasureCitesItsBasisAndKnownLists() {
+        assertThat(catalogue.measures().stream().map(DemoCatalogue.MeasureRow::domain).collect(Collectors.toSet()))
+                .isEqualTo(EnumSet.allOf(MeasureDomain.class));
+        Set<String> lists = catalogue.lists().stream().map(DemoCatalogue.ListRow::code).collect(Collectors.toSet());
+        Set<String> red = catalogue.lists().stream().filter(list -> list.colour() == ListColour.RED).map(DemoCatalogue.ListRow::code)
+                .collect(Collectors.toSet());
+        assertThat(catalogue.measures()).allSatisfy(measure -> {
+            assertThat(MeasureCode.isValid(measure.code())).as(measure.code()).isTrue();
+            assertThat(measure.legalBasis()).as(measure.code()).isNotBlank();
+            assertThat(measure.listCodes()).as(measure.code()).isNotEmpty().isSubsetOf(lists);
+            // incentives follow red lists, punishments black ones
+            assertThat(measure.listCodes().stream().allMatch(red::contains)).as(measure.code()).isEqualTo(measure.kind() == MeasureKind.INCENTIVE);
+        });
+        assertThat(catalogue.measures()).filteredOn(measure -> measure.kind() == MeasureKind.INCENTIVE)
+                .extracting(DemoCatalogue.MeasureRow::domain).contains(MeasureDomain.ADMIN_APPROVAL, MeasureDomain.MARKET_SUPERVISION);
+        assertThat(catalogue.measures()).filteredOn(measure -> measure.scope() == MeasureScope.LOCAL_SUPPLEMENT)
+                .singleElement().satisfies(measure -> assertThat(measure.legalBasis()).contains("四川省社会信用条例"));
+    }
+}

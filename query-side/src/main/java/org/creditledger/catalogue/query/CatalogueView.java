@@ -1,0 +1,25 @@
+package org.creditledger.catalogue.query;
+
+import org.creditledger.catalogue.api.ListColour;
+import org.creditledger.catalogue.api.MeasureDomain;
+import org.creditledger.catalogue.api.MeasureKind;
+import org.creditledger.catalogue.api.MeasureScope;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/** The catalogue as the read side knows it; {@code validFrom} is the record time of the version shown. */
+public final class CatalogueView {
+
+    private CatalogueView() {
+    }
+
+    public record ListDefinitionView(String listCode, int version, String name, ListColour colour, String authority,
+                                     String legalBasis, int periodMonths, boolean earlyRepairAllowed,
+                                     int minMonthsBeforeRepair, OffsetDateTime validFrom) {
+    }
+
+    public record MeasureView(String measureCode, int version, String name, MeasureKind kind, MeasureDomain domain,
+                              MeasureScope scope, String legalBasis, List<String> listCodes, OffsetDateTime validFrom) {
+    }
+}

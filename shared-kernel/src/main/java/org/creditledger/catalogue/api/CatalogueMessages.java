@@ -1,0 +1,74 @@
+package org.creditledger.catalogue.api;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.axonframework.serialization.Revision;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.TreeSet;
+
+/**
+ * Commands and events of the catalogue: list definitions and measures, admin-managed data. Every change is a new
+ * event carrying the next {@code version} (1 for the first); history is never rewritten.
+ */
+public final class CatalogueMessages {
+
+    private CatalogueMessages() {
+    }
+
+    /** What a save did: {@code created} when the record was new; {@code version} is the one now current. */
+    public record Saved(boolean created, int version) {
+    }
+
+    /** Creates or changes a list definition; saving it unchanged records nothing. Answers {@link Saved}. */
+    public record SaveListDefinitionCommand(@TargetAggregateIdentifier ListCode listCode, String name, ListColour colour,
+                                            String authority, String legalBasis, int periodMonths,
+                                            boolean earlyRepairAllowed, int minMonthsBeforeRepair) {
+    }
+
+    @Revision("1")
+    public record ListDefinedEvent(ListCode listCode, int version, String name, ListColour colour, String authority,
+                                   String legalBasis, int periodMonths, boolean earlyRepairAllowed,
+                                   int minMonthsBeforeRepair) {
+    }
+
+    @Revision("1")
+    public record ListDefinitionChangedEvent(ListCode listCode, int version, String name, ListColour colour,
+                                             String authority, String legalBasis, int periodMonths,
+                                             boolean earlyRepairAllowed, int minMonthsBeforeRepair) {
+    }
+
+    /**
+     * Creates or changes a measure; saving it unchanged records nothing. Answers {@link Saved}. The list codes are
+     * kept sorted and without repeats, so the same set always compares equal.
+     */
+    public record SaveMeasureCommand(@TargetAggregateIdentifier MeasureCode measureCode, String name, MeasureKind kind,
+                                     MeasureDomain domain, MeasureScope scope, String legalBasis,
+                                     List<ListCode> listCodes) {
+        public SaveMeasureCommand {
+            listCodes = sorted(listCodes);
+        }
+    }
+
+    @Revision("1")
+    public record MeasureDefinedEvent(MeasureCode measureCode, int version, String name, MeasureKind kind,
+                                      MeasureDomain domain, MeasureScope scope, String legalBasis,
+                                      List<ListCode> listCodes) {
+        public MeasureDefinedEvent {
+            listCodes = sorted(listCodes);
+        }
+    }
+
+    @Revision("1")
+    public record MeasureChangedEvent(MeasureCode measureCode, int version, String name, MeasureKind kind,
+                                      MeasureDomain domain, MeasureScope scope, String legalBasis,
+                                      List<ListCode> listCodes) {
+        public MeasureChangedEvent {
+            listCodes = sorted(listCodes);
+        }
+    }
+
+    static List<ListCode> sorted(Collection<ListCode> codes) {
+        return codes == null ? List.of() : List.copyOf(new TreeSet<>(codes));
+    }
+}
