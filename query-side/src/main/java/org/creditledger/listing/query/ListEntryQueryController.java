@@ -40,7 +40,7 @@ class ListEntryQueryController {
 
     @GetMapping("/api/v1/list-entries/{entryId}")
     @AllowedRoles({Role.ADMIN, Role.INSPECTOR, Role.LIST_AUTHORITY, Role.COUNTER})
-    ListEntryView get(@PathVariable UUID entryId, Caller caller) {
+    ListEntryView entry(@PathVariable UUID entryId, Caller caller) {
         catchUp.await(ListEntryProjection.PROCESSING_GROUP);
         ListEntryView view = entries.find(entryId).orElseThrow(() -> new UnknownEntry(entryId));
         return shownTo(caller, view);
