@@ -82,7 +82,16 @@ class RoleMatrixTest {
                 new Endpoint(HttpMethod.PUT, "/api/v1/lists/{listCode}", EnumSet.of(ADMIN)),
                 new Endpoint(HttpMethod.GET, "/api/v1/lists", EnumSet.of(ADMIN, INSPECTOR, UNIT_CLERK, LIST_AUTHORITY, COUNTER)),
                 new Endpoint(HttpMethod.PUT, "/api/v1/measures/{measureCode}", EnumSet.of(ADMIN)),
-                new Endpoint(HttpMethod.GET, "/api/v1/measures", EnumSet.of(ADMIN, INSPECTOR, UNIT_CLERK, LIST_AUTHORITY, COUNTER)));
+                new Endpoint(HttpMethod.GET, "/api/v1/measures", EnumSet.of(ADMIN, INSPECTOR, UNIT_CLERK, LIST_AUTHORITY, COUNTER)),
+                new Endpoint(HttpMethod.POST, "/api/v1/list-entries", EnumSet.of(ADMIN, LIST_AUTHORITY)),
+                new Endpoint(HttpMethod.POST, "/api/v1/list-entries/{entryId}/exit", EnumSet.of(ADMIN, LIST_AUTHORITY)),
+                new Endpoint(HttpMethod.POST, "/api/v1/list-entries/{entryId}/objections", EnumSet.of(ADMIN, LIST_AUTHORITY)),
+                new Endpoint(HttpMethod.POST, "/api/v1/list-entries/{entryId}/objections/{objectionId}/decision", EnumSet.of(ADMIN, LIST_AUTHORITY)),
+                new Endpoint(HttpMethod.POST, "/api/v1/list-entries/{entryId}/repairs", EnumSet.of(ADMIN, LIST_AUTHORITY)),
+                new Endpoint(HttpMethod.POST, "/api/v1/list-entries/{entryId}/repairs/{repairId}/decision", EnumSet.of(ADMIN, LIST_AUTHORITY)),
+                new Endpoint(HttpMethod.GET, "/api/v1/list-entries/{entryId}", EnumSet.of(ADMIN, INSPECTOR, LIST_AUTHORITY, COUNTER)),
+                new Endpoint(HttpMethod.GET, "/api/v1/list-entries", EnumSet.of(ADMIN, INSPECTOR, LIST_AUTHORITY)),
+                new Endpoint(HttpMethod.GET, "/api/v1/list-entries/pending", EnumSet.of(ADMIN, INSPECTOR, LIST_AUTHORITY)));
     }
 
     @LocalServerPort
@@ -113,6 +122,13 @@ class RoleMatrixTest {
                 .json().path("importId").asText();
         api.as(keys.get(ADMIN)).put("/api/v1/lists/" + LIST, list());
         pathVariables.put("listCode", LIST);
+        Api authority = api.as(keys.get(LIST_AUTHORITY));
+        String entryId = authority.post("/api/v1/list-entries", listEntry()).json().path("entryId").asText();
+        pathVariables.put("entryId", entryId);
+        pathVariables.put("objectionId", authority.post("/api/v1/list-entries/" + entryId + "/objections", objection())
+                .json().path("objectionId").asText());
+        pathVariables.put("repairId", authority.post("/api/v1/list-entries/" + entryId + "/repairs", repair())
+                .json().path("repairId").asText());
         pathVariables.put("measureCode", "MATRIX_RESTRICT_HONOURS");
         pathVariables.put("importId", importId);
         pathVariables.put("unitId", UNIT);
@@ -135,6 +151,19 @@ class RoleMatrixTest {
     static Map<String, Object> measure() {
         return Map.of("name", "限制参加评优评先", "kind", "PUNISHMENT", "domain", "HONOURS", "scope", "NATIONAL_BASE",
                 "legalBasis", "国发〔2016〕33号", "listCodes", List.of(LIST));
+    }
+
+    static Map<String, Object> listEntry() {
+        return Map.of("listCode", LIST, "subject", Map.of("kind", "LEGAL_PERSON", "code", "93510521MA6AT8LB0C", "name", "苍溪县某某农民专业合作社"),
+                "decisionNo", "市监严失〔2024〕1号", "decidedOn", "2024-06-03", "reason", "严重违法失信", "effectiveFrom", "2024-06-03");
+    }
+
+    static Map<String, Object> objection() {
+        return Map.of("grounds", "处罚决定已被撤销", "filedOn", "2025-09-26");
+    }
+
+    static Map<String, Object> repair() {
+        return Map.of("methods", List.of("RECTIFICATION"), "evidence", "整改报告");
     }
 
     /** A one-row CSV upload; a fresh row each time, so no upload is a repeat of another. */
@@ -162,6 +191,12 @@ class RoleMatrixTest {
             case "POST /api/v1/commitments/imports" -> importFile();
             case "PUT /api/v1/lists/{listCode}" -> list();
             case "PUT /api/v1/measures/{measureCode}" -> measure();
+            case "POST /api/v1/list-entries" -> listEntry();
+            case "POST /api/v1/list-entries/{entryId}/exit" -> Map.of("reason", "OTHER", "note", "矩阵测试");
+            case "POST /api/v1/list-entries/{entryId}/objections" -> objection();
+            case "POST /api/v1/list-entries/{entryId}/objections/{objectionId}/decision" -> Map.of("upheld", false, "reason", "异议不成立");
+            case "POST /api/v1/list-entries/{entryId}/repairs" -> repair();
+            case "POST /api/v1/list-entries/{entryId}/repairs/{repairId}/decision" -> Map.of("approved", false, "reason", "材料不全");
             default -> endpoint.method() == HttpMethod.GET ? null : Map.of();
         };
     }

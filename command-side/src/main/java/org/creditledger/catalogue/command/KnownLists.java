@@ -3,6 +3,7 @@ package org.creditledger.catalogue.command;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.creditledger.catalogue.api.CatalogueMessages.ListDefinedEvent;
+import org.creditledger.catalogue.api.CatalogueMessages.ListDefinitionChangedEvent;
 import org.creditledger.catalogue.api.ListCode;
 import org.creditledger.platform.web.FieldProblem;
 import org.creditledger.platform.web.LedgerProblem;
@@ -12,13 +13,15 @@ import org.springframework.stereotype.Component;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Command-side lookup table of defined lists ({@code known_list}), written by a subscribing processor in the
- * transaction that stores {@link ListDefinedEvent}. Measures (and later list entries) check their list codes here,
- * never on the read side. List definitions are never deleted, so positive answers are cached.
+ * transaction that stores {@link ListDefinedEvent}. Measures and list entries check their list codes here, never on
+ * the read side. List definitions are never deleted, so positive answers of {@link #exists} are cached; the
+ * {@linkplain #facts facts} a list entry needs change with the list, so they are read fresh each time.
  */
 @Component
 @ProcessingGroup(KnownLists.PROCESSING_GROUP)
@@ -33,9 +36,46 @@ public class KnownLists {
         this.jdbc = jdbc;
     }
 
+    /** What entering a subject on a list needs to know about the list, as the catalogue now defines it. */
+    public record ListFacts(ListCode listCode, String authority, int periodMonths, boolean earlyRepairAllowed,
+                            int minMonthsBeforeRepair) {
+    }
+
     @EventHandler
     void on(ListDefinedEvent event) {
-        jdbc.sql("insert into known_list (list_code) values (?) on conflict do nothing").param(event.listCode().value()).update();
+        save(new ListFacts(event.listCode(), event.authority(), event.periodMonths(), event.earlyRepairAllowed(),
+                event.minMonthsBeforeRepair()));
+    }
+
+    @EventHandler
+    void on(ListDefinitionChangedEvent event) {
+        save(new ListFacts(event.listCode(), event.authority(), event.periodMonths(), event.earlyRepairAllowed(),
+                event.minMonthsBeforeRepair()));
+    }
+
+    private void save(ListFacts facts) {
+        jdbc.sql("""
+                        insert into known_list (list_code, authority, period_months, early_repair_allowed, min_months_before_repair)
+                        values (:code, :authority, :period, :early, :minMonths)
+                        on conflict (list_code) do update set authority = excluded.authority,
+                            period_months = excluded.period_months, early_repair_allowed = excluded.early_repair_allowed,
+                            min_months_before_repair = excluded.min_months_before_repair""")
+                .param("code", facts.listCode().value())
+                .param("authority", facts.authority())
+                .param("period", facts.periodMonths())
+                .param("early", facts.earlyRepairAllowed())
+                .param("minMonths", facts.minMonthsBeforeRepair())
+                .update();
+    }
+
+    /** The list's current facts; empty when the list is unknown (or was defined before facts were kept, see V2_4). */
+    public Optional<ListFacts> facts(ListCode listCode) {
+        return jdbc.sql("""
+                        select authority, period_months, early_repair_allowed, min_months_before_repair
+                        from known_list where list_code = ? and authority is not null""")
+                .param(listCode.value())
+                .query((rs, n) -> new ListFacts(listCode, rs.getString(1), rs.getInt(2), rs.getBoolean(3), rs.getInt(4)))
+                .optional();
     }
 
     public boolean exists(ListCode listCode) {
@@ -48,6 +88,11 @@ public class KnownLists {
             seen.add(listCode.value());
         }
         return exists;
+    }
+
+    /** @throws UnknownList (422, field {@code field}) when the list has no facts: never defined, or see {@link #facts} */
+    public ListFacts requireFacts(ListCode listCode, String field) {
+        return facts(listCode).orElseThrow(() -> new UnknownList(List.of(listCode), field));
     }
 
     /** @throws UnknownList (422, field {@code field}) naming every list code that was never defined */

@@ -1,0 +1,114 @@
+package org.creditledger.listing.query;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.creditledger.listing.api.EntryStatus;
+import org.creditledger.listing.api.ExitReason;
+import org.creditledger.subject.SubjectKind;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Reads {@code list_entry_view}, {@code list_entry_history} and {@code list_entry_pending}. */
+@Component
+class ListEntryQueries {
+
+    private static final TypeReference<Map<String, JsonNode>> DETAILS = new TypeReference<>() {
+    };
+
+    private final JdbcClient jdbc;
+    private final ObjectMapper json;
+
+    ListEntryQueries(JdbcClient jdbc, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    /** What awaits the authority's decision: an open objection (with its decision date) or a pending repair. */
+    record PendingItem(String kind, UUID itemId, UUID entryId, String listCode, String listAuthority, LocalDate since,
+                       LocalDate decideBy, boolean overdue) {
+    }
+
+    Optional<ListEntryView> find(UUID entryId) {
+        return jdbc.sql("select * from list_entry_view where entry_id = ?").param(entryId)
+                .query(ListEntryQueries::view).optional()
+                .map(view -> view.withSubject(view.subject(), history(entryId)));
+    }
+
+    /** Entries by list and/or subject (at least one given), optionally only one status; oldest decision first. */
+    List<ListEntryView> search(String listCode, String subjectCode, EntryStatus status) {
+        return jdbc.sql("""
+                        select * from list_entry_view
+                        where (cast(:list as varchar) is null or list_code = :list)
+                          and (cast(:subject as varchar) is null or subject_code = :subject)
+                          and (cast(:status as varchar) is null or status = :status)
+                        order by decided_on, recorded_at, entry_id
+                        limit 1000""")
+                .param("list", listCode)
+                .param("subject", subjectCode)
+                .param("status", status == null ? null : status.name())
+                .query(ListEntryQueries::view).list();
+    }
+
+    List<PendingItem> pending(String authority) {
+        return jdbc.sql("""
+                        select * from list_entry_pending
+                        where cast(:authority as varchar) is null or list_authority = :authority
+                        order by coalesce(decide_by, since), since, item_id""")
+                .param("authority", authority)
+                .query((rs, n) -> new PendingItem(rs.getString("kind"), rs.getObject("item_id", UUID.class),
+                        rs.getObject("entry_id", UUID.class), rs.getString("list_code"), rs.getString("list_authority"),
+                        rs.getObject("since", LocalDate.class), rs.getObject("decide_by", LocalDate.class),
+                        rs.getBoolean("overdue")))
+                .list();
+    }
+
+    private List<ListEntryView.HistoryItem> history(UUID entryId) {
+        return jdbc.sql("select type, recorded_at, details from list_entry_history where entry_id = ? order by seq")
+                .param(entryId)
+                .query((rs, n) -> new ListEntryView.HistoryItem(rs.getString("type"),
+                        rs.getObject("recorded_at", OffsetDateTime.class).toInstant(), details(rs.getString("details"))))
+                .list();
+    }
+
+    private Map<String, JsonNode> details(String text) {
+        try {
+            return json.readValue(text, DETAILS);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unreadable list entry history", e);
+        }
+    }
+
+    private static ListEntryView view(ResultSet rs, int row) throws SQLException {
+        String exitReason = rs.getString("exit_reason");
+        UUID openObjection = rs.getObject("open_objection_id", UUID.class);
+        return new ListEntryView(rs.getObject("entry_id", UUID.class), rs.getString("list_code"),
+                rs.getString("list_authority"),
+                new ListEntryView.Subject(SubjectKind.valueOf(rs.getString("subject_kind")), rs.getString("subject_code"),
+                        rs.getString("subject_name")),
+                EntryStatus.valueOf(rs.getString("status")),
+                exitReason == null ? null : ExitReason.valueOf(exitReason), rs.getObject("exited_on", LocalDate.class),
+                openObjection != null, openObjection, rs.getBoolean("objection_overdue"),
+                rs.getObject("effective_from", LocalDate.class), rs.getObject("effective_until", LocalDate.class),
+                rs.getString("decision_no"), rs.getObject("decided_on", LocalDate.class), rs.getString("reason"),
+                rs.getString("legal_representative"), strings(rs.getArray("responsible_persons")),
+                rs.getObject("recorded_at", OffsetDateTime.class).toInstant(), List.of());
+    }
+
+    private static List<String> strings(Array array) throws SQLException {
+        return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
+    }
+}
