@@ -1,0 +1,29 @@
+package org.creditledger.jointaction.query;
+
+import org.creditledger.catalogue.api.MeasureDomain;
+import org.creditledger.catalogue.api.MeasureKind;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/** One case as recorded, with the measure's kind, domain and version as they were when it was recorded. */
+public record JointActionView(UUID jointActionId, UUID entryId, String listCode, String subjectCode, String measureCode,
+                              MeasureKind measureKind, MeasureDomain measureDomain, int measureVersion, String unitId,
+                              String matter, LocalDate takenOn, String result, Instant recordedAt) {
+
+    /** Cases counted by the year they were taken in; {@code unitId} set when the counts are of one unit. */
+    public record Stats(int year, String unitId, List<ByUnit> byUnit, List<ByMeasure> byMeasure, List<ByDomain> byDomain,
+                        long total) {
+    }
+
+    public record ByUnit(String unitId, long punishments, long incentives) {
+    }
+
+    public record ByMeasure(String measureCode, MeasureKind kind, MeasureDomain domain, long count) {
+    }
+
+    public record ByDomain(MeasureDomain domain, long punishments, long incentives) {
+    }
+}
