@@ -1,9 +1,14 @@
 package org.creditledger.access;
 
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.creditledger.LedgerApplication;
+import org.creditledger.listing.api.EntryId;
+import org.creditledger.listing.api.ListEntryMessages.EnterListCommand;
 import org.creditledger.platform.access.AllowedRoles;
 import org.creditledger.platform.access.ApiKeys;
 import org.creditledger.platform.access.Role;
+import org.creditledger.subject.SubjectKind;
+import org.creditledger.subject.SubjectRef;
 import org.creditledger.testing.Api;
 import org.creditledger.testing.TestKeys;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,6 +29,7 @@ import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -53,6 +59,7 @@ class RoleMatrixTest {
 
     static final String UNIT = "gy-civil-defence";
     static final String LIST = "MATRIX_MARKET_SERIOUS_VIOLATION";
+    static final String MEASURE = "MATRIX_RESTRICT_HONOURS";
 
     record Endpoint(HttpMethod method, String pattern, Set<Role> allowed) {
         String key() {
@@ -82,7 +89,10 @@ class RoleMatrixTest {
                 new Endpoint(HttpMethod.PUT, "/api/v1/lists/{listCode}", EnumSet.of(ADMIN)),
                 new Endpoint(HttpMethod.GET, "/api/v1/lists", EnumSet.of(ADMIN, INSPECTOR, UNIT_CLERK, LIST_AUTHORITY, COUNTER)),
                 new Endpoint(HttpMethod.PUT, "/api/v1/measures/{measureCode}", EnumSet.of(ADMIN)),
-                new Endpoint(HttpMethod.GET, "/api/v1/measures", EnumSet.of(ADMIN, INSPECTOR, UNIT_CLERK, LIST_AUTHORITY, COUNTER)));
+                new Endpoint(HttpMethod.GET, "/api/v1/measures", EnumSet.of(ADMIN, INSPECTOR, UNIT_CLERK, LIST_AUTHORITY, COUNTER)),
+                new Endpoint(HttpMethod.POST, "/api/v1/joint-actions", EnumSet.of(ADMIN, UNIT_CLERK)),
+                new Endpoint(HttpMethod.GET, "/api/v1/joint-actions/{jointActionId}", EnumSet.of(ADMIN, INSPECTOR, UNIT_CLERK)),
+                new Endpoint(HttpMethod.GET, "/api/v1/joint-actions/stats", EnumSet.of(ADMIN, INSPECTOR, UNIT_CLERK)));
     }
 
     @LocalServerPort
@@ -90,12 +100,15 @@ class RoleMatrixTest {
     @Autowired
     ApiKeys apiKeys;
     @Autowired
+    CommandGateway commandGateway;
+    @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
 
     Api api;
     final Map<Role, String> keys = new EnumMap<>(Role.class);
     final Map<String, String> pathVariables = new HashMap<>();
+    EntryId entryId;
 
     @BeforeAll
     void setUp() {
@@ -112,8 +125,16 @@ class RoleMatrixTest {
         String importId = api.as(keys.get(UNIT_CLERK)).exchange(HttpMethod.POST, "/api/v1/commitments/imports", importFile(), h -> { })
                 .json().path("importId").asText();
         api.as(keys.get(ADMIN)).put("/api/v1/lists/" + LIST, list());
+        api.as(keys.get(ADMIN)).put("/api/v1/measures/" + MEASURE, measure());
+        entryId = EntryId.random();
+        commandGateway.sendAndWait(new EnterListCommand(entryId, LIST, "国家市场监督管理总局",
+                new SubjectRef(SubjectKind.LEGAL_PERSON, "93510521MA6AT8LB0C", "苍溪县某某农民专业合作社"), "广市监信〔2025〕1号",
+                LocalDate.of(2025, 1, 2), "严重违法失信", LocalDate.of(2025, 1, 2), LocalDate.of(2028, 1, 1), null, List.of(),
+                true, 12, null));
+        String jointActionId = api.as(keys.get(UNIT_CLERK)).post("/api/v1/joint-actions", jointAction()).json().path("jointActionId").asText();
+        pathVariables.put("jointActionId", jointActionId);
         pathVariables.put("listCode", LIST);
-        pathVariables.put("measureCode", "MATRIX_RESTRICT_HONOURS");
+        pathVariables.put("measureCode", MEASURE);
         pathVariables.put("importId", importId);
         pathVariables.put("unitId", UNIT);
         pathVariables.put("year", "2025");
@@ -135,6 +156,12 @@ class RoleMatrixTest {
     static Map<String, Object> measure() {
         return Map.of("name", "限制参加评优评先", "kind", "PUNISHMENT", "domain", "HONOURS", "scope", "NATIONAL_BASE",
                 "legalBasis", "国发〔2016〕33号", "listCodes", List.of(LIST));
+    }
+
+    /** A case on the matrix's entry: the clerk's unit applies the matrix's measure. */
+    Map<String, Object> jointAction() {
+        return Map.of("entryId", entryId.toString(), "measureCode", MEASURE, "unitId", UNIT, "matter", "市级文明单位评选",
+                "takenOn", "2025-03-01", "result", "取消其参评资格");
     }
 
     /** A one-row CSV upload; a fresh row each time, so no upload is a repeat of another. */
@@ -162,6 +189,7 @@ class RoleMatrixTest {
             case "POST /api/v1/commitments/imports" -> importFile();
             case "PUT /api/v1/lists/{listCode}" -> list();
             case "PUT /api/v1/measures/{measureCode}" -> measure();
+            case "POST /api/v1/joint-actions" -> jointAction();
             default -> endpoint.method() == HttpMethod.GET ? null : Map.of();
         };
     }
@@ -171,7 +199,10 @@ class RoleMatrixTest {
         for (Map.Entry<String, String> variable : pathVariables.entrySet()) {
             path = path.replace("{" + variable.getKey() + "}", variable.getValue());
         }
-        return path;
+        return switch (endpoint.key()) {
+            case "GET /api/v1/joint-actions/stats" -> path + "?year=2025&unitId=" + UNIT;
+            default -> path;
+        };
     }
 
     @Test
