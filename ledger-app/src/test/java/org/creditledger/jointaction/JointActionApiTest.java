@@ -13,7 +13,10 @@ import org.creditledger.testing.Api;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.ClassPathResource;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -238,6 +241,33 @@ class JointActionApiTest extends LedgerHttpTest {
         assertThat(clerk.get("/api/v1/joint-actions/stats?year=2025").status()).as("clerk without unitId").isEqualTo(403);
         assertThat(clerk.get("/api/v1/joint-actions/stats?year=2025&unitId=" + otherUnit).status()).isEqualTo(403);
         assertThat(admin.get("/api/v1/joint-actions/stats?year=1999").status()).isEqualTo(400);
+    }
+
+    @Test
+    void theMigrationRebuildsTheLookupsOfEntriesAndMeasuresStoredBeforeIt() throws IOException {
+        EntryId entry = enter(blackList, LocalDate.of(2025, 1, 10), LocalDate.of(2028, 1, 9));
+        commandGateway.sendAndWait(new DelistCommand(entry, ExitReason.OTHER, null, "认定部门决定移出", LocalDate.of(2025, 6, 1), null));
+        assertThat(admin.put("/api/v1/measures/" + procurement, Map.of("name", "限制参加政府采购活动", "kind", "PUNISHMENT",
+                "domain", "GOVERNMENT_PROCUREMENT", "scope", "NATIONAL_BASE", "legalBasis", "发改财金〔2016〕141号",
+                "listCodes", List.of(blackList, redList))).json().path("version").asInt()).isEqualTo(2);
+        String entrySql = "select entry_id, list_code, subject_code, effective_from, effective_until, exited_on from joint_action_entry where entry_id = ?";
+        String measureSql = "select measure_code, kind, domain, version, array_to_string(list_codes, ',') as list_codes from joint_action_measure where measure_code = ?";
+        Map<String, Object> liveEntry = jdbc.sql(entrySql).param(entry.value()).query().singleRow();
+        Map<String, Object> liveMeasure = jdbc.sql(measureSql).param(procurement).query().singleRow();
+        assertThat(liveEntry.get("exited_on")).hasToString("2025-06-01");
+        assertThat(liveMeasure.get("version")).isEqualTo(2);
+
+        jdbc.sql("delete from joint_action_entry where entry_id = ?").param(entry.value()).update();
+        jdbc.sql("delete from joint_action_measure where measure_code = ?").param(procurement).update();
+        String migration = new ClassPathResource("db/migration/V2_5__joint_action_lookups.sql").getContentAsString(StandardCharsets.UTF_8);
+        for (String statement : migration.substring(migration.indexOf("-- Backfill")).split(";")) {
+            if (!statement.strip().isEmpty()) {
+                jdbc.sql(statement).update();
+            }
+        }
+
+        assertThat(jdbc.sql(entrySql).param(entry.value()).query().singleRow()).isEqualTo(liveEntry);
+        assertThat(jdbc.sql(measureSql).param(procurement).query().singleRow()).isEqualTo(liveMeasure);
     }
 
     private static JsonNode find(JsonNode array, String field, String value) {
