@@ -53,7 +53,7 @@ class JointActionController {
                                     String result) {
     }
 
-    record RecordedResponse(UUID jointActionId) {
+    record JointActionRecordedResponse(UUID jointActionId) {
     }
 
     private record Parsed(EntryId entryId, MeasureCode measureCode, UnitId unitId) {
@@ -62,7 +62,7 @@ class JointActionController {
     @PostMapping("/api/v1/joint-actions")
     @ApiResponse(responseCode = "201", description = "Recorded; Location names the new case")
     @AllowedRoles({Role.ADMIN, Role.UNIT_CLERK})
-    ResponseEntity<RecordedResponse> record(@RequestBody RecordJointActionRequest request, Caller caller,
+    ResponseEntity<JointActionRecordedResponse> recordJointAction(@RequestBody RecordJointActionRequest request, Caller caller,
                                             LedgerMetadata metadata) {
         Parsed parsed = parse(request);
         if (!caller.mayActForUnit(parsed.unitId().value())) {
@@ -88,7 +88,7 @@ class JointActionController {
         commands.send(new RecordJointActionCommand(id, entry.entryId(), entry.listCode(), entry.subjectCode(),
                 measure.measureCode(), measure.kind(), measure.domain(), measure.version(), parsed.unitId(),
                 request.matter(), request.takenOn(), request.result()), metadata);
-        return ResponseEntity.created(URI.create("/api/v1/joint-actions/" + id)).body(new RecordedResponse(id.value()));
+        return ResponseEntity.created(URI.create("/api/v1/joint-actions/" + id)).body(new JointActionRecordedResponse(id.value()));
     }
 
     /** Every problem of the body at once (400), before anything is looked up. */

@@ -37,21 +37,21 @@ class JointActionQueries {
     }
 
     /** {@code unitId} null: every unit. Rows are ordered by their key, so the answer is stable. */
-    JointActionView.Stats stats(int year, String unitId) {
+    JointActionView.JointActionStats stats(int year, String unitId) {
         String where = " from joint_action_view where taken_year = :year and (cast(:unit as varchar) is null or unit_id = :unit) ";
-        List<JointActionView.ByUnit> byUnit = jdbc.sql("select unit_id, " + COUNTS + where + "group by unit_id order by unit_id")
+        List<JointActionView.JointActionUnitCounts> byUnit = jdbc.sql("select unit_id, " + COUNTS + where + "group by unit_id order by unit_id")
                 .param("year", year).param("unit", unitId)
-                .query((rs, n) -> new JointActionView.ByUnit(rs.getString(1), rs.getLong(2), rs.getLong(3))).list();
-        List<JointActionView.ByMeasure> byMeasure = jdbc.sql("select measure_code, measure_kind, measure_domain, count(*)" + where
+                .query((rs, n) -> new JointActionView.JointActionUnitCounts(rs.getString(1), rs.getLong(2), rs.getLong(3))).list();
+        List<JointActionView.JointActionMeasureCount> byMeasure = jdbc.sql("select measure_code, measure_kind, measure_domain, count(*)" + where
                         + "group by measure_code, measure_kind, measure_domain order by measure_code, measure_kind, measure_domain")
                 .param("year", year).param("unit", unitId)
-                .query((rs, n) -> new JointActionView.ByMeasure(rs.getString(1), MeasureKind.valueOf(rs.getString(2)),
+                .query((rs, n) -> new JointActionView.JointActionMeasureCount(rs.getString(1), MeasureKind.valueOf(rs.getString(2)),
                         MeasureDomain.valueOf(rs.getString(3)), rs.getLong(4))).list();
-        List<JointActionView.ByDomain> byDomain = jdbc.sql("select measure_domain, " + COUNTS + where
+        List<JointActionView.JointActionDomainCounts> byDomain = jdbc.sql("select measure_domain, " + COUNTS + where
                         + "group by measure_domain order by measure_domain")
                 .param("year", year).param("unit", unitId)
-                .query((rs, n) -> new JointActionView.ByDomain(MeasureDomain.valueOf(rs.getString(1)), rs.getLong(2), rs.getLong(3))).list();
+                .query((rs, n) -> new JointActionView.JointActionDomainCounts(MeasureDomain.valueOf(rs.getString(1)), rs.getLong(2), rs.getLong(3))).list();
         long total = byUnit.stream().mapToLong(u -> u.punishments() + u.incentives()).sum();
-        return new JointActionView.Stats(year, unitId, byUnit, byMeasure, byDomain, total);
+        return new JointActionView.JointActionStats(year, unitId, byUnit, byMeasure, byDomain, total);
     }
 }

@@ -36,7 +36,7 @@ class JointActionQueryController {
 
     @GetMapping("/api/v1/joint-actions/{jointActionId}")
     @AllowedRoles({Role.ADMIN, Role.INSPECTOR, Role.UNIT_CLERK})
-    JointActionView get(@PathVariable UUID jointActionId, Caller caller) {
+    JointActionView jointAction(@PathVariable UUID jointActionId, Caller caller) {
         catchUp.await(JointActionProjection.PROCESSING_GROUP);
         JointActionView view = cases.find(jointActionId).orElseThrow(() -> new UnknownJointAction(jointActionId));
         if (caller.is(Role.UNIT_CLERK) && !caller.mayActForUnit(view.unitId())) {
@@ -48,7 +48,7 @@ class JointActionQueryController {
     /** {@code unitId}: only that unit's cases; a UNIT_CLERK must name its own unit. */
     @GetMapping("/api/v1/joint-actions/stats")
     @AllowedRoles({Role.ADMIN, Role.INSPECTOR, Role.UNIT_CLERK})
-    JointActionView.Stats stats(@RequestParam @Min(2000) @Max(2100) int year,
+    JointActionView.JointActionStats jointActionStats(@RequestParam @Min(2000) @Max(2100) int year,
                                 @RequestParam(required = false) String unitId, Caller caller) {
         if (unitId != null && !UnitId.isValid(unitId)) {
             throw new InvalidInput(new FieldProblem("unitId", "is not a valid unit id"));

@@ -14,16 +14,17 @@ public record JointActionView(UUID jointActionId, UUID entryId, String listCode,
                               String matter, LocalDate takenOn, String result, Instant recordedAt) {
 
     /** Cases counted by the year they were taken in; {@code unitId} set when the counts are of one unit. */
-    public record Stats(int year, String unitId, List<ByUnit> byUnit, List<ByMeasure> byMeasure, List<ByDomain> byDomain,
-                        long total) {
+    public record JointActionStats(int year, String unitId, List<JointActionUnitCounts> byUnit,
+                                   List<JointActionMeasureCount> byMeasure,
+                                   List<JointActionDomainCounts> byDomain, long total) {
     }
 
-    public record ByUnit(String unitId, long punishments, long incentives) {
+    public record JointActionUnitCounts(String unitId, long punishments, long incentives) {
     }
 
-    public record ByMeasure(String measureCode, MeasureKind kind, MeasureDomain domain, long count) {
+    public record JointActionMeasureCount(String measureCode, MeasureKind kind, MeasureDomain domain, long count) {
     }
 
-    public record ByDomain(MeasureDomain domain, long punishments, long incentives) {
+    public record JointActionDomainCounts(MeasureDomain domain, long punishments, long incentives) {
     }
 }
