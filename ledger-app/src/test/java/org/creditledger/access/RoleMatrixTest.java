@@ -53,6 +53,7 @@ class RoleMatrixTest {
 
     static final String UNIT = "gy-civil-defence";
     static final String LIST = "MATRIX_MARKET_SERIOUS_VIOLATION";
+    static final String MEASURE = "MATRIX_RESTRICT_HONOURS";
 
     record Endpoint(HttpMethod method, String pattern, Set<Role> allowed) {
         String key() {
@@ -91,7 +92,10 @@ class RoleMatrixTest {
                 new Endpoint(HttpMethod.POST, "/api/v1/list-entries/{entryId}/repairs/{repairId}/decision", EnumSet.of(ADMIN, LIST_AUTHORITY)),
                 new Endpoint(HttpMethod.GET, "/api/v1/list-entries/{entryId}", EnumSet.of(ADMIN, INSPECTOR, LIST_AUTHORITY, COUNTER)),
                 new Endpoint(HttpMethod.GET, "/api/v1/list-entries", EnumSet.of(ADMIN, INSPECTOR, LIST_AUTHORITY)),
-                new Endpoint(HttpMethod.GET, "/api/v1/list-entries/pending", EnumSet.of(ADMIN, INSPECTOR, LIST_AUTHORITY)));
+                new Endpoint(HttpMethod.GET, "/api/v1/list-entries/pending", EnumSet.of(ADMIN, INSPECTOR, LIST_AUTHORITY)),
+                new Endpoint(HttpMethod.POST, "/api/v1/joint-actions", EnumSet.of(ADMIN, UNIT_CLERK)),
+                new Endpoint(HttpMethod.GET, "/api/v1/joint-actions/{jointActionId}", EnumSet.of(ADMIN, INSPECTOR, UNIT_CLERK)),
+                new Endpoint(HttpMethod.GET, "/api/v1/joint-actions/stats", EnumSet.of(ADMIN, INSPECTOR, UNIT_CLERK)));
     }
 
     @LocalServerPort
@@ -121,7 +125,7 @@ class RoleMatrixTest {
         String importId = api.as(keys.get(UNIT_CLERK)).exchange(HttpMethod.POST, "/api/v1/commitments/imports", importFile(), h -> { })
                 .json().path("importId").asText();
         api.as(keys.get(ADMIN)).put("/api/v1/lists/" + LIST, list());
-        pathVariables.put("listCode", LIST);
+        api.as(keys.get(ADMIN)).put("/api/v1/measures/" + MEASURE, measure());
         Api authority = api.as(keys.get(LIST_AUTHORITY));
         String entryId = authority.post("/api/v1/list-entries", listEntry()).json().path("entryId").asText();
         pathVariables.put("entryId", entryId);
@@ -129,7 +133,10 @@ class RoleMatrixTest {
                 .json().path("objectionId").asText());
         pathVariables.put("repairId", authority.post("/api/v1/list-entries/" + entryId + "/repairs", repair())
                 .json().path("repairId").asText());
-        pathVariables.put("measureCode", "MATRIX_RESTRICT_HONOURS");
+        String jointActionId = api.as(keys.get(UNIT_CLERK)).post("/api/v1/joint-actions", jointAction()).json().path("jointActionId").asText();
+        pathVariables.put("jointActionId", jointActionId);
+        pathVariables.put("listCode", LIST);
+        pathVariables.put("measureCode", MEASURE);
         pathVariables.put("importId", importId);
         pathVariables.put("unitId", UNIT);
         pathVariables.put("year", "2025");
@@ -166,6 +173,12 @@ class RoleMatrixTest {
         return Map.of("methods", List.of("RECTIFICATION"), "evidence", "整改报告");
     }
 
+    /** A case on the matrix's entry: the clerk's unit applies the matrix's measure. */
+    Map<String, Object> jointAction() {
+        return Map.of("entryId", pathVariables.get("entryId"), "measureCode", MEASURE, "unitId", UNIT, "matter", "市级文明单位评选",
+                "takenOn", "2025-03-01", "result", "取消其参评资格");
+    }
+
     /** A one-row CSV upload; a fresh row each time, so no upload is a repeat of another. */
     static MultiValueMap<String, Object> importFile() {
         String csv = "unitId,type,subjectKind,subjectCode,subjectName,matter,content,signedOn,dueDate\n"
@@ -197,6 +210,7 @@ class RoleMatrixTest {
             case "POST /api/v1/list-entries/{entryId}/objections/{objectionId}/decision" -> Map.of("upheld", false, "reason", "异议不成立");
             case "POST /api/v1/list-entries/{entryId}/repairs" -> repair();
             case "POST /api/v1/list-entries/{entryId}/repairs/{repairId}/decision" -> Map.of("approved", false, "reason", "材料不全");
+            case "POST /api/v1/joint-actions" -> jointAction();
             default -> endpoint.method() == HttpMethod.GET ? null : Map.of();
         };
     }
@@ -206,7 +220,10 @@ class RoleMatrixTest {
         for (Map.Entry<String, String> variable : pathVariables.entrySet()) {
             path = path.replace("{" + variable.getKey() + "}", variable.getValue());
         }
-        return path;
+        return switch (endpoint.key()) {
+            case "GET /api/v1/joint-actions/stats" -> path + "?year=2025&unitId=" + UNIT;
+            default -> path;
+        };
     }
 
     @Test

@@ -1,0 +1,125 @@
+package org.creditledger.jointaction.command;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.creditledger.catalogue.api.CatalogueMessages.MeasureChangedEvent;
+import org.creditledger.catalogue.api.CatalogueMessages.MeasureDefinedEvent;
+import org.creditledger.catalogue.api.ListCode;
+import org.creditledger.catalogue.api.MeasureCode;
+import org.creditledger.catalogue.api.MeasureDomain;
+import org.creditledger.catalogue.api.MeasureKind;
+import org.creditledger.listing.api.EntryId;
+import org.creditledger.listing.api.ListEntryMessages.SubjectDelistedEvent;
+import org.creditledger.listing.api.ListEntryMessages.SubjectListedEvent;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.sql.Array;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Command-side lookups for recording cases ({@code joint_action_entry}, {@code joint_action_measure}), written by a
+ * subscribing processor in the transaction that stores the listing and catalogue events. A case is checked here,
+ * never on the read side. Handlers are idempotent: an entry is inserted once, a measure only moves to a newer version.
+ */
+@Component
+@ProcessingGroup(JointActionLookups.PROCESSING_GROUP)
+class JointActionLookups {
+
+    static final String PROCESSING_GROUP = "joint-action-lookups";
+
+    /** A list entry as far as cases need it; {@code exitedOn} is null while it has not exited. */
+    record Entry(EntryId entryId, String listCode, String subjectCode, LocalDate effectiveFrom, LocalDate effectiveUntil,
+                 LocalDate exitedOn) {
+
+        /** Why the entry was not in force on {@code day}, or empty when it was. */
+        Optional<String> notInForceOn(LocalDate day) {
+            if (day.isBefore(effectiveFrom)) {
+                return Optional.of("entry " + entryId + " on list " + listCode + " takes effect on " + effectiveFrom);
+            }
+            if (day.isAfter(effectiveUntil)) {
+                return Optional.of("entry " + entryId + " on list " + listCode + " was in force until " + effectiveUntil);
+            }
+            if (exitedOn != null && !day.isBefore(exitedOn)) {
+                return Optional.of("entry " + entryId + " left list " + listCode + " on " + exitedOn);
+            }
+            return Optional.empty();
+        }
+    }
+
+    /** The current version of a measure. */
+    record Measure(MeasureCode measureCode, MeasureKind kind, MeasureDomain domain, int version, List<String> listCodes) {
+    }
+
+    private final JdbcClient jdbc;
+
+    JointActionLookups(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(SubjectListedEvent event) {
+        jdbc.sql("""
+                        insert into joint_action_entry (entry_id, list_code, subject_code, effective_from, effective_until)
+                        values (?, ?, ?, ?, ?) on conflict (entry_id) do nothing""")
+                .params(event.entryId().value(), event.listCode(), event.subject().code(), event.effectiveFrom(),
+                        event.effectiveUntil())
+                .update();
+    }
+
+    @EventHandler
+    void on(SubjectDelistedEvent event) {
+        jdbc.sql("update joint_action_entry set exited_on = ? where entry_id = ?")
+                .params(event.exitedOn(), event.entryId().value())
+                .update();
+    }
+
+    @EventHandler
+    void on(MeasureDefinedEvent event) {
+        saveMeasure(event.measureCode(), event.kind(), event.domain(), event.version(), event.listCodes());
+    }
+
+    @EventHandler
+    void on(MeasureChangedEvent event) {
+        saveMeasure(event.measureCode(), event.kind(), event.domain(), event.version(), event.listCodes());
+    }
+
+    private void saveMeasure(MeasureCode code, MeasureKind kind, MeasureDomain domain, int version, List<ListCode> listCodes) {
+        jdbc.sql("""
+                        insert into joint_action_measure (measure_code, kind, domain, version, list_codes)
+                        values (?, ?, ?, ?, ?)
+                        on conflict (measure_code) do update set kind = excluded.kind, domain = excluded.domain,
+                            version = excluded.version, list_codes = excluded.list_codes
+                        where joint_action_measure.version < excluded.version""")
+                .params(code.value(), kind.name(), domain.name(), version,
+                        listCodes.stream().map(ListCode::value).toArray(String[]::new))
+                .update();
+    }
+
+    Optional<Entry> entry(EntryId entryId) {
+        return jdbc.sql("""
+                        select entry_id, list_code, subject_code, effective_from, effective_until, exited_on
+                        from joint_action_entry where entry_id = ?""")
+                .param(entryId.value())
+                .query((rs, n) -> new Entry(new EntryId(rs.getObject(1, java.util.UUID.class)), rs.getString(2),
+                        rs.getString(3), rs.getObject(4, LocalDate.class), rs.getObject(5, LocalDate.class),
+                        rs.getObject(6, LocalDate.class)))
+                .optional();
+    }
+
+    Optional<Measure> measure(MeasureCode measureCode) {
+        return jdbc.sql("select measure_code, kind, domain, version, list_codes from joint_action_measure where measure_code = ?")
+                .param(measureCode.value())
+                .query((rs, n) -> new Measure(new MeasureCode(rs.getString(1)), MeasureKind.valueOf(rs.getString(2)),
+                        MeasureDomain.valueOf(rs.getString(3)), rs.getInt(4), strings(rs.getArray(5))))
+                .optional();
+    }
+
+    private static List<String> strings(Array array) throws SQLException {
+        return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
+    }
+}

@@ -1,0 +1,69 @@
+package org.creditledger.jointaction.query;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.creditledger.platform.access.AccessDenied;
+import org.creditledger.platform.access.AllowedRoles;
+import org.creditledger.platform.access.Caller;
+import org.creditledger.platform.access.Role;
+import org.creditledger.platform.web.FieldProblem;
+import org.creditledger.platform.web.InvalidInput;
+import org.creditledger.platform.web.LedgerProblem;
+import org.creditledger.platform.web.ProblemType;
+import org.creditledger.readmodel.ProjectionCatchUp;
+import org.creditledger.unit.api.UnitId;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.UUID;
+
+/**
+ * Joint reward and punishment cases as recorded, and the yearly counts units report (by unit, measure and domain,
+ * counted by the year the measure was taken). ADMIN and INSPECTOR see every unit; a UNIT_CLERK its own unit only.
+ */
+@RestController
+class JointActionQueryController {
+
+    private final JointActionQueries cases;
+    private final ProjectionCatchUp catchUp;
+
+    JointActionQueryController(JointActionQueries cases, ProjectionCatchUp catchUp) {
+        this.cases = cases;
+        this.catchUp = catchUp;
+    }
+
+    @GetMapping("/api/v1/joint-actions/{jointActionId}")
+    @AllowedRoles({Role.ADMIN, Role.INSPECTOR, Role.UNIT_CLERK})
+    JointActionView jointAction(@PathVariable UUID jointActionId, Caller caller) {
+        catchUp.await(JointActionProjection.PROCESSING_GROUP);
+        JointActionView view = cases.find(jointActionId).orElseThrow(() -> new UnknownJointAction(jointActionId));
+        if (caller.is(Role.UNIT_CLERK) && !caller.mayActForUnit(view.unitId())) {
+            throw new AccessDenied("A UNIT_CLERK key may read the cases of its own unit " + caller.unitId() + " only.");
+        }
+        return view;
+    }
+
+    /** {@code unitId}: only that unit's cases; a UNIT_CLERK must name its own unit. */
+    @GetMapping("/api/v1/joint-actions/stats")
+    @AllowedRoles({Role.ADMIN, Role.INSPECTOR, Role.UNIT_CLERK})
+    JointActionView.JointActionStats jointActionStats(@RequestParam @Min(2000) @Max(2100) int year,
+                                @RequestParam(required = false) String unitId, Caller caller) {
+        if (unitId != null && !UnitId.isValid(unitId)) {
+            throw new InvalidInput(new FieldProblem("unitId", "is not a valid unit id"));
+        }
+        if (caller.is(Role.UNIT_CLERK) && !caller.mayActForUnit(unitId)) {
+            throw new AccessDenied("A UNIT_CLERK key may count the cases of its own unit " + caller.unitId()
+                    + " only: add unitId=" + caller.unitId() + ".");
+        }
+        catchUp.await(JointActionProjection.PROCESSING_GROUP);
+        return cases.stats(year, unitId);
+    }
+
+    static class UnknownJointAction extends LedgerProblem {
+        UnknownJointAction(UUID jointActionId) {
+            super(ProblemType.NOT_FOUND, "No joint action case with id " + jointActionId + ".");
+        }
+    }
+}

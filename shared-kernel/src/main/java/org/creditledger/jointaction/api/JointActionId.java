@@ -1,0 +1,25 @@
+package org.creditledger.jointaction.api;
+
+import java.util.Objects;
+import java.util.UUID;
+
+/** Identifies one joint reward or punishment case (联合奖惩案例). */
+public record JointActionId(UUID value) {
+
+    public JointActionId {
+        Objects.requireNonNull(value, "value");
+    }
+
+    public static JointActionId random() {
+        return new JointActionId(UUID.randomUUID());
+    }
+
+    public static JointActionId parse(String value) {
+        return new JointActionId(UUID.fromString(value));
+    }
+
+    @Override
+    public String toString() {
+        return value.toString();
+    }
+}
