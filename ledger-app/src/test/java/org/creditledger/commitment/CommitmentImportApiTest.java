@@ -6,26 +6,22 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.creditledger.LedgerApplication;
+import org.creditledger.LedgerHttpTest;
 import org.creditledger.commitment.api.CommitmentId;
 import org.creditledger.commitment.api.CommitmentMessages.PostCommitmentCommand;
 import org.creditledger.commitment.api.CommitmentType;
 import org.creditledger.subject.SubjectKind;
 import org.creditledger.subject.SubjectRef;
 import org.creditledger.unit.api.UnitId;
-import org.creditledger.platform.access.ApiKeys;
 import org.creditledger.subject.SubjectCodes;
 import org.creditledger.testing.Api;
 import org.creditledger.testing.TestKeys;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.MultipartBodyBuilder;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.client.RestClient;
 
 import java.io.ByteArrayOutputStream;
@@ -42,20 +38,13 @@ import java.util.concurrent.atomic.AtomicLong;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-@SpringBootTest(classes = LedgerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class CommitmentImportApiTest {
+class CommitmentImportApiTest extends LedgerHttpTest {
 
     static final String HEADER = "unitId,type,subjectKind,subjectCode,subjectName,matter,content,signedOn,dueDate";
     static final String IMPORTS = "/api/v1/commitments/imports";
     /** Distinct subject numbers per test run, so files differ between runs and tests. */
     static final AtomicLong NEXT_SUBJECT = new AtomicLong(System.nanoTime() % 10_000_000L * 5);
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    ApiKeys apiKeys;
-    @Autowired
-    JdbcClient jdbc;
     @Autowired
     CommandGateway commandGateway;
 
@@ -127,10 +116,6 @@ class CommitmentImportApiTest {
 
     static byte[] csv(List<String> lines) {
         return (HEADER + "\n" + String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8);
-    }
-
-    long events() {
-        return jdbc.sql("select count(*) from domain_event_entry").query(Long.class).single();
     }
 
     long imports() {
