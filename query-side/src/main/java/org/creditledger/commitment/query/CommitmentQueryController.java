@@ -1,6 +1,5 @@
 package org.creditledger.commitment.query;
 
-import org.creditledger.platform.access.AccessDenied;
 import org.creditledger.platform.access.AllowedRoles;
 import org.creditledger.platform.access.Caller;
 import org.creditledger.platform.access.Role;
@@ -30,9 +29,7 @@ class CommitmentQueryController {
     CommitmentView get(@PathVariable UUID commitmentId, Caller caller) {
         catchUp.await(CommitmentProjection.PROCESSING_GROUP);
         CommitmentView view = commitments.find(commitmentId).orElseThrow(() -> new UnknownCommitment(commitmentId));
-        if (caller.is(Role.UNIT_CLERK) && !caller.mayActForUnit(view.unitId())) {
-            throw new AccessDenied("A UNIT_CLERK key may read the commitments of its own unit " + caller.unitId() + " only.");
-        }
+        caller.requireMayReadUnit(view.unitId(), "the commitments");
         return view;
     }
 

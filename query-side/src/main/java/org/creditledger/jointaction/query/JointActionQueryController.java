@@ -39,9 +39,7 @@ class JointActionQueryController {
     JointActionView jointAction(@PathVariable UUID jointActionId, Caller caller) {
         catchUp.await(JointActionProjection.PROCESSING_GROUP);
         JointActionView view = cases.find(jointActionId).orElseThrow(() -> new UnknownJointAction(jointActionId));
-        if (caller.is(Role.UNIT_CLERK) && !caller.mayActForUnit(view.unitId())) {
-            throw new AccessDenied("A UNIT_CLERK key may read the cases of its own unit " + caller.unitId() + " only.");
-        }
+        caller.requireMayReadUnit(view.unitId(), "the cases");
         return view;
     }
 

@@ -2,7 +2,6 @@ package org.creditledger.quota.query;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import org.creditledger.platform.access.AccessDenied;
 import org.creditledger.platform.access.AllowedRoles;
 import org.creditledger.platform.access.Caller;
 import org.creditledger.platform.access.Role;
@@ -42,9 +41,7 @@ class QuotaController {
     QuotaView unitQuota(@PathVariable String unitId, @PathVariable @Min(2000) @Max(2100) int year,
                         @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
                         Caller caller) {
-        if (caller.is(Role.UNIT_CLERK) && !caller.mayActForUnit(unitId)) {
-            throw new AccessDenied("A UNIT_CLERK key may read the quota of its own unit " + caller.unitId() + " only.");
-        }
+        caller.requireMayReadUnit(unitId, "the quota");
         catchUp.await(UnitProjection.PROCESSING_GROUP, QuotaProjection.PROCESSING_GROUP);
         QuotaQueries.UnitTarget unit = quotas.unitTarget(unitId, year)
                 .orElseThrow(() -> new QuotaNotFound("No unit with id " + unitId + "."));
