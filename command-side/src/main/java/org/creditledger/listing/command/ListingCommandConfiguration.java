@@ -5,6 +5,7 @@ import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.creditledger.listing.api.WorkingDayCalendar;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -23,10 +24,15 @@ class ListingCommandConfiguration {
                         configuration -> PropagatingErrorHandler.instance());
     }
 
-    /** Working days for objection deadlines; 2025's official schedule until other years are configured. */
+    /**
+     * Working days for objection deadlines: public holidays and the weekend days worked instead, from
+     * {@code ledger.calendar.holidays} and {@code ledger.calendar.adjusted-working-days} (defaults: the 2025 schedule).
+     * Years without data count Monday to Friday.
+     */
     @Bean
     @ConditionalOnMissingBean
-    WorkingDayCalendar workingDayCalendar() {
-        return WorkingDayCalendar.china2025();
+    WorkingDayCalendar workingDayCalendar(@Value("${ledger.calendar.holidays:}") String holidays,
+                                          @Value("${ledger.calendar.adjusted-working-days:}") String adjustedWorkingDays) {
+        return WorkingDayCalendar.parse(holidays, adjustedWorkingDays);
     }
 }

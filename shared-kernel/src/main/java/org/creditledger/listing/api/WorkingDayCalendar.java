@@ -28,27 +28,49 @@ public final class WorkingDayCalendar {
     }
 
     /**
-     * The State Council's 2025 schedule (国务院办公厅关于2025年部分节假日安排的通知, 国办发明电〔2024〕12号).
-     * The one place these dates live until they move to configuration with other years.
+     * A calendar from text, as configuration holds it: comma-separated dates ({@code 2025-01-01}) or inclusive ranges
+     * ({@code 2025-01-28..2025-02-04}); blanks are ignored.
+     *
+     * @throws IllegalArgumentException naming the entry that is not a date or a range
      */
-    public static WorkingDayCalendar china2025() {
-        Set<LocalDate> holidays = Set.copyOf(Stream.of(
-                range("2025-01-01", "2025-01-01"),  // 元旦
-                range("2025-01-28", "2025-02-04"),  // 春节
-                range("2025-04-04", "2025-04-06"),  // 清明节
-                range("2025-05-01", "2025-05-05"),  // 劳动节
-                range("2025-05-31", "2025-06-02"),  // 端午节
-                range("2025-10-01", "2025-10-08")   // 国庆节、中秋节
-        ).flatMap(s -> s).toList());
-        Set<LocalDate> adjusted = Set.of(
-                LocalDate.parse("2025-01-26"), LocalDate.parse("2025-02-08"),  // 春节调休 (Sun, Sat)
-                LocalDate.parse("2025-04-27"),                                 // 劳动节调休 (Sun)
-                LocalDate.parse("2025-09-28"), LocalDate.parse("2025-10-11")); // 国庆节调休 (Sun, Sat)
-        return new WorkingDayCalendar(holidays, adjusted);
+    public static WorkingDayCalendar parse(String holidays, String adjustedWorkingDays) {
+        return new WorkingDayCalendar(dates(holidays), dates(adjustedWorkingDays));
     }
 
-    private static Stream<LocalDate> range(String first, String last) {
-        return LocalDate.parse(first).datesUntil(LocalDate.parse(last).plusDays(1));
+    /**
+     * The State Council's 2025 schedule (国务院办公厅关于2025年部分节假日安排的通知, 国办发明电〔2024〕12号):
+     * 元旦, 春节, 清明节, 劳动节, 端午节, 国庆节与中秋节, and the weekend days worked instead (调休上班). The ledger's
+     * defaults ({@code ledger.calendar.*}) carry the same dates; operators add later years there.
+     */
+    public static WorkingDayCalendar china2025() {
+        return parse("2025-01-01, 2025-01-28..2025-02-04, 2025-04-04..2025-04-06, 2025-05-01..2025-05-05, "
+                        + "2025-05-31..2025-06-02, 2025-10-01..2025-10-08",
+                "2025-01-26, 2025-02-08, 2025-04-27, 2025-09-28, 2025-10-11");
+    }
+
+    private static Set<LocalDate> dates(String text) {
+        if (text == null || text.isBlank()) {
+            return Set.of();
+        }
+        return Set.copyOf(Stream.of(text.split(",")).map(String::trim).filter(entry -> !entry.isEmpty())
+                .flatMap(WorkingDayCalendar::entry).toList());
+    }
+
+    private static Stream<LocalDate> entry(String entry) {
+        try {
+            int dots = entry.indexOf("..");
+            if (dots < 0) {
+                return Stream.of(LocalDate.parse(entry));
+            }
+            LocalDate first = LocalDate.parse(entry.substring(0, dots).trim());
+            LocalDate last = LocalDate.parse(entry.substring(dots + 2).trim());
+            if (last.isBefore(first)) {
+                throw new IllegalArgumentException("range " + entry + " ends before it starts");
+            }
+            return first.datesUntil(last.plusDays(1));
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalArgumentException("'" + entry + "' is neither a date (YYYY-MM-DD) nor a range (YYYY-MM-DD..YYYY-MM-DD)", e);
+        }
     }
 
     public boolean isWorkingDay(LocalDate day) {

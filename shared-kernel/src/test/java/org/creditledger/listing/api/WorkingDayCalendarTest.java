@@ -63,4 +63,21 @@ class WorkingDayCalendarTest {
         assertThatThrownBy(() -> new WorkingDayCalendar(Set.of(day), Set.of(day)))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void aCalendarIsReadFromConfigurationTextWithDatesAndRanges() {
+        WorkingDayCalendar configured = WorkingDayCalendar.parse(" 2026-01-01 , 2026-02-15..2026-02-17,", "2026-02-14");
+        assertThat(configured.isWorkingDay(LocalDate.of(2026, 1, 1))).isFalse();
+        assertThat(configured.isWorkingDay(LocalDate.of(2026, 2, 16))).isFalse();
+        assertThat(configured.isWorkingDay(LocalDate.of(2026, 2, 14))).as("a Saturday worked instead").isTrue();
+        assertThat(configured.isWorkingDay(LocalDate.of(2026, 2, 18))).isTrue();
+    }
+
+    @Test
+    void configurationThatIsNotADateOrRangeIsRefusedByName() {
+        assertThatThrownBy(() -> WorkingDayCalendar.parse("2026-01-01, 2026-13-01", ""))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("2026-13-01");
+        assertThatThrownBy(() -> WorkingDayCalendar.parse("2026-02-17..2026-02-15", ""))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ends before it starts");
+    }
 }
