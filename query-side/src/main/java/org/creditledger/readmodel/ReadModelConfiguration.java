@@ -1,12 +1,10 @@
 package org.creditledger.readmodel;
 
 import org.axonframework.config.EventProcessingConfigurer;
-import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.creditledger.commitment.query.CommitmentProjection;
 import org.creditledger.quota.query.QuotaProjection;
 import org.creditledger.unit.query.UnitProjection;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Configuration;
 
 /**
@@ -27,15 +25,10 @@ class ReadModelConfiguration {
     static final String[] PROCESSING_GROUPS = {
             UnitProjection.PROCESSING_GROUP, CommitmentProjection.PROCESSING_GROUP, QuotaProjection.PROCESSING_GROUP};
 
-    /**
-     * Events per transaction. Axon's default of 1 gives one transaction per event, so a 10,000-row import kept the
-     * read models seconds behind; a batch commits its read-model changes and its token together all the same.
-     */
     @Autowired
-    void trackingProjections(EventProcessingConfigurer processing, @Value("${ledger.read.batch-size:200}") int batchSize) {
+    void trackingProjections(EventProcessingConfigurer processing, ReadModelProcessors processors) {
         for (String group : PROCESSING_GROUPS) {
-            processing.registerTrackingEventProcessor(group, org.axonframework.config.Configuration::eventStore,
-                    configuration -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing().andBatchSize(batchSize));
+            processors.register(processing, group);
         }
     }
 }

@@ -1,9 +1,8 @@
 package org.creditledger.jointaction.query;
 
 import org.axonframework.config.EventProcessingConfigurer;
-import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.creditledger.readmodel.ReadModelProcessors;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Configuration;
 
 /**
@@ -15,8 +14,7 @@ import org.springframework.context.annotation.Configuration;
 class JointActionReadConfiguration {
 
     @Autowired
-    void trackingProjection(EventProcessingConfigurer processing, @Value("${ledger.read.batch-size:200}") int batchSize) {
-        processing.registerTrackingEventProcessor(JointActionProjection.PROCESSING_GROUP, org.axonframework.config.Configuration::eventStore,
-                configuration -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing().andBatchSize(batchSize));
+    void trackingProjection(EventProcessingConfigurer processing, ReadModelProcessors processors) {
+        processors.register(processing, JointActionProjection.PROCESSING_GROUP);
     }
 }

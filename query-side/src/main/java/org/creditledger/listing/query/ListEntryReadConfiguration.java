@@ -1,9 +1,8 @@
 package org.creditledger.listing.query;
 
 import org.axonframework.config.EventProcessingConfigurer;
-import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.creditledger.readmodel.ReadModelProcessors;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Configuration;
 
 /**
@@ -14,8 +13,7 @@ import org.springframework.context.annotation.Configuration;
 class ListEntryReadConfiguration {
 
     @Autowired
-    void trackingProjection(EventProcessingConfigurer processing, @Value("${ledger.read.batch-size:200}") int batchSize) {
-        processing.registerTrackingEventProcessor(ListEntryProjection.PROCESSING_GROUP, org.axonframework.config.Configuration::eventStore,
-                configuration -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing().andBatchSize(batchSize));
+    void trackingProjection(EventProcessingConfigurer processing, ReadModelProcessors processors) {
+        processors.register(processing, ListEntryProjection.PROCESSING_GROUP);
     }
 }
