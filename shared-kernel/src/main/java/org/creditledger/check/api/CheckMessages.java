@@ -1,0 +1,64 @@
+package org.creditledger.check.api;
+
+import org.axonframework.serialization.Revision;
+import org.creditledger.catalogue.api.ListColour;
+import org.creditledger.catalogue.api.MeasureDomain;
+import org.creditledger.catalogue.api.MeasureKind;
+import org.creditledger.catalogue.api.MeasureScope;
+import org.creditledger.listing.api.EntryId;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * Counter checks (嵌入政务服务的信用核查): before granting a service, a government service counter (政务服务窗口) asks
+ * whether a subject is on a red or black list and which measures apply to the service's domain.
+ *
+ * <p>A check is a fact of the ledger like any other: its full answer is recorded as a {@link SubjectCheckedEvent}
+ * (no aggregate; the event's identifier is the {@link CheckId}) before the counter receives it, so the receipt is in
+ * the hash-chained event store, in the subject's timeline and in a dispute package.
+ */
+public final class CheckMessages {
+
+    private CheckMessages() {
+    }
+
+    /**
+     * One list entry a check found in force.
+     *
+     * @param disputed an objection (异议) against the entry was open: the entry still counts, flagged
+     */
+    public record CheckedEntry(EntryId entryId, String listCode, ListColour colour, String authority,
+                               String decisionNo, LocalDate effectiveFrom, LocalDate effectiveUntil,
+                               boolean disputed) {
+    }
+
+    /** A measure of the checked domain that applies through one of the entries, in the version then current. */
+    public record AppliedMeasure(String measureCode, int version, String name, MeasureKind kind, MeasureScope scope,
+                                 String legalBasis, List<String> listCodes) {
+        public AppliedMeasure {
+            listCodes = listCodes == null ? List.of() : List.copyOf(listCodes);
+        }
+    }
+
+    /**
+     * A counter checked {@code subjectCode} for {@code domain}.
+     *
+     * @param subjectCode    the full code as asked (a 身份证 number is masked only when shown, never when stored)
+     * @param matter         the service (办理事项) the counter named, if any
+     * @param asOf           the instant the caller asked about, or null for "now"
+     * @param checkedAt      when the check was answered (the event's timestamp, millisecond precision)
+     * @param ledgerPosition the last event global index the answer reflects
+     * @param counterUnit    the unit of the calling key, if it is bound to one
+     */
+    @Revision("1")
+    public record SubjectCheckedEvent(CheckId checkId, String subjectCode, MeasureDomain domain, String matter,
+                                      Instant asOf, Instant checkedAt, Verdict verdict, List<CheckedEntry> entries,
+                                      List<AppliedMeasure> measures, long ledgerPosition, String counterUnit) {
+        public SubjectCheckedEvent {
+            entries = entries == null ? List.of() : List.copyOf(entries);
+            measures = measures == null ? List.of() : List.copyOf(measures);
+        }
+    }
+}
