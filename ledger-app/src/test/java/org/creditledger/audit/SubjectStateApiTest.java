@@ -1,0 +1,135 @@
+package org.creditledger.audit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.creditledger.LedgerHttpTest;
+import org.creditledger.testing.Api;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.StreamSupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** A subject's state as of an instant: what the ledger knew then, before and after each change. */
+class SubjectStateApiTest extends LedgerHttpTest {
+
+    AuditLedger ledger;
+    Api inspector;
+
+    @BeforeEach
+    void setUp() {
+        ledger = new AuditLedger(api(), apiKeys);
+        inspector = api().as(keys().inspector());
+    }
+
+    @Test
+    void aCommitmentIsOpenFromItsRecordingUntilItsOutcomeIsRecorded() {
+        String subject = AuditLedger.freshUscc();
+        String commitmentId = ledger.postCommitment(subject, "2099-12-31", null, null);
+        ledger.recordOutcome(commitmentId, "FULFILLED", null, null);
+        JsonNode posted = event(subject, "CommitmentPostedEvent");
+        JsonNode fulfilled = event(subject, "CommitmentFulfilledEvent");
+        Instant postedAt = Instant.parse(posted.path("recordedAt").asText());
+        Instant fulfilledAt = Instant.parse(fulfilled.path("recordedAt").asText());
+
+        JsonNode before = state(subject, postedAt.minusMillis(1));
+        assertThat(before.path("commitments")).isEmpty();
+        assertThat(before.path("ledgerPosition").asLong()).isLessThan(posted.path("globalIndex").asLong());
+
+        JsonNode open = state(subject, postedAt);
+        assertThat(open.path("subjectCode").asText()).isEqualTo(subject);
+        assertThat(Instant.parse(open.path("asOf").asText())).isEqualTo(postedAt);
+        assertThat(open.path("ledgerPosition").asLong()).isGreaterThanOrEqualTo(posted.path("globalIndex").asLong());
+        assertThat(open.path("commitments")).hasSize(1);
+        JsonNode commitment = open.path("commitments").get(0);
+        assertThat(commitment.path("commitmentId").asText()).isEqualTo(commitmentId);
+        assertThat(commitment.path("status").asText()).isEqualTo("POSTED");
+        assertThat(commitment.path("unitId").asText()).isEqualTo(ledger.unit);
+        assertThat(commitment.path("type").asText()).isEqualTo("NOTIFICATION_IN_LIEU_OF_CERTIFICATE");
+        assertThat(commitment.path("matter").asText()).isEqualTo("食品经营许可");
+        assertThat(commitment.path("signedOn").asText()).isEqualTo("2025-03-01");
+        assertThat(commitment.path("dueDate").asText()).isEqualTo("2099-12-31");
+        assertThat(Instant.parse(commitment.path("recordedAt").asText())).isEqualTo(postedAt);
+
+        JsonNode justBeforeOutcome = state(subject, fulfilledAt.minusMillis(1));
+        assertThat(ids(justBeforeOutcome)).containsExactly(commitmentId);
+        assertThat(justBeforeOutcome.path("ledgerPosition").asLong()).isLessThan(fulfilled.path("globalIndex").asLong());
+
+        JsonNode afterOutcome = state(subject, fulfilledAt);
+        assertThat(afterOutcome.path("commitments")).isEmpty();
+        assertThat(afterOutcome.path("ledgerPosition").asLong()).isGreaterThanOrEqualTo(fulfilled.path("globalIndex").asLong());
+
+        Api.Response now = inspector.get(path(subject));
+        assertThat(now.status()).isEqualTo(200);
+        assertThat(now.json().path("commitments")).isEmpty();
+        assertThat(Instant.parse(now.json().path("asOf").asText())).isAfterOrEqualTo(fulfilledAt);
+    }
+
+    @Test
+    void aCommitmentPastItsDueDateIsOverdueFromWhenTheLedgerRecordedIt() {
+        String subject = AuditLedger.freshUscc();
+        String commitmentId = ledger.postCommitment(subject, "2025-03-31", null, null);
+        await().atMost(Duration.ofSeconds(20)).until(() -> types(subject).contains("CommitmentBecameOverdueEvent"));
+        Instant overdueAt = Instant.parse(event(subject, "CommitmentBecameOverdueEvent").path("recordedAt").asText());
+
+        JsonNode before = state(subject, overdueAt.minusMillis(1)).path("commitments").get(0);
+        assertThat(before.path("commitmentId").asText()).isEqualTo(commitmentId);
+        assertThat(before.path("status").asText()).isEqualTo("POSTED");
+        assertThat(before.has("overdueSince")).isFalse();
+
+        JsonNode after = state(subject, overdueAt).path("commitments").get(0);
+        assertThat(after.path("status").asText()).isEqualTo("OVERDUE");
+        assertThat(Instant.parse(after.path("overdueSince").asText())).isEqualTo(overdueAt);
+    }
+
+    @Test
+    void beforeTheFirstEventTheLedgerKnewNothing() {
+        JsonNode state = state(AuditLedger.freshResidentId(), Instant.parse("2000-01-01T00:00:00Z"));
+        assertThat(state.path("ledgerPosition").asLong()).isEqualTo(-1);
+        assertThat(state.path("commitments")).isEmpty();
+    }
+
+    @Test
+    void aFutureOrUnreadableInstantOrABadCodeIs400() {
+        String subject = AuditLedger.freshUscc();
+        assertBadRequest(path(subject) + "?asOf=" + Instant.now().plusSeconds(3600), "asOf");
+        assertBadRequest(path(subject) + "?asOf=2025-03-03", "asOf");
+        assertBadRequest(path("91110108MA01R7K44E") + "?asOf=2025-03-03T02:00:00Z", "code");
+    }
+
+    private void assertBadRequest(String path, String field) {
+        Api.Response response = inspector.get(path);
+        assertThat(response.status()).as(path + ": " + response).isEqualTo(400);
+        assertThat(response.json().path("errors").findValuesAsText("field")).as(response.toString()).containsExactly(field);
+    }
+
+    private JsonNode state(String subject, Instant asOf) {
+        Api.Response response = inspector.get(path(subject) + "?asOf=" + asOf);
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        return response.json();
+    }
+
+    private JsonNode event(String subject, String type) {
+        JsonNode items = inspector.get("/api/v1/subjects/" + subject + "/timeline").json().path("items");
+        return StreamSupport.stream(items.spliterator(), false).filter(item -> item.path("type").asText().equals(type))
+                .findFirst().orElseThrow(() -> new AssertionError("no " + type + " in " + items));
+    }
+
+    private List<String> types(String subject) {
+        JsonNode items = inspector.get("/api/v1/subjects/" + subject + "/timeline").json().path("items");
+        return StreamSupport.stream(items.spliterator(), false).map(item -> item.path("type").asText()).toList();
+    }
+
+    private static List<String> ids(JsonNode state) {
+        return StreamSupport.stream(state.path("commitments").spliterator(), false)
+                .map(c -> c.path("commitmentId").asText()).toList();
+    }
+
+    private static String path(String subject) {
+        return "/api/v1/subjects/" + subject + "/state";
+    }
+}

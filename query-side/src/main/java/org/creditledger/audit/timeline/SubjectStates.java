@@ -1,0 +1,96 @@
+package org.creditledger.audit.timeline;
+
+import org.axonframework.common.DateTimeUtils;
+import org.creditledger.audit.timeline.SubjectState.OpenCommitment;
+import org.creditledger.commitment.api.CommitmentMessages.CommitmentBecameOverdueEvent;
+import org.creditledger.commitment.api.CommitmentMessages.CommitmentBreachedEvent;
+import org.creditledger.commitment.api.CommitmentMessages.CommitmentFulfilledEvent;
+import org.creditledger.commitment.api.CommitmentMessages.CommitmentPostedEvent;
+import org.creditledger.commitment.api.CommitmentStatus;
+import org.creditledger.commitment.api.CommitmentType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A subject's state as of an instant, from the events recorded by then. The timeline holds every event about the
+ * subject with its record time, so "as known at T" is a filter on it, not a second history to keep.
+ */
+@Component
+class SubjectStates {
+
+    private final JdbcClient jdbc;
+
+    SubjectStates(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * The highest global index among events recorded at or before {@code asOf}, or -1. The event store keeps record
+     * times as ISO-8601 UTC text with milliseconds, whose text order is time order; scanned backwards by global index.
+     */
+    long ledgerPosition(Instant asOf) {
+        return jdbc.sql("select coalesce(max(global_index), -1) from domain_event_entry where time_stamp <= ?")
+                .param(DateTimeUtils.formatInstant(asOf))
+                .query(Long.class).single();
+    }
+
+    /**
+     * Commitments of the subject posted by {@code asOf} with no outcome recorded by then, counting only events up to
+     * {@code ledgerPosition}, oldest first.
+     */
+    List<OpenCommitment> openCommitments(String subjectCode, Instant asOf, long ledgerPosition) {
+        return jdbc.sql("""
+                        with known as (
+                            select * from subject_timeline
+                            where subject_code = :subject and kind = 'COMMITMENT'
+                              and global_index <= :position and recorded_at <= :asOf)
+                        select posted.aggregate_identifier, posted.summary ->> 'unitId' as unit_id,
+                               posted.summary ->> 'type' as type, posted.summary ->> 'matter' as matter,
+                               posted.summary ->> 'signedOn' as signed_on, posted.summary ->> 'dueDate' as due_date,
+                               posted.recorded_at,
+                               (select min(overdue.recorded_at) from known overdue
+                                where overdue.aggregate_identifier = posted.aggregate_identifier
+                                  and overdue.type = :overdueType) as overdue_since
+                        from known posted
+                        where posted.type = :postedType
+                          and not exists (select 1 from known outcome
+                                          where outcome.aggregate_identifier = posted.aggregate_identifier
+                                            and outcome.type in (:fulfilledType, :breachedType))
+                        order by posted.global_index""")
+                .param("subject", subjectCode)
+                .param("position", ledgerPosition)
+                .param("asOf", asOf.atOffset(ZoneOffset.UTC))
+                .param("postedType", CommitmentPostedEvent.class.getSimpleName())
+                .param("overdueType", CommitmentBecameOverdueEvent.class.getSimpleName())
+                .param("fulfilledType", CommitmentFulfilledEvent.class.getSimpleName())
+                .param("breachedType", CommitmentBreachedEvent.class.getSimpleName())
+                .query(SubjectStates::openCommitment).list();
+    }
+
+    private static OpenCommitment openCommitment(ResultSet rs, int row) throws SQLException {
+        Instant overdueSince = instant(rs, "overdue_since");
+        return new OpenCommitment(UUID.fromString(rs.getString("aggregate_identifier")), rs.getString("unit_id"),
+                CommitmentType.valueOf(rs.getString("type")), rs.getString("matter"), date(rs, "signed_on"),
+                date(rs, "due_date"), overdueSince == null ? CommitmentStatus.POSTED : CommitmentStatus.OVERDUE,
+                instant(rs, "recorded_at"), overdueSince);
+    }
+
+    private static LocalDate date(ResultSet rs, String column) throws SQLException {
+        String text = rs.getString(column);
+        return text == null ? null : LocalDate.parse(text);
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+}

@@ -1,0 +1,238 @@
+package org.creditledger.audit.timeline;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.messaging.MetaData;
+import org.creditledger.check.api.CheckMessages.CheckedEntry;
+import org.creditledger.check.api.CheckMessages.SubjectCheckedEvent;
+import org.creditledger.commitment.api.CommitmentMessages.CommitmentBecameOverdueEvent;
+import org.creditledger.commitment.api.CommitmentMessages.CommitmentBreachedEvent;
+import org.creditledger.commitment.api.CommitmentMessages.CommitmentFulfilledEvent;
+import org.creditledger.commitment.api.CommitmentMessages.CommitmentPostedEvent;
+import org.creditledger.jointaction.api.JointActionMessages.JointActionRecordedEvent;
+import org.creditledger.listing.api.ListEntryMessages.ObjectionFiledEvent;
+import org.creditledger.listing.api.ListEntryMessages.ObjectionOverdueEvent;
+import org.creditledger.listing.api.ListEntryMessages.ObjectionRejectedEvent;
+import org.creditledger.listing.api.ListEntryMessages.ObjectionUpheldEvent;
+import org.creditledger.listing.api.ListEntryMessages.RepairAppliedEvent;
+import org.creditledger.listing.api.ListEntryMessages.RepairApprovedEvent;
+import org.creditledger.listing.api.ListEntryMessages.RepairRejectedEvent;
+import org.creditledger.listing.api.ListEntryMessages.SubjectDelistedEvent;
+import org.creditledger.listing.api.ListEntryMessages.SubjectListedEvent;
+import org.creditledger.platform.axon.LedgerMetadata;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.lang.reflect.RecordComponent;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+
+/**
+ * Keeps {@code subject_timeline}: one row for every event about a credit subject (信用主体), keyed by subject and the
+ * event's global index, with the write's metadata (who, in which role and unit, correlation and client request id),
+ * the event's calendar dates and its fields. Every event named here carries its subject's code, so no other read model
+ * is consulted. Rows are inserted once ({@code on conflict do nothing}), so handling an event twice does no harm.
+ *
+ * <p>The global index is the position of the event's tracking token: the tracking processor reads the event store
+ * in global order, and the token of each event is its {@code global_index}.
+ */
+@Component
+@ProcessingGroup(SubjectTimelineProjection.PROCESSING_GROUP)
+public class SubjectTimelineProjection {
+
+    public static final String PROCESSING_GROUP = "timeline";
+
+    private static final List<String> SUBJECT_FIELDS = List.of("subjectCode");
+
+    private final JdbcClient jdbc;
+    private final ObjectMapper json;
+
+    SubjectTimelineProjection(JdbcClient jdbc, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    @EventHandler
+    void on(CommitmentPostedEvent event, EventMessage<?> message, TrackingToken token) {
+        index(event.subject().code(), TimelineKind.COMMITMENT, message, token, summary(event));
+    }
+
+    @EventHandler
+    void on(CommitmentFulfilledEvent event, EventMessage<?> message, TrackingToken token) {
+        index(event.subjectCode(), TimelineKind.COMMITMENT, message, token, summary(event));
+    }
+
+    @EventHandler
+    void on(CommitmentBreachedEvent event, EventMessage<?> message, TrackingToken token) {
+        index(event.subjectCode(), TimelineKind.COMMITMENT, message, token, summary(event));
+    }
+
+    @EventHandler
+    void on(CommitmentBecameOverdueEvent event, EventMessage<?> message, TrackingToken token) {
+        index(event.subjectCode(), TimelineKind.COMMITMENT, message, token, summary(event));
+    }
+
+    @EventHandler
+    void on(SubjectListedEvent event, EventMessage<?> message, TrackingToken token) {
+        index(event.subject().code(), TimelineKind.LIST_ENTRY, message, token, summary(event));
+    }
+
+    @EventHandler
+    void on(ObjectionFiledEvent event, EventMessage<?> message, TrackingToken token) {
+        index(event.subjectCode(), TimelineKind.LIST_ENTRY, message, token, summary(event));
+    }
+
+    @EventHandler
+    void on(ObjectionOverdueEvent event, EventMessage<?> message, TrackingToken token) {
+        index(event.subjectCode(), TimelineKind.LIST_ENTRY, message, token, summary(event));
+    }
+
+    @EventHandler
+    void on(ObjectionUpheldEvent event, EventMessage<?> message, TrackingToken token) {
+        index(event.subjectCode(), TimelineKind.LIST_ENTRY, message, token, summary(event));
+    }
+
+    @EventHandler
+    void on(ObjectionRejectedEvent event, EventMessage<?> message, TrackingToken token) {
+        index(event.subjectCode(), TimelineKind.LIST_ENTRY, message, token, summary(event));
+    }
+
+    @EventHandler
+    void on(RepairAppliedEvent event, EventMessage<?> message, TrackingToken token) {
+        index(event.subjectCode(), TimelineKind.LIST_ENTRY, message, token, summary(event));
+    }
+
+    @EventHandler
+    void on(RepairApprovedEvent event, EventMessage<?> message, TrackingToken token) {
+        index(event.subjectCode(), TimelineKind.LIST_ENTRY, message, token, summary(event));
+    }
+
+    @EventHandler
+    void on(RepairRejectedEvent event, EventMessage<?> message, TrackingToken token) {
+        index(event.subjectCode(), TimelineKind.LIST_ENTRY, message, token, summary(event));
+    }
+
+    @EventHandler
+    void on(SubjectDelistedEvent event, EventMessage<?> message, TrackingToken token) {
+        index(event.subjectCode(), TimelineKind.LIST_ENTRY, message, token, summary(event));
+    }
+
+    @EventHandler
+    void on(JointActionRecordedEvent event, EventMessage<?> message, TrackingToken token) {
+        index(event.subjectCode(), TimelineKind.JOINT_ACTION, message, token, summary(event));
+    }
+
+    /**
+     * A counter check: the summary keeps the answer (verdict, domain, as of, ledger position) and which entries and
+     * measures it rested on, by id and code; the full receipt stays in the event.
+     */
+    @EventHandler
+    void on(SubjectCheckedEvent event, EventMessage<?> message, TrackingToken token) {
+        ObjectNode summary = summary(event);
+        ArrayNode entries = summary.putArray("entries");
+        for (CheckedEntry entry : event.entries()) {
+            entries.addObject().put("entryId", entry.entryId().toString()).put("listCode", entry.listCode())
+                    .put("colour", entry.colour() == null ? null : entry.colour().name()).put("disputed", entry.disputed());
+        }
+        ArrayNode measures = summary.putArray("measures");
+        event.measures().forEach(measure -> measures.add(measure.measureCode()));
+        index(event.subjectCode(), TimelineKind.CHECK, message, token, summary);
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.sql("delete from subject_timeline").update();
+    }
+
+    private void index(String subjectCode, TimelineKind kind, EventMessage<?> message, TrackingToken token,
+                       ObjectNode summary) {
+        long globalIndex = token.position().orElseThrow(
+                () -> new IllegalStateException("no global index in token " + token + " of event " + message.getIdentifier()));
+        // Events stored without an aggregate (counter checks) have no aggregate type; their row's aggregate
+        // identifier column only repeats the event identifier.
+        DomainEventMessage<?> domain = message instanceof DomainEventMessage<?> d && d.getType() != null ? d : null;
+        MetaData meta = message.getMetaData();
+        jdbc.sql("""
+                        insert into subject_timeline (subject_code, global_index, event_identifier, aggregate_identifier,
+                            sequence_number, kind, type, recorded_at, business_dates, principal, principal_name, role,
+                            unit, authority, correlation_id, client_request_id, request, summary)
+                        values (:subject, :globalIndex, :eventId, :aggregateId, :seq, :kind, :type, :recordedAt,
+                            cast(:dates as jsonb), :principal, :principalName, :role, :unit, :authority, :correlationId,
+                            :clientRequestId, :request, cast(:summary as jsonb))
+                        on conflict (subject_code, global_index) do nothing""")
+                .param("subject", subjectCode)
+                .param("globalIndex", globalIndex)
+                .param("eventId", message.getIdentifier())
+                .param("aggregateId", domain == null ? null : domain.getAggregateIdentifier())
+                .param("seq", domain == null ? null : domain.getSequenceNumber())
+                .param("kind", kind.name())
+                .param("type", message.getPayloadType().getSimpleName())
+                .param("recordedAt", message.getTimestamp().atOffset(ZoneOffset.UTC))
+                .param("dates", text(businessDates(message.getPayload())))
+                .param("principal", meta.get(LedgerMetadata.PRINCIPAL))
+                .param("principalName", meta.get(LedgerMetadata.PRINCIPAL_NAME))
+                .param("role", meta.get(LedgerMetadata.ROLE))
+                .param("unit", meta.get(LedgerMetadata.UNIT))
+                .param("authority", meta.get(LedgerMetadata.AUTHORITY))
+                .param("correlationId", meta.get(LedgerMetadata.CORRELATION_ID))
+                .param("clientRequestId", meta.get(LedgerMetadata.CLIENT_REQUEST_ID))
+                .param("request", meta.get(LedgerMetadata.REQUEST))
+                .param("summary", text(summary))
+                .update();
+    }
+
+    /**
+     * The event's fields as JSON without its subject code (the row has it), typed ids (CommitmentId, EntryId,
+     * UnitId …, serialised as {@code {"value": …}}) shown as plain values.
+     */
+    private ObjectNode summary(Record event) {
+        ObjectNode summary = json.valueToTree(event);
+        summary.remove(SUBJECT_FIELDS);
+        if (summary.get("subject") instanceof ObjectNode subject) {
+            subject.remove("code");
+        }
+        summary.properties().forEach(field -> {
+            JsonNode value = field.getValue();
+            if (value.isObject() && value.size() == 1 && value.has("value")) {
+                field.setValue(value.get("value"));
+            }
+        });
+        return summary;
+    }
+
+    /** The business (calendar) dates of an event — signedOn, occurredOn, decidedOn, effectiveFrom, exitedOn … — by name. */
+    private ObjectNode businessDates(Object payload) {
+        ObjectNode dates = json.createObjectNode();
+        for (RecordComponent component : payload.getClass().getRecordComponents()) {
+            if (component.getType() == LocalDate.class) {
+                try {
+                    Object date = component.getAccessor().invoke(payload);
+                    if (date != null) {
+                        dates.put(component.getName(), date.toString());
+                    }
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException("cannot read " + component.getName() + " of " + payload.getClass(), e);
+                }
+            }
+        }
+        return dates;
+    }
+
+    private String text(JsonNode node) {
+        try {
+            return json.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write timeline JSON", e);
+        }
+    }
+}
