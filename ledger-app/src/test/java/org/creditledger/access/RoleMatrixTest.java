@@ -95,7 +95,10 @@ class RoleMatrixTest {
                 new Endpoint(HttpMethod.GET, "/api/v1/list-entries/pending", EnumSet.of(ADMIN, INSPECTOR, LIST_AUTHORITY)),
                 new Endpoint(HttpMethod.POST, "/api/v1/joint-actions", EnumSet.of(ADMIN, UNIT_CLERK)),
                 new Endpoint(HttpMethod.GET, "/api/v1/joint-actions/{jointActionId}", EnumSet.of(ADMIN, INSPECTOR, UNIT_CLERK)),
-                new Endpoint(HttpMethod.GET, "/api/v1/joint-actions/stats", EnumSet.of(ADMIN, INSPECTOR, UNIT_CLERK)));
+                new Endpoint(HttpMethod.GET, "/api/v1/joint-actions/stats", EnumSet.of(ADMIN, INSPECTOR, UNIT_CLERK)),
+                new Endpoint(HttpMethod.GET, "/api/v1/subjects/{code}/timeline", EnumSet.of(ADMIN, INSPECTOR)),
+                new Endpoint(HttpMethod.GET, "/api/v1/subjects/{code}/state", EnumSet.of(ADMIN, INSPECTOR)),
+                new Endpoint(HttpMethod.GET, "/api/v1/aggregates/{aggregateId}/events", EnumSet.of(ADMIN, INSPECTOR)));
     }
 
     @LocalServerPort
@@ -141,6 +144,8 @@ class RoleMatrixTest {
         pathVariables.put("unitId", UNIT);
         pathVariables.put("year", "2025");
         pathVariables.put("commitmentId", commitmentId);
+        pathVariables.put("code", "93510521MA6AT8LB0C");
+        pathVariables.put("aggregateId", commitmentId);
     }
 
     static Map<String, Object> commitment() {

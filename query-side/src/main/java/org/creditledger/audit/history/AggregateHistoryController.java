@@ -30,7 +30,7 @@ class AggregateHistoryController {
 
     @GetMapping("/api/v1/aggregates/{aggregateId}/events")
     @AllowedRoles({Role.ADMIN, Role.INSPECTOR})
-    List<StoredEvent> events(@PathVariable String aggregateId) {
+    List<StoredEvent> aggregateEvents(@PathVariable String aggregateId) {
         if (aggregateId.length() > MAX_IDENTIFIER_LENGTH) {
             throw new InvalidInput(new FieldProblem("aggregateId", "must be at most " + MAX_IDENTIFIER_LENGTH + " characters"));
         }

@@ -14,6 +14,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
  */
 public record StoredEvent(long globalIndex, String eventIdentifier, String aggregateIdentifier, long sequenceNumber,
                           String type, String payloadType, String payloadRevision, String timeStamp,
-                          @JsonRawValue @Schema(type = "object") String payload,
-                          @JsonRawValue @Schema(type = "object") String metaData) {
+                          @JsonRawValue @Schema(implementation = Object.class) String payload,
+                          @JsonRawValue @Schema(implementation = Object.class) String metaData) {
 }

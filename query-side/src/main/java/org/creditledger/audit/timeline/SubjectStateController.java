@@ -30,7 +30,7 @@ class SubjectStateController {
 
     @GetMapping("/api/v1/subjects/{code}/state")
     @AllowedRoles({Role.ADMIN, Role.INSPECTOR})
-    SubjectState state(@PathVariable String code, @RequestParam(required = false) String asOf) {
+    SubjectState subjectState(@PathVariable String code, @RequestParam(required = false) String asOf) {
         Instant now = clock.instant();
         AuditParameters parameters = new AuditParameters();
         String subjectCode = parameters.subjectCode("code", code);

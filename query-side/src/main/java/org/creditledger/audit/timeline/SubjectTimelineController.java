@@ -44,7 +44,7 @@ class SubjectTimelineController {
      */
     @GetMapping("/api/v1/subjects/{code}/timeline")
     @AllowedRoles({Role.ADMIN, Role.INSPECTOR})
-    TimelinePage timeline(@PathVariable String code,
+    TimelinePage subjectTimeline(@PathVariable String code,
                           @RequestParam(required = false) String from,
                           @RequestParam(required = false) String to,
                           @RequestParam(required = false) List<TimelineKind> kind,
