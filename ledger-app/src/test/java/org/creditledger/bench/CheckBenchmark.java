@@ -104,12 +104,15 @@ public final class CheckBenchmark {
                 Load check = wrk(url, counter, script, c, seconds);
                 answered += check.requests();
                 Load ceiling = pgbench(jdbcUrl, c, seconds, dir);
+                Load http = wrk(url + "/actuator/health", null, null, c, seconds);
                 System.out.printf("CHECKS   c=%-3d: %,8.0f req/s  p50 %6.2f ms  p99 %6.2f ms  (%,d answered, %d non-201)%n",
                         c, check.perSecond(), check.p50(), check.p99(), check.requests(), check.errors());
                 System.out.printf("PGBENCH  c=%-3d: %,8.0f tps    p50 %6.2f ms  p99 %6.2f ms  (-S -M prepared, scale 10)%n",
                         c, ceiling.perSecond(), ceiling.p50(), ceiling.p99());
-                System.out.printf("RATIO    c=%-3d: checks / pgbench = %.2f (target >= 0.5); p99 %s 5 ms%n", c,
-                        check.perSecond() / ceiling.perSecond(), check.p99() < 5 ? "<" : ">=");
+                System.out.printf("HTTP     c=%-3d: %,8.0f req/s  p50 %6.2f ms  p99 %6.2f ms  (GET /actuator/health: the web stack alone)%n",
+                        c, http.perSecond(), http.p50(), http.p99());
+                System.out.printf("RATIO    c=%-3d: checks / pgbench = %.2f (target >= 0.5); checks / health GET = %.2f; p99 %s 5 ms%n", c,
+                        check.perSecond() / ceiling.perSecond(), check.perSecond() / http.perSecond(), check.p99() < 5 ? "<" : ">=");
             }
             long recorded = count(db, "select count(*) from domain_event_entry where payload_type like '%SubjectCheckedEvent'")
                     - recordedBefore;
@@ -263,8 +266,12 @@ public final class CheckBenchmark {
     }
 
     static Load wrk(String url, String key, Path script, int connections, int seconds) throws Exception {
-        String out = run(List.of("wrk", "-t2", "-c" + connections, "-d" + seconds + "s", "--latency", "-s", script.toString(),
-                "-H", "X-Api-Key: " + key, url));
+        List<String> command = new ArrayList<>(List.of("wrk", "-t2", "-c" + connections, "-d" + seconds + "s", "--latency"));
+        if (script != null) {
+            command.addAll(List.of("-s", script.toString(), "-H", "X-Api-Key: " + key));
+        }
+        command.add(url);
+        String out = run(command);
         double perSecond = Double.parseDouble(find(out, "Requests/sec:\\s+([\\d.]+)"));
         long requests = Long.parseLong(find(out, "(\\d+) requests in"));
         Matcher errors = Pattern.compile("Non-2xx or 3xx responses: (\\d+)").matcher(out);
