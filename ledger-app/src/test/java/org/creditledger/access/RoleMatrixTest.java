@@ -96,6 +96,10 @@ class RoleMatrixTest {
                 new Endpoint(HttpMethod.POST, "/api/v1/joint-actions", EnumSet.of(ADMIN, UNIT_CLERK)),
                 new Endpoint(HttpMethod.GET, "/api/v1/joint-actions/{jointActionId}", EnumSet.of(ADMIN, INSPECTOR, UNIT_CLERK)),
                 new Endpoint(HttpMethod.GET, "/api/v1/joint-actions/stats", EnumSet.of(ADMIN, INSPECTOR, UNIT_CLERK)),
+                new Endpoint(HttpMethod.POST, "/api/v1/checks", EnumSet.of(ADMIN, INSPECTOR, COUNTER)),
+                new Endpoint(HttpMethod.POST, "/api/v1/checks/batch", EnumSet.of(ADMIN, INSPECTOR, COUNTER)),
+                new Endpoint(HttpMethod.GET, "/api/v1/checks/{checkId}", EnumSet.of(ADMIN, INSPECTOR, COUNTER)),
+                new Endpoint(HttpMethod.GET, "/api/v1/checks/stats", EnumSet.of(ADMIN, INSPECTOR)),
                 new Endpoint(HttpMethod.GET, "/api/v1/subjects/{code}/timeline", EnumSet.of(ADMIN, INSPECTOR)),
                 new Endpoint(HttpMethod.GET, "/api/v1/subjects/{code}/state", EnumSet.of(ADMIN, INSPECTOR)),
                 new Endpoint(HttpMethod.GET, "/api/v1/aggregates/{aggregateId}/events", EnumSet.of(ADMIN, INSPECTOR)));
@@ -138,6 +142,8 @@ class RoleMatrixTest {
                 .json().path("repairId").asText());
         String jointActionId = api.as(keys.get(UNIT_CLERK)).post("/api/v1/joint-actions", jointAction()).json().path("jointActionId").asText();
         pathVariables.put("jointActionId", jointActionId);
+        // made by the matrix's COUNTER key, so that key may read it back
+        pathVariables.put("checkId", api.as(keys.get(COUNTER)).post("/api/v1/checks", check()).json().path("checkId").asText());
         pathVariables.put("listCode", LIST);
         pathVariables.put("measureCode", MEASURE);
         pathVariables.put("importId", importId);
@@ -168,6 +174,10 @@ class RoleMatrixTest {
     static Map<String, Object> listEntry() {
         return Map.of("listCode", LIST, "subject", Map.of("kind", "LEGAL_PERSON", "code", "93510521MA6AT8LB0C", "name", "苍溪县某某农民专业合作社"),
                 "decisionNo", "市监严失〔2024〕1号", "decidedOn", "2024-06-03", "reason", "严重违法失信", "effectiveFrom", "2024-06-03");
+    }
+
+    static Map<String, Object> check() {
+        return Map.of("subjectCode", "93510521MA6AT8LB0C", "domain", "HONOURS", "matter", "市级文明单位评选");
     }
 
     static Map<String, Object> objection() {
@@ -216,6 +226,8 @@ class RoleMatrixTest {
             case "POST /api/v1/list-entries/{entryId}/repairs" -> repair();
             case "POST /api/v1/list-entries/{entryId}/repairs/{repairId}/decision" -> Map.of("approved", false, "reason", "材料不全");
             case "POST /api/v1/joint-actions" -> jointAction();
+            case "POST /api/v1/checks" -> check();
+            case "POST /api/v1/checks/batch" -> Map.of("items", List.of(check()));
             default -> endpoint.method() == HttpMethod.GET ? null : Map.of();
         };
     }

@@ -28,6 +28,11 @@ public final class TestKeys {
         return issue(Role.COUNTER, null, null);
     }
 
+    /** A COUNTER key of the service counter of {@code unitId}. */
+    public String counter(String unitId) {
+        return issue(Role.COUNTER, unitId, null);
+    }
+
     public String inspector() {
         return issue(Role.INSPECTOR, null, null);
     }

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
@@ -62,11 +63,14 @@ public class ProjectionCatchUp {
 
     /** Waits (bounded) until the named processing groups have processed the current head of the event store. */
     public void await(String... processingGroups) {
-        if (timeout.isZero()) {
-            return;
+        if (!timeout.isZero()) {
+            awaitPosition(head(), processingGroups);
         }
-        long head = head();
-        if (head < 0) {
+    }
+
+    /** Waits (bounded) until the named processing groups have processed the event at {@code head}. */
+    public void awaitPosition(long head, String... processingGroups) {
+        if (timeout.isZero() || head < 0) {
             return;
         }
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -83,19 +87,49 @@ public class ProjectionCatchUp {
     }
 
     /** The global index of the last event stored, or -1 when the store is empty. */
-    long head() {
+    public long head() {
         return jdbc.sql("select coalesce(max(global_index), -1) from domain_event_entry").query(Long.class).single();
     }
 
     boolean reached(String group, long head) {
+        Map<Integer, EventTrackerStatus> local = localSegments(group);
+        if (local != null) {
+            return local.values().stream().allMatch(segment -> segment.getCurrentPosition().orElse(-1) >= head);
+        }
+        return committedTokensReached(group, head);
+    }
+
+    /**
+     * For reads that must answer at once rather than wait for the head (counter checks): the last global index the
+     * group's projection has processed, when this JVM runs every segment of it and it has caught up with the event
+     * stream since it started and is not replaying. Empty otherwise: right after a start, during a replay, or when
+     * another node holds segments; the caller then waits with {@link #await} and reads {@link #committedPosition}.
+     */
+    public OptionalLong livePosition(String group) {
+        Map<Integer, EventTrackerStatus> local = localSegments(group);
+        if (local == null || local.isEmpty()
+                || !local.values().stream().allMatch(s -> s.isCaughtUp() && !s.isReplaying())) {
+            return OptionalLong.empty();
+        }
+        return OptionalLong.of(local.values().stream().mapToLong(s -> s.getCurrentPosition().orElse(-1)).min().orElse(-1));
+    }
+
+    /** The least position the group's committed tokens have reached, or -1 when a segment has none. */
+    public long committedPosition(String group) {
+        List<Long> positions = committedPositions(group);
+        return positions.isEmpty() ? -1 : positions.stream().mapToLong(Long::longValue).min().orElse(-1);
+    }
+
+    /** The segments' status when this JVM holds every segment of the running processor, else null. */
+    private Map<Integer, EventTrackerStatus> localSegments(String group) {
         StreamingEventProcessor local = processing.eventProcessor(group, StreamingEventProcessor.class).orElse(null);
         if (local != null && local.isRunning()) {
             Map<Integer, EventTrackerStatus> status = local.processingStatus();
             if (holdsAllSegments(status.values())) {
-                return status.values().stream().allMatch(segment -> segment.getCurrentPosition().orElse(-1) >= head);
+                return status;
             }
         }
-        return committedTokensReached(group, head);
+        return null;
     }
 
     static boolean holdsAllSegments(Collection<EventTrackerStatus> segments) {
@@ -108,11 +142,15 @@ public class ProjectionCatchUp {
 
     /** True when every segment of the processor has a committed token at or beyond {@code head}. */
     boolean committedTokensReached(String processor, long head) {
-        List<Long> positions = jdbc.sql("select token_type, token from token_entry where processor_name = ?")
+        List<Long> positions = committedPositions(processor);
+        return !positions.isEmpty() && positions.stream().allMatch(position -> position >= head);
+    }
+
+    private List<Long> committedPositions(String processor) {
+        return jdbc.sql("select token_type, token from token_entry where processor_name = ?")
                 .param(processor)
                 .query((rs, n) -> position(rs.getString(1), rs.getBytes(2)))
                 .list();
-        return !positions.isEmpty() && positions.stream().allMatch(position -> position >= head);
     }
 
     /** The index a stored token has reached; -1 for no token yet, a replay, or a token type we do not read. */

@@ -43,11 +43,16 @@ class ApiKeyController {
         if (request.role() == Role.LIST_AUTHORITY && isBlank(request.authority())) {
             throw new InvalidInput(new FieldProblem("authority", "a LIST_AUTHORITY key must be bound to an authority"));
         }
-        String unit = request.role() == Role.UNIT_CLERK ? request.unitId() : null;
+        // A COUNTER key may name the unit whose service counter (政务服务窗口) it serves: its checks count for that unit.
+        String unit = request.role() == Role.UNIT_CLERK || request.role() == Role.COUNTER ? blankToNull(request.unitId()) : null;
         String authority = request.role() == Role.LIST_AUTHORITY ? request.authority() : null;
         ApiKeys.IssuedKey issued = apiKeys.issue(request.name().trim(), request.role(), unit, authority, caller.keyId());
         Caller key = issued.key();
         return new IssuedKeyResponse(key.keyId(), issued.secret(), key.name(), key.role(), key.unitId(), key.authority());
+    }
+
+    private static String blankToNull(String value) {
+        return isBlank(value) ? null : value.strip();
     }
 
     private static boolean isBlank(String value) {

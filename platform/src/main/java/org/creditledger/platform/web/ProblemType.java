@@ -21,7 +21,8 @@ public enum ProblemType {
     IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", HttpStatus.CONFLICT, "The Idempotency-Key was already used for another request"),
     IDEMPOTENT_REQUEST_IN_PROGRESS("idempotent-request-in-progress", HttpStatus.CONFLICT, "A request with this Idempotency-Key is still being processed"),
     UNPROCESSABLE("unprocessable", HttpStatus.UNPROCESSABLE_ENTITY, "The request refers to something the ledger cannot accept"),
-    INTERNAL("internal-error", HttpStatus.INTERNAL_SERVER_ERROR, "Internal error");
+    INTERNAL("internal-error", HttpStatus.INTERNAL_SERVER_ERROR, "Internal error"),
+    UNAVAILABLE("unavailable", HttpStatus.SERVICE_UNAVAILABLE, "The ledger cannot answer this right now");
 
     private static final String BASE = "urn:credit-ledger:problem:";
 

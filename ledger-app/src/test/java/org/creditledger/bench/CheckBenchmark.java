@@ -1,0 +1,355 @@
+package org.creditledger.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.creditledger.LedgerApplication;
+import org.creditledger.catalogue.api.MeasureDomain;
+import org.creditledger.platform.access.ApiKeys;
+import org.creditledger.platform.access.Role;
+import org.creditledger.subject.SubjectCodes;
+import org.postgresql.PGConnection;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.http.MediaType;
+import org.springframework.web.client.RestClient;
+
+import javax.sql.DataSource;
+import java.io.StringReader;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Not a test: the counter-check load benchmark. Run it with {@code bench/check-benchmark.sh}.
+ *
+ * <ol>
+ *   <li>Starts the whole ledger on a fresh embedded PostgreSQL with the demo catalogue.</li>
+ *   <li>Loads {@code bench.entries} (1,000,000) active list entries across the demo lists straight into the check
+ *       projection's table with COPY (what 1,000,000 projected SubjectListedEvents leave there; the event path is
+ *       measured by the replay benchmark).</li>
+ *   <li>Freshness: enters and exits subjects over HTTP and polls {@code POST /checks} until the answer changes.</li>
+ *   <li>Load: {@code wrk} drives {@code POST /api/v1/checks} over loopback (half listed subjects, half not, random
+ *       domains; every check recorded), then {@code pgbench -S} (point selects on 1,000,000 accounts, scale 10)
+ *       runs against the same PostgreSQL with the same connection counts: the ceiling.</li>
+ * </ol>
+ * System properties: {@code bench.entries}, {@code bench.seconds} (20 per run), {@code bench.connections} ("4,16").
+ */
+public final class CheckBenchmark {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+
+    private CheckBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int entries = Integer.getInteger("bench.entries", 1_000_000);
+        int seconds = Integer.getInteger("bench.seconds", 20);
+        int[] connections = Arrays.stream(System.getProperty("bench.connections", "4,16").split(","))
+                .mapToInt(Integer::parseInt).toArray();
+        Path dir = Files.createTempDirectory("ledger-check-bench");
+        System.out.println("# Counter-check benchmark — " + ZonedDateTime.now());
+        System.out.printf("entries=%,d; %d s per load run; connections %s; PostgreSQL data in %s%n", entries, seconds,
+                Arrays.toString(connections), dir);
+
+        ConfigurableApplicationContext app = new SpringApplicationBuilder(LedgerApplication.class).properties(Map.of(
+                "ledger.data-dir", dir.resolve("pgdata").toString(),
+                "ledger.embedded.clean-start", "true",
+                "ledger.demo", "true",
+                "server.port", "0",
+                "logging.level.root", "WARN",
+                "spring.main.banner-mode", "off")).run();
+        int exit = 0;
+        try {
+            int port = app.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
+            ApiKeys keys = app.getBean(ApiKeys.class);
+            String counter = keys.issue("benchmark counter", Role.COUNTER, "gy-zwfw-bench", null, null).secret();
+            String court = keys.issue("benchmark court", Role.LIST_AUTHORITY, null, "最高人民法院", null).secret();
+            DataSource db = app.getBean(DataSource.class);
+            awaitCatalogue(db);
+
+            long loadStart = System.nanoTime();
+            List<String> lists = load(db, entries);
+            System.out.printf("LOAD     : %,d active entries on %d lists in %.1f s (COPY + ANALYZE)%n", entries,
+                    lists.size(), (System.nanoTime() - loadStart) / 1e9);
+
+            RestClient counterHttp = client(port, counter);
+            freshness(client(port, court), counterHttp);
+
+            Path bodies = bodies(dir, entries, 50_000);
+            Path script = wrkScript(dir, bodies);
+            String url = "http://127.0.0.1:" + port;
+            warmUp(counterHttp, bodies);
+            String jdbcUrl = app.getEnvironment().getRequiredProperty("spring.datasource.url");
+            pgbenchInit(jdbcUrl);
+            long recordedBefore = count(db, "select count(*) from domain_event_entry where payload_type like '%SubjectCheckedEvent'");
+            long answered = 0;
+            for (int c : connections) {
+                Load check = wrk(url, counter, script, c, seconds);
+                answered += check.requests();
+                Load ceiling = pgbench(jdbcUrl, c, seconds, dir);
+                Load http = wrk(url + "/actuator/health", null, null, c, seconds);
+                System.out.printf("CHECKS   c=%-3d: %,8.0f req/s  p50 %6.2f ms  p99 %6.2f ms  (%,d answered, %d non-201)%n",
+                        c, check.perSecond(), check.p50(), check.p99(), check.requests(), check.errors());
+                System.out.printf("PGBENCH  c=%-3d: %,8.0f tps    p50 %6.2f ms  p99 %6.2f ms  (-S -M prepared, scale 10)%n",
+                        c, ceiling.perSecond(), ceiling.p50(), ceiling.p99());
+                System.out.printf("HTTP     c=%-3d: %,8.0f req/s  p50 %6.2f ms  p99 %6.2f ms  (GET /actuator/health: the web stack alone)%n",
+                        c, http.perSecond(), http.p50(), http.p99());
+                System.out.printf("RATIO    c=%-3d: checks / pgbench = %.2f (target >= 0.5); checks / health GET = %.2f; p99 %s 5 ms%n", c,
+                        check.perSecond() / ceiling.perSecond(), check.perSecond() / http.perSecond(), check.p99() < 5 ? "<" : ">=");
+            }
+            long recorded = count(db, "select count(*) from domain_event_entry where payload_type like '%SubjectCheckedEvent'")
+                    - recordedBefore;
+            System.out.printf("RECORDED : %,d SubjectCheckedEvents stored during the load runs; %,d checks answered by wrk%n",
+                    recorded, answered);
+        } catch (Exception e) {
+            e.printStackTrace();
+            exit = 1;
+        } finally {
+            app.close();
+        }
+        System.exit(exit);
+    }
+
+    static RestClient client(int port, String key) {
+        return RestClient.builder().baseUrl("http://127.0.0.1:" + port).defaultHeader("X-Api-Key", key).build();
+    }
+
+    static void awaitCatalogue(DataSource db) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (count(db, "select count(*) from check_list") < 8 || count(db, "select count(*) from check_measure") < 20) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the demo catalogue did not reach the check projection");
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    /** COPY the entries into check_entry: subject i is a company (or, every third, a person) on list i mod lists. */
+    static List<String> load(DataSource db, int entries) throws Exception {
+        List<String> lists = new ArrayList<>();
+        LocalDate today = LocalDate.now(SHANGHAI);
+        try (Connection c = db.getConnection()) {
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select list_code, colour from check_list order by list_code")) {
+                while (rs.next()) {
+                    lists.add(rs.getString(1) + "," + rs.getString(2));
+                }
+            }
+            String listedAt = Instant.now().minus(Duration.ofDays(1)).toString();
+            int chunk = 100_000;
+            for (int start = 0; start < entries; start += chunk) {
+                StringBuilder csv = new StringBuilder();
+                for (int i = start; i < Math.min(entries, start + chunk); i++) {
+                    String[] list = lists.get(i % lists.size()).split(",");
+                    csv.append(new java.util.UUID(0xBE_0000L, i)).append(',').append(subject(i)).append(',')
+                            .append(list[0]).append(',').append(list[1]).append(",基准认定机关,BENCH-").append(i).append(',')
+                            .append(today.minusDays(100 + i % 300)).append(',').append(today.plusDays(300 + i % 700))
+                            .append(",1,").append(listedAt).append('\n');
+                }
+                c.unwrap(PGConnection.class).getCopyAPI().copyIn("""
+                        copy check_entry (entry_id, subject_code, list_code, colour, authority, decision_no, effective_from,
+                            effective_until, listed_position, listed_at) from stdin with (format csv)""",
+                        new StringReader(csv.toString()));
+            }
+            try (Statement s = c.createStatement()) {
+                s.execute("analyze check_entry");
+            }
+        }
+        return lists;
+    }
+
+    static String subject(long i) {
+        return i % 3 == 2 ? SubjectCodes.residentIdFor(i) : SubjectCodes.usccFor(i, false);
+    }
+
+    /** Half the bodies name a loaded subject, half a subject on no list; domains at random. */
+    static Path bodies(Path dir, int entries, int count) throws Exception {
+        Random random = new Random(42);
+        MeasureDomain[] domains = MeasureDomain.values();
+        StringBuilder lines = new StringBuilder();
+        for (int k = 0; k < count; k++) {
+            String code = k % 2 == 0 ? subject(random.nextInt(entries))
+                    : SubjectCodes.usccFor(entries + random.nextInt(10_000_000), false);
+            lines.append("{\"subjectCode\":\"").append(code).append("\",\"domain\":\"")
+                    .append(domains[random.nextInt(domains.length)]).append("\",\"matter\":\"基准测试事项\"}\n");
+        }
+        Path file = dir.resolve("bodies.jsonl");
+        Files.writeString(file, lines, StandardCharsets.UTF_8);
+        return file;
+    }
+
+    static Path wrkScript(Path dir, Path bodies) throws Exception {
+        Path script = dir.resolve("checks.lua");
+        Files.writeString(script, """
+                local bodies = {}
+                for line in io.lines("%s") do bodies[#bodies + 1] = line end
+                local i = 0
+                wrk.method = "POST"
+                wrk.headers["Content-Type"] = "application/json"
+                request = function()
+                    i = i %% #bodies + 1
+                    return wrk.format(nil, "/api/v1/checks", nil, bodies[i])
+                end
+                """.formatted(bodies));
+        return script;
+    }
+
+    static void warmUp(RestClient http, Path bodies) throws Exception {
+        List<String> lines = Files.readAllLines(bodies);
+        for (int k = 0; k < 3000; k++) {
+            http.post().uri("/api/v1/checks").contentType(MediaType.APPLICATION_JSON).body(lines.get(k % lines.size()))
+                    .retrieve().toBodilessEntity();
+        }
+    }
+
+    /**
+     * Enters a subject on the court's list, then polls checks until RESTRICT; exits it and polls until CLEAR.
+     * Reports the time from each write's response to the first check that shows it.
+     */
+    static void freshness(RestClient court, RestClient counter) throws Exception {
+        List<Double> entered = new ArrayList<>();
+        List<Double> exited = new ArrayList<>();
+        LocalDate today = LocalDate.now(SHANGHAI);
+        for (int k = 0; k < 30; k++) {
+            String code = SubjectCodes.usccFor(90_000_000L + k, false);
+            String body = JSON.writeValueAsString(Map.of("listCode", "DISHONEST_JUDGMENT_DEBTOR",
+                    "subject", Map.of("kind", "LEGAL_PERSON", "code", code, "name", "基准测试企业" + k),
+                    "decisionNo", "(2025)基准" + k, "decidedOn", today.minusDays(5).toString(), "reason", "基准测试",
+                    "effectiveFrom", today.minusDays(5).toString()));
+            JsonNode entry = JSON.readTree(court.post().uri("/api/v1/list-entries").contentType(MediaType.APPLICATION_JSON)
+                    .body(body).retrieve().body(String.class));
+            long written = System.nanoTime();
+            entered.add(untilVerdict(counter, code, "RESTRICT", written));
+            court.post().uri(URI.create("/api/v1/list-entries/" + entry.path("entryId").asText() + "/exit"))
+                    .contentType(MediaType.APPLICATION_JSON).body("{\"reason\":\"OTHER\",\"note\":\"基准测试\"}")
+                    .retrieve().toBodilessEntity();
+            written = System.nanoTime();
+            exited.add(untilVerdict(counter, code, "CLEAR", written));
+        }
+        System.out.printf("FRESHNESS: entry visible to checks after  median %5.1f ms, max %5.1f ms (30 entries, target <= 1000 ms)%n",
+                percentile(entered, 50), percentile(entered, 100));
+        System.out.printf("FRESHNESS: exit  visible to checks after  median %5.1f ms, max %5.1f ms (30 exits)%n",
+                percentile(exited, 50), percentile(exited, 100));
+    }
+
+    static double untilVerdict(RestClient counter, String code, String verdict, long since) throws Exception {
+        String body = "{\"subjectCode\":\"" + code + "\",\"domain\":\"CONSUMPTION\"}";
+        while (true) {
+            JsonNode answer = JSON.readTree(counter.post().uri("/api/v1/checks").contentType(MediaType.APPLICATION_JSON)
+                    .body(body).retrieve().body(String.class));
+            if (answer.path("verdict").asText().equals(verdict)) {
+                return (System.nanoTime() - since) / 1e6;
+            }
+            if (System.nanoTime() - since > Duration.ofSeconds(10).toNanos()) {
+                throw new IllegalStateException("a write did not reach the checks within 10 s");
+            }
+        }
+    }
+
+    record Load(double perSecond, double p50, double p99, long requests, long errors) {
+    }
+
+    static Load wrk(String url, String key, Path script, int connections, int seconds) throws Exception {
+        List<String> command = new ArrayList<>(List.of("wrk", "-t2", "-c" + connections, "-d" + seconds + "s", "--latency"));
+        if (script != null) {
+            command.addAll(List.of("-s", script.toString(), "-H", "X-Api-Key: " + key));
+        }
+        command.add(url);
+        String out = run(command);
+        double perSecond = Double.parseDouble(find(out, "Requests/sec:\\s+([\\d.]+)"));
+        long requests = Long.parseLong(find(out, "(\\d+) requests in"));
+        Matcher errors = Pattern.compile("Non-2xx or 3xx responses: (\\d+)").matcher(out);
+        return new Load(perSecond, millis(find(out, "\\s50%\\s+([\\d.]+\\w+)")), millis(find(out, "\\s99%\\s+([\\d.]+\\w+)")),
+                requests, errors.find() ? Long.parseLong(errors.group(1)) : 0);
+    }
+
+    static void pgbenchInit(String jdbcUrl) throws Exception {
+        run(withConnection(List.of("pgbench", "-i", "-q", "-s", "10"), jdbcUrl));
+    }
+
+    static Load pgbench(String jdbcUrl, int connections, int seconds, Path dir) throws Exception {
+        Path logs = Files.createDirectories(dir.resolve("pgbench-" + connections));
+        List<String> command = new ArrayList<>(List.of("pgbench", "-S", "-M", "prepared", "-c", String.valueOf(connections),
+                "-j", "2", "-T", String.valueOf(seconds), "-l", "--log-prefix=" + logs.resolve("log")));
+        String out = run(withConnection(command, jdbcUrl));
+        List<Double> latencies = new ArrayList<>();
+        try (var files = Files.list(logs)) {
+            for (Path log : files.toList()) {
+                for (String line : Files.readAllLines(log)) {
+                    latencies.add(Long.parseLong(line.split(" ")[2]) / 1000.0);
+                }
+            }
+        }
+        double tps = Double.parseDouble(find(out, "tps = ([\\d.]+) \\(without initial connection time\\)"));
+        return new Load(tps, percentile(latencies, 50), percentile(latencies, 99), latencies.size(), 0);
+    }
+
+    /** pgbench's connection options from the JDBC URL, e.g. jdbc:postgresql://localhost:5432/postgres?user=postgres. */
+    static List<String> withConnection(List<String> command, String jdbcUrl) {
+        URI uri = URI.create(jdbcUrl.substring("jdbc:".length()));
+        List<String> full = new ArrayList<>(command);
+        full.addAll(List.of("-h", uri.getHost(), "-p", String.valueOf(uri.getPort()), "-U", "postgres",
+                uri.getPath().substring(1)));
+        return full;
+    }
+
+    static String run(List<String> command) throws Exception {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException(String.join(" ", command) + " failed:\n" + out);
+        }
+        return out;
+    }
+
+    static String find(String text, String regex) {
+        Matcher matcher = Pattern.compile(regex).matcher(text);
+        if (!matcher.find()) {
+            throw new IllegalStateException("no " + regex + " in:\n" + text);
+        }
+        return matcher.group(1);
+    }
+
+    /** wrk's latency, e.g. 812.00us, 1.53ms, 2.01s, in milliseconds. */
+    static double millis(String value) {
+        Matcher m = Pattern.compile("([\\d.]+)(us|ms|s)").matcher(value);
+        if (!m.matches()) {
+            throw new IllegalStateException("cannot read latency " + value);
+        }
+        double number = Double.parseDouble(m.group(1));
+        return switch (m.group(2)) {
+            case "us" -> number / 1000;
+            case "ms" -> number;
+            default -> number * 1000;
+        };
+    }
+
+    static double percentile(List<Double> values, double p) {
+        List<Double> sorted = values.stream().sorted().toList();
+        int index = (int) Math.ceil(p / 100 * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
+    }
+
+    static long count(DataSource db, String sql) throws Exception {
+        try (Connection c = db.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}

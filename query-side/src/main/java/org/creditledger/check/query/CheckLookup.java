@@ -1,0 +1,100 @@
+package org.creditledger.check.query;
+
+import org.creditledger.catalogue.api.ListColour;
+import org.creditledger.catalogue.api.MeasureDomain;
+import org.creditledger.catalogue.api.MeasureKind;
+import org.creditledger.catalogue.api.MeasureScope;
+import org.creditledger.check.api.CheckMessages.AppliedMeasure;
+import org.creditledger.check.api.CheckMessages.CheckedEntry;
+import org.creditledger.listing.api.EntryId;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Which list entries are in force for a subject, and which measures of a domain apply through them, at a
+ * {@link LedgerHorizon}: the one code path behind live checks, checks "as of" an instant and the inspector's state
+ * of a subject.
+ *
+ * <p>An entry is in force when its entry is known ({@code listed_*} within the horizon), its exit is not
+ * ({@code exited_*} empty or beyond), and the horizon's day lies in its effective period. It is disputed when an
+ * objection known by then was not yet closed by then. A measure applies when it is of the domain, names one of the
+ * entries' lists, and is the version valid at the horizon.
+ */
+@Component
+public class CheckLookup {
+
+    private static final String ENTRIES = """
+            select e.entry_id, e.list_code, e.colour, e.authority, e.decision_no, e.effective_from, e.effective_until,
+                exists (select 1 from check_objection o
+                        where o.entry_id = e.entry_id and o.filed_{h} <= :bound
+                          and (o.closed_{h} is null or o.closed_{h} > :bound)) as disputed
+            from check_entry e
+            where e.subject_code = :subject
+              and e.listed_{h} <= :bound and (e.exited_{h} is null or e.exited_{h} > :bound)
+              and e.effective_from <= :day and e.effective_until >= :day
+            order by e.listed_position""";
+
+    private static final String MEASURES = """
+            select measure_code, version, name, kind, scope, legal_basis, list_codes
+            from check_measure
+            where domain = :domain and list_codes && cast(:lists as text[])
+              and valid_from_{h} <= :bound and (valid_until_{h} is null or valid_until_{h} > :bound)
+            order by kind, measure_code""";
+
+    private final JdbcClient jdbc;
+
+    CheckLookup(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** What a check finds: the entries in force and the measures of the domain that apply through them. */
+    public record Findings(List<CheckedEntry> entries, List<AppliedMeasure> measures) {
+    }
+
+    public Findings find(String subjectCode, MeasureDomain domain, LedgerHorizon horizon) {
+        List<CheckedEntry> entries = entriesInForce(subjectCode, horizon);
+        if (entries.isEmpty()) {
+            return new Findings(entries, List.of());
+        }
+        String[] lists = entries.stream().map(CheckedEntry::listCode).distinct().toArray(String[]::new);
+        List<AppliedMeasure> measures = jdbc.sql(MEASURES.replace("{h}", horizon.columns()))
+                .param("domain", domain.name())
+                .param("lists", lists)
+                .param("bound", horizon.bound())
+                .query(CheckLookup::measure)
+                .list();
+        return new Findings(entries, measures);
+    }
+
+    /** The subject's entries in force at the horizon, in the order they were made. */
+    public List<CheckedEntry> entriesInForce(String subjectCode, LedgerHorizon horizon) {
+        return jdbc.sql(ENTRIES.replace("{h}", horizon.columns()))
+                .param("subject", subjectCode)
+                .param("bound", horizon.bound())
+                .param("day", horizon.day())
+                .query(CheckLookup::entry)
+                .list();
+    }
+
+    private static CheckedEntry entry(ResultSet rs, int row) throws SQLException {
+        return new CheckedEntry(new EntryId(rs.getObject("entry_id", UUID.class)), rs.getString("list_code"),
+                ListColour.valueOf(rs.getString("colour")), rs.getString("authority"), rs.getString("decision_no"),
+                rs.getObject("effective_from", LocalDate.class), rs.getObject("effective_until", LocalDate.class),
+                rs.getBoolean("disputed"));
+    }
+
+    private static AppliedMeasure measure(ResultSet rs, int row) throws SQLException {
+        Array lists = rs.getArray("list_codes");
+        return new AppliedMeasure(rs.getString("measure_code"), rs.getInt("version"), rs.getString("name"),
+                MeasureKind.valueOf(rs.getString("kind")), MeasureScope.valueOf(rs.getString("scope")),
+                rs.getString("legal_basis"), Arrays.asList((String[]) lists.getArray()));
+    }
+}

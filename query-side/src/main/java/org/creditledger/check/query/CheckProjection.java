@@ -1,0 +1,177 @@
+package org.creditledger.check.query;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.eventhandling.TrackingToken;
+import org.creditledger.catalogue.api.CatalogueMessages.ListDefinedEvent;
+import org.creditledger.catalogue.api.CatalogueMessages.ListDefinitionChangedEvent;
+import org.creditledger.catalogue.api.CatalogueMessages.MeasureChangedEvent;
+import org.creditledger.catalogue.api.CatalogueMessages.MeasureDefinedEvent;
+import org.creditledger.catalogue.api.ListCode;
+import org.creditledger.catalogue.api.ListColour;
+import org.creditledger.catalogue.api.MeasureCode;
+import org.creditledger.catalogue.api.MeasureDomain;
+import org.creditledger.catalogue.api.MeasureKind;
+import org.creditledger.catalogue.api.MeasureScope;
+import org.creditledger.listing.api.ListEntryMessages.ObjectionFiledEvent;
+import org.creditledger.listing.api.ListEntryMessages.ObjectionRejectedEvent;
+import org.creditledger.listing.api.ListEntryMessages.ObjectionUpheldEvent;
+import org.creditledger.listing.api.ListEntryMessages.SubjectDelistedEvent;
+import org.creditledger.listing.api.ListEntryMessages.SubjectListedEvent;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Keeps the tables a counter check reads ({@code check_entry}, {@code check_objection}, {@code check_measure},
+ * {@code check_list}). Nothing is overwritten: a fact gets the ledger position and record time from which it counts,
+ * and later the position and time until which, so {@link CheckLookup} answers for now and for any past instant.
+ * Inserts ignore repeats and closing only fills empty columns, so handling an event twice does no harm.
+ */
+@Component
+@ProcessingGroup(CheckProjection.PROCESSING_GROUP)
+public class CheckProjection {
+
+    public static final String PROCESSING_GROUP = "checks";
+
+    private final JdbcClient jdbc;
+
+    CheckProjection(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(ListDefinedEvent event) {
+        listColour(event.listCode(), event.colour());
+    }
+
+    @EventHandler
+    void on(ListDefinitionChangedEvent event) {
+        listColour(event.listCode(), event.colour());
+    }
+
+    @EventHandler
+    void on(SubjectListedEvent event, TrackingToken token, @Timestamp Instant recordedAt) {
+        jdbc.sql("""
+                        insert into check_entry (entry_id, subject_code, list_code, colour, authority, decision_no,
+                            effective_from, effective_until, listed_position, listed_at)
+                        values (:id, :subject, :list,
+                            coalesce((select colour from check_list where list_code = :list), :unknownColour),
+                            :authority, :decisionNo, :from, :until, :position, :at)
+                        on conflict (entry_id) do nothing""")
+                .param("id", event.entryId().value())
+                .param("subject", event.subject().code())
+                .param("list", event.listCode())
+                .param("unknownColour", ListColour.BLACK.name())
+                .param("authority", event.listAuthority())
+                .param("decisionNo", event.decisionNo())
+                .param("from", event.effectiveFrom())
+                .param("until", event.effectiveUntil())
+                .param("position", position(token))
+                .param("at", utc(recordedAt))
+                .update();
+    }
+
+    @EventHandler
+    void on(ObjectionFiledEvent event, TrackingToken token, @Timestamp Instant recordedAt) {
+        jdbc.sql("""
+                        insert into check_objection (objection_id, entry_id, filed_position, filed_at)
+                        values (?, ?, ?, ?) on conflict (objection_id) do nothing""")
+                .params(event.objectionId().value(), event.entryId().value(), position(token), utc(recordedAt))
+                .update();
+    }
+
+    @EventHandler
+    void on(ObjectionUpheldEvent event, TrackingToken token, @Timestamp Instant recordedAt) {
+        closeObjection(event.objectionId().value(), token, recordedAt);
+    }
+
+    @EventHandler
+    void on(ObjectionRejectedEvent event, TrackingToken token, @Timestamp Instant recordedAt) {
+        closeObjection(event.objectionId().value(), token, recordedAt);
+    }
+
+    /** An exit ends the entry and whatever objection was still open against it. */
+    @EventHandler
+    void on(SubjectDelistedEvent event, TrackingToken token, @Timestamp Instant recordedAt) {
+        long position = position(token);
+        jdbc.sql("update check_entry set exited_position = ?, exited_at = ? where entry_id = ? and exited_position is null")
+                .params(position, utc(recordedAt), event.entryId().value())
+                .update();
+        jdbc.sql("""
+                        update check_objection set closed_position = ?, closed_at = ?
+                        where entry_id = ? and closed_position is null""")
+                .params(position, utc(recordedAt), event.entryId().value())
+                .update();
+    }
+
+    @EventHandler
+    void on(MeasureDefinedEvent event, TrackingToken token, @Timestamp Instant recordedAt) {
+        measureVersion(event.measureCode(), event.version(), event.name(), event.kind(), event.domain(), event.scope(),
+                event.legalBasis(), event.listCodes(), position(token), recordedAt);
+    }
+
+    @EventHandler
+    void on(MeasureChangedEvent event, TrackingToken token, @Timestamp Instant recordedAt) {
+        measureVersion(event.measureCode(), event.version(), event.name(), event.kind(), event.domain(), event.scope(),
+                event.legalBasis(), event.listCodes(), position(token), recordedAt);
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.sql("delete from check_objection").update();
+        jdbc.sql("delete from check_entry").update();
+        jdbc.sql("delete from check_measure").update();
+        jdbc.sql("delete from check_list").update();
+    }
+
+    private void listColour(ListCode listCode, ListColour colour) {
+        jdbc.sql("""
+                        insert into check_list (list_code, colour) values (?, ?)
+                        on conflict (list_code) do update set colour = excluded.colour""")
+                .params(listCode.value(), colour.name())
+                .update();
+    }
+
+    private void closeObjection(UUID objectionId, TrackingToken token, Instant recordedAt) {
+        jdbc.sql("""
+                        update check_objection set closed_position = ?, closed_at = ?
+                        where objection_id = ? and closed_position is null""")
+                .params(position(token), utc(recordedAt), objectionId)
+                .update();
+    }
+
+    /** A new version is valid from its event on; the version before it stops being valid at that same event. */
+    private void measureVersion(MeasureCode code, int version, String name, MeasureKind kind, MeasureDomain domain,
+                                MeasureScope scope, String legalBasis, List<ListCode> listCodes, long position,
+                                Instant recordedAt) {
+        jdbc.sql("""
+                        update check_measure set valid_until_position = ?, valid_until_at = ?
+                        where measure_code = ? and version < ? and valid_until_position is null""")
+                .params(position, utc(recordedAt), code.value(), version)
+                .update();
+        jdbc.sql("""
+                        insert into check_measure (measure_code, version, name, kind, domain, scope, legal_basis,
+                            list_codes, valid_from_position, valid_from_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        on conflict (measure_code, version) do nothing""")
+                .params(code.value(), version, name, kind.name(), domain.name(), scope.name(), legalBasis,
+                        listCodes.stream().map(ListCode::value).toArray(String[]::new), position, utc(recordedAt))
+                .update();
+    }
+
+    private static long position(TrackingToken token) {
+        return token.position().orElseThrow(() -> new IllegalStateException("no position in token " + token));
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,162 @@
+package org.creditledger.check.query;
+
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.creditledger.platform.web.LedgerProblem;
+import org.creditledger.platform.web.ProblemType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Records checks in the event store before they are answered, with group commit: request threads hand their
+ * {@code SubjectCheckedEvent}s to one writer thread and wait; the writer appends everything waiting (up to
+ * {@code ledger.check.record-batch} events) in one transaction, then releases the requests of that transaction. One
+ * commit (one WAL flush) serves many concurrent checks, so recording costs little per check while every answered
+ * check is durable.
+ *
+ * <p>When the writer cannot commit (database down), or the queue is full, or the commit takes longer than
+ * {@code ledger.check.record-timeout}, the request fails with 503 and the counter gets no answer: a check that was
+ * answered is never lost. (After a timeout the check may still be recorded without having been answered.)
+ */
+@Component
+class CheckRecorder implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(CheckRecorder.class);
+
+    private final EventStore eventStore;
+    private final TransactionManager transactionManager;
+    private final BlockingQueue<Pending> queue;
+    private final int maxBatch;
+    private final Duration timeout;
+    private volatile Thread writer;
+
+    CheckRecorder(EventStore eventStore, TransactionManager transactionManager,
+                  @Value("${ledger.check.record-queue:20000}") int queueCapacity,
+                  @Value("${ledger.check.record-batch:500}") int maxBatch,
+                  @Value("${ledger.check.record-timeout:5s}") Duration timeout) {
+        this.eventStore = eventStore;
+        this.transactionManager = transactionManager;
+        this.queue = new ArrayBlockingQueue<>(queueCapacity);
+        this.maxBatch = maxBatch;
+        this.timeout = timeout;
+    }
+
+    private record Pending(List<EventMessage<?>> events, CompletableFuture<Void> stored) {
+    }
+
+    /** Appends the events and returns once they are committed. */
+    void record(List<? extends EventMessage<?>> events) {
+        Pending pending = new Pending(List.copyOf(events), new CompletableFuture<>());
+        if (writer == null || !queue.offer(pending)) {
+            throw new NotRecorded("The ledger is not accepting checks right now; try again shortly.");
+        }
+        try {
+            pending.stored().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new NotRecorded("Interrupted while recording the check.");
+        } catch (ExecutionException e) {
+            throw new NotRecorded("The check could not be recorded: " + e.getCause().getMessage());
+        } catch (TimeoutException e) {
+            throw new NotRecorded("The check was not recorded within " + timeout + ".");
+        }
+    }
+
+    private void writeLoop() {
+        List<Pending> batch = new ArrayList<>();
+        while (writer == Thread.currentThread()) {
+            try {
+                Pending first = queue.poll(100, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                int events = first.events().size();
+                Pending next;
+                while (events < maxBatch && (next = queue.poll()) != null) {
+                    batch.add(next);
+                    events += next.events().size();
+                }
+                write(batch);
+            } catch (InterruptedException e) {
+                break;
+            } finally {
+                batch.clear();
+            }
+        }
+    }
+
+    private void write(List<Pending> batch) {
+        List<EventMessage<?>> events = new ArrayList<>();
+        batch.forEach(pending -> events.addAll(pending.events()));
+        try {
+            DefaultUnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
+            unitOfWork.attachTransaction(transactionManager);
+            try {
+                eventStore.publish(events);
+            } catch (RuntimeException e) {
+                unitOfWork.rollback(e);
+                throw e;
+            }
+            unitOfWork.commit();
+            batch.forEach(pending -> pending.stored().complete(null));
+        } catch (RuntimeException e) {
+            log.error("Could not record {} checks", events.size(), e);
+            batch.forEach(pending -> pending.stored().completeExceptionally(e));
+        }
+    }
+
+    @Override
+    public void start() {
+        Thread thread = new Thread(this::writeLoop, "check-recorder");
+        thread.setDaemon(true);
+        writer = thread;
+        thread.start();
+    }
+
+    /** Stops taking checks; those already queued are written first. */
+    @Override
+    public void stop() {
+        Thread thread = writer;
+        writer = null;
+        if (thread != null) {
+            try {
+                thread.join(timeout.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        List<Pending> left = new ArrayList<>();
+        queue.drainTo(left);
+        if (!left.isEmpty()) {
+            write(left);
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return writer != null;
+    }
+
+    /** 503: the check was not recorded, so it is not answered. */
+    static class NotRecorded extends LedgerProblem {
+        NotRecorded(String detail) {
+            super(ProblemType.UNAVAILABLE, detail);
+        }
+    }
+}

@@ -1,0 +1,244 @@
+package org.creditledger.check.query;
+
+import org.axonframework.common.DateTimeUtils;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.creditledger.catalogue.api.MeasureDomain;
+import org.creditledger.catalogue.api.MeasureKind;
+import org.creditledger.check.api.CheckId;
+import org.creditledger.check.api.CheckMessages.SubjectCheckedEvent;
+import org.creditledger.check.api.Verdict;
+import org.creditledger.platform.axon.LedgerMetadata;
+import org.creditledger.platform.web.FieldProblem;
+import org.creditledger.platform.web.InvalidInput;
+import org.creditledger.platform.web.LedgerProblem;
+import org.creditledger.platform.web.ProblemType;
+import org.creditledger.readmodel.ProjectionCatchUp;
+import org.creditledger.subject.InvalidSubjectCode;
+import org.creditledger.subject.ResidentId;
+import org.creditledger.subject.Uscc;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.stream.Collectors;
+
+/**
+ * Answers counter checks and records each answer before it is returned.
+ *
+ * <p>A live check reads the check projection up to the position it has processed ({@link LedgerHorizon#upToPosition})
+ * and records that position as {@code ledgerPosition}. A check {@code asOf} an instant reads everything recorded by
+ * then ({@link LedgerHorizon#recordedBy}); its {@code ledgerPosition} is the last event recorded by then. Both go
+ * through {@link CheckLookup}, so a recorded check is reproduced by a check {@code asOf} its {@code checkedAt}.
+ */
+@Component
+class CounterChecks {
+
+    static final int MAX_MATTER_LENGTH = 200;
+
+    private static final String LAST_RECORDED_BY = """
+            select global_index from domain_event_entry where time_stamp <= ?
+            order by time_stamp desc, global_index desc limit 1""";
+
+    private final CheckLookup lookup;
+    private final CheckRecorder recorder;
+    private final ProjectionCatchUp catchUp;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    CounterChecks(CheckLookup lookup, CheckRecorder recorder, ProjectionCatchUp catchUp, JdbcClient jdbc, Clock clock) {
+        this.lookup = lookup;
+        this.recorder = recorder;
+        this.catchUp = catchUp;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** One check as asked: every field as text, so a batch can report each item's mistakes on its own. */
+    record Question(String subjectCode, String domain, String matter, String asOf) {
+    }
+
+    /** A question that passed validation. */
+    record ValidQuestion(String subjectCode, MeasureDomain domain, String matter, Instant asOf) {
+    }
+
+    /** Checks one subject: 400 for a bad question, else the recorded answer. */
+    SubjectCheckedEvent check(Question question, String counterUnit, LedgerMetadata metadata) {
+        Instant now = now();
+        ValidQuestion valid = validate(question, now);
+        SubjectCheckedEvent answer = answer(valid, now, counterUnit);
+        recorder.record(List.of(message(answer, metadata)));
+        return answer;
+    }
+
+    /** The result of one item of a batch: the recorded answer, or why the item was not checked. */
+    record ItemResult(SubjectCheckedEvent answer, List<FieldProblem> errors) {
+    }
+
+    /** Checks every valid item, records them all in one transaction, and reports invalid items on their own. */
+    List<ItemResult> checkAll(List<Question> questions, String counterUnit, LedgerMetadata metadata) {
+        Instant now = now();
+        List<ItemResult> results = new ArrayList<>(questions.size());
+        List<EventMessage<?>> toRecord = new ArrayList<>();
+        for (Question question : questions) {
+            List<FieldProblem> problems = problems(question, now);
+            if (!problems.isEmpty()) {
+                results.add(new ItemResult(null, problems));
+                continue;
+            }
+            SubjectCheckedEvent answer = answer(valid(question), now, counterUnit);
+            results.add(new ItemResult(answer, List.of()));
+            toRecord.add(message(answer, metadata));
+        }
+        if (!toRecord.isEmpty()) {
+            recorder.record(toRecord);
+        }
+        return results;
+    }
+
+    private SubjectCheckedEvent answer(ValidQuestion question, Instant now, String counterUnit) {
+        LedgerHorizon horizon;
+        long ledgerPosition;
+        if (question.asOf() == null) {
+            ledgerPosition = livePosition();
+            horizon = LedgerHorizon.upToPosition(ledgerPosition, now);
+        } else {
+            ledgerPosition = lastRecordedBy(question.asOf());
+            catchUp.awaitPosition(ledgerPosition, CheckProjection.PROCESSING_GROUP);
+            horizon = LedgerHorizon.recordedBy(question.asOf());
+        }
+        CheckLookup.Findings findings = lookup.find(question.subjectCode(), question.domain(), horizon);
+        boolean punishment = findings.measures().stream().anyMatch(m -> m.kind() == MeasureKind.PUNISHMENT);
+        boolean incentive = findings.measures().stream().anyMatch(m -> m.kind() == MeasureKind.INCENTIVE);
+        return new SubjectCheckedEvent(CheckId.random(), question.subjectCode(), question.domain(), question.matter(),
+                question.asOf(), now, Verdict.of(punishment, incentive), findings.entries(), findings.measures(),
+                ledgerPosition, counterUnit);
+    }
+
+    /**
+     * Where the check projection stands. Normally its in-memory position (no wait). Right after a start, during a
+     * replay or when another node runs it, waits (bounded) for it to reach the head; if it cannot, the counter gets
+     * 503 rather than a CLEAR that only means "not processed yet".
+     */
+    private long livePosition() {
+        OptionalLong live = catchUp.livePosition(CheckProjection.PROCESSING_GROUP);
+        if (live.isPresent()) {
+            return live.getAsLong();
+        }
+        long head = catchUp.head();
+        catchUp.awaitPosition(head, CheckProjection.PROCESSING_GROUP);
+        live = catchUp.livePosition(CheckProjection.PROCESSING_GROUP);
+        long position = live.isPresent() ? live.getAsLong() : catchUp.committedPosition(CheckProjection.PROCESSING_GROUP);
+        if (position < head) {
+            throw new NotReady(position, head);
+        }
+        return position;
+    }
+
+    private long lastRecordedBy(Instant instant) {
+        return jdbc.sql(LAST_RECORDED_BY).param(DateTimeUtils.formatInstant(instant)).query(Long.class).optional().orElse(-1L);
+    }
+
+    private ValidQuestion validate(Question question, Instant now) {
+        List<FieldProblem> problems = problems(question, now);
+        if (!problems.isEmpty()) {
+            throw new InvalidInput(problems);
+        }
+        return valid(question);
+    }
+
+    private static ValidQuestion valid(Question question) {
+        String matter = question.matter() == null || question.matter().isBlank() ? null : question.matter().strip();
+        Instant asOf = question.asOf() == null || question.asOf().isBlank() ? null
+                : OffsetDateTime.parse(question.asOf().strip()).toInstant();
+        return new ValidQuestion(subjectCode(question.subjectCode()), MeasureDomain.valueOf(question.domain().strip()),
+                matter, asOf);
+    }
+
+    static List<FieldProblem> problems(Question question, Instant now) {
+        List<FieldProblem> problems = new ArrayList<>();
+        if (question.subjectCode() == null || question.subjectCode().isBlank()) {
+            problems.add(new FieldProblem("subjectCode", "is required"));
+        } else {
+            try {
+                subjectCode(question.subjectCode());
+            } catch (InvalidSubjectCode e) {
+                problems.add(new FieldProblem("subjectCode", e.reason()));
+            }
+        }
+        if (question.domain() == null || question.domain().isBlank()) {
+            problems.add(new FieldProblem("domain", "is required"));
+        } else if (Arrays.stream(MeasureDomain.values()).noneMatch(d -> d.name().equals(question.domain().strip()))) {
+            problems.add(new FieldProblem("domain", "'" + question.domain() + "' is not one of "
+                    + Arrays.stream(MeasureDomain.values()).map(Enum::name).collect(Collectors.joining(", "))));
+        }
+        if (question.matter() != null && question.matter().strip().length() > MAX_MATTER_LENGTH) {
+            problems.add(new FieldProblem("matter", "must be at most " + MAX_MATTER_LENGTH + " characters"));
+        }
+        if (question.asOf() != null && !question.asOf().isBlank()) {
+            try {
+                if (OffsetDateTime.parse(question.asOf().strip()).toInstant().isAfter(now)) {
+                    problems.add(new FieldProblem("asOf", "is in the future"));
+                }
+            } catch (DateTimeParseException e) {
+                problems.add(new FieldProblem("asOf", "'" + question.asOf() + "' is not an ISO-8601 instant with offset, e.g. 2025-03-03T09:30:00+08:00"));
+            }
+        }
+        return problems;
+    }
+
+    /**
+     * The normalised code: a 身份证 number (natural person) or else a 统一社会信用代码. The error names what was expected
+     * from the code's shape: 18 digits (or 17 and X) read as a 身份证 number.
+     */
+    static String subjectCode(String raw) {
+        try {
+            return new ResidentId(raw).value();
+        } catch (InvalidSubjectCode asResidentId) {
+            try {
+                return new Uscc(raw).value();
+            } catch (InvalidSubjectCode asUscc) {
+                throw looksLikeResidentId(raw) ? asResidentId : asUscc;
+            }
+        }
+    }
+
+    /** Whether a valid code is a natural person's 身份证 number, which callers without the right see masked. */
+    static boolean isNaturalPerson(String code) {
+        try {
+            new ResidentId(code);
+            return true;
+        } catch (InvalidSubjectCode e) {
+            return false;
+        }
+    }
+
+    private static boolean looksLikeResidentId(String raw) {
+        String code = raw.strip();
+        return code.length() == ResidentId.LENGTH && code.substring(0, 17).chars().allMatch(Character::isDigit);
+    }
+
+    private static EventMessage<SubjectCheckedEvent> message(SubjectCheckedEvent answer, LedgerMetadata metadata) {
+        return new GenericEventMessage<>(answer.checkId().toString(), answer, metadata.toMetaData(), answer.checkedAt());
+    }
+
+    /** Record times are kept to the millisecond, so a receipt's {@code checkedAt} compares exactly with them. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    static class NotReady extends LedgerProblem {
+        NotReady(long position, long head) {
+            super(ProblemType.UNAVAILABLE, "The check read model is still catching up (at event " + position + " of "
+                    + head + "); no answer was given. Try again shortly.");
+        }
+    }
+}
