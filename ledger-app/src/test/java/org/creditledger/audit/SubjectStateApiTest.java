@@ -8,13 +8,19 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.StreamSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** A subject's state as of an instant: what the ledger knew then, before and after each change. */
+/**
+ * A subject's state as of an instant: what the ledger knew then, before and after each change, and the same entries a
+ * counter check was shown then.
+ */
 class SubjectStateApiTest extends LedgerHttpTest {
 
     AuditLedger ledger;
@@ -87,10 +93,48 @@ class SubjectStateApiTest extends LedgerHttpTest {
     }
 
     @Test
+    void theEntriesInForceAreWhatACounterCheckFoundAtTheSameInstant() {
+        String subject = AuditLedger.freshUscc();
+        String entryId = ledger.enterList(subject, null, null);
+        Api counter = api().as(keys().counter());
+        Map<String, Object> question = Map.of("subjectCode", subject, "domain", "GOVERNMENT_PROCUREMENT");
+        JsonNode recorded = await().atMost(Duration.ofSeconds(10))
+                .until(() -> counter.post("/api/v1/checks", question).json(), answer -> answer.path("entries").size() == 1);
+        assertThat(recorded.path("verdict").asText()).isEqualTo("RESTRICT");
+        ledger.fileObjection(entryId, LocalDate.now(ZoneId.of("Asia/Shanghai")), null);
+        ledger.exit(entryId, null);
+        Instant checkedAt = Instant.parse(recorded.path("checkedAt").asText());
+        Instant listedAt = Instant.parse(event(subject, "SubjectListedEvent").path("recordedAt").asText());
+        Instant objectedAt = Instant.parse(event(subject, "ObjectionFiledEvent").path("recordedAt").asText());
+        Instant exitedAt = Instant.parse(event(subject, "SubjectDelistedEvent").path("recordedAt").asText());
+
+        JsonNode atCheck = state(subject, checkedAt);
+        assertThat(atCheck.path("entries")).as("what the counter was shown").isEqualTo(recorded.path("entries"));
+        JsonNode reproduced = counter.post("/api/v1/checks", Map.of("subjectCode", subject, "domain", "GOVERNMENT_PROCUREMENT",
+                "asOf", recorded.path("checkedAt").asText())).json();
+        assertThat(atCheck.path("ledgerPosition").asLong()).isEqualTo(reproduced.path("ledgerPosition").asLong());
+        assertThat(atCheck.path("entries")).isEqualTo(reproduced.path("entries"));
+
+        assertThat(state(subject, listedAt.minusMillis(1)).path("entries")).isEmpty();
+        JsonNode listed = state(subject, listedAt).path("entries");
+        assertThat(listed).hasSize(1);
+        assertThat(listed.get(0).path("entryId").asText()).isEqualTo(entryId);
+        assertThat(listed.get(0).path("listCode").asText()).isEqualTo(ledger.listCode);
+        assertThat(listed.get(0).path("colour").asText()).isEqualTo("BLACK");
+        assertThat(listed.get(0).path("effectiveUntil").asText()).isEqualTo("2028-04-02");
+        assertThat(listed.get(0).path("disputed").asBoolean()).isFalse();
+        assertThat(state(subject, objectedAt).path("entries").get(0).path("disputed").asBoolean()).as("objection open").isTrue();
+        assertThat(state(subject, exitedAt.minusMillis(1)).path("entries")).hasSize(1);
+        assertThat(state(subject, exitedAt).path("entries")).isEmpty();
+        assertThat(inspector.get(path(subject)).json().path("entries")).isEmpty();
+    }
+
+    @Test
     void beforeTheFirstEventTheLedgerKnewNothing() {
         JsonNode state = state(AuditLedger.freshResidentId(), Instant.parse("2000-01-01T00:00:00Z"));
         assertThat(state.path("ledgerPosition").asLong()).isEqualTo(-1);
         assertThat(state.path("commitments")).isEmpty();
+        assertThat(state.path("entries")).isEmpty();
     }
 
     @Test

@@ -1,5 +1,7 @@
 package org.creditledger.audit.timeline;
 
+import org.creditledger.catalogue.api.ListColour;
+import org.creditledger.check.api.CheckMessages.CheckedEntry;
 import org.creditledger.commitment.api.CommitmentStatus;
 import org.creditledger.commitment.api.CommitmentType;
 
@@ -9,12 +11,27 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * What the ledger knew about a subject at {@code asOf}: the events recorded by then, up to and including the one at
- * {@code ledgerPosition} (the highest global index recorded at or before {@code asOf}; -1 when nothing was).
+ * What the ledger knew about a subject at {@code asOf}: the events recorded at or before it. {@code ledgerPosition} is
+ * the last of them (by record time, then global index; -1 when there is none), computed as a counter check
+ * {@code asOf} the same instant computes its own.
  *
+ * @param entries     list entries in force at the instant as known then, as a counter check {@code asOf} it finds them
+ *                    (same lookup): entered by then, not exited by then, the instant's Asia/Shanghai date within the
+ *                    effective period; {@code disputed} while an objection known then was open then
  * @param commitments commitment letters posted by then with no outcome (履约/违约) recorded by then, oldest first
  */
-public record SubjectState(String subjectCode, Instant asOf, long ledgerPosition, List<OpenCommitment> commitments) {
+public record SubjectState(String subjectCode, Instant asOf, long ledgerPosition, List<InForceEntry> entries,
+                           List<OpenCommitment> commitments) {
+
+    /** A list entry in force, with the fields a counter check's receipt shows. */
+    public record InForceEntry(UUID entryId, String listCode, ListColour colour, String authority, String decisionNo,
+                               LocalDate effectiveFrom, LocalDate effectiveUntil, boolean disputed) {
+
+        static InForceEntry of(CheckedEntry entry) {
+            return new InForceEntry(entry.entryId().value(), entry.listCode(), entry.colour(), entry.authority(),
+                    entry.decisionNo(), entry.effectiveFrom(), entry.effectiveUntil(), entry.disputed());
+        }
+    }
 
     /**
      * A commitment open at the instant.

@@ -1,5 +1,8 @@
 package org.creditledger.audit.timeline;
 
+import org.creditledger.check.query.CheckLookup;
+import org.creditledger.check.query.CheckProjection;
+import org.creditledger.check.query.LedgerHorizon;
 import org.creditledger.platform.access.AllowedRoles;
 import org.creditledger.platform.access.Role;
 import org.creditledger.readmodel.ProjectionCatchUp;
@@ -10,20 +13,26 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 /**
  * A subject's state as of an instant (INSPECTOR, ADMIN): what the ledger knew then. {@code asOf} defaults to now; a
  * future instant is refused, since the ledger cannot know what it has not recorded yet.
+ *
+ * <p>The list entries come from the counter check's own lookup ({@link CheckLookup}) at the same horizon a check
+ * {@code asOf} that instant uses, so the state shows the entries a counter was shown when it checked then.
  */
 @RestController
 class SubjectStateController {
 
     private final SubjectStates states;
+    private final CheckLookup checks;
     private final ProjectionCatchUp catchUp;
     private final Clock clock;
 
-    SubjectStateController(SubjectStates states, ProjectionCatchUp catchUp, Clock clock) {
+    SubjectStateController(SubjectStates states, CheckLookup checks, ProjectionCatchUp catchUp, Clock clock) {
         this.states = states;
+        this.checks = checks;
         this.catchUp = catchUp;
         this.clock = clock;
     }
@@ -31,7 +40,8 @@ class SubjectStateController {
     @GetMapping("/api/v1/subjects/{code}/state")
     @AllowedRoles({Role.ADMIN, Role.INSPECTOR})
     SubjectState subjectState(@PathVariable String code, @RequestParam(required = false) String asOf) {
-        Instant now = clock.instant();
+        // Record times are kept to the millisecond: "now" is compared with them as a check's checkedAt is.
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         AuditParameters parameters = new AuditParameters();
         String subjectCode = parameters.subjectCode("code", code);
         Instant at = parameters.instant("asOf", asOf);
@@ -40,10 +50,10 @@ class SubjectStateController {
         }
         parameters.requireValid();
         Instant instant = at == null ? now : at;
-        // The position first, then the wait: the timeline then holds every event up to it, and the answer counts
-        // exactly the events up to it that were recorded by the instant.
-        long ledgerPosition = states.ledgerPosition(instant);
-        catchUp.await(SubjectTimelineProjection.PROCESSING_GROUP);
-        return new SubjectState(subjectCode, instant, ledgerPosition, states.openCommitments(subjectCode, instant, ledgerPosition));
+        long ledgerPosition = checks.lastRecordedBy(instant);
+        catchUp.await(SubjectTimelineProjection.PROCESSING_GROUP, CheckProjection.PROCESSING_GROUP);
+        return new SubjectState(subjectCode, instant, ledgerPosition,
+                checks.entriesInForce(subjectCode, LedgerHorizon.recordedBy(instant)).stream().map(SubjectState.InForceEntry::of).toList(),
+                states.openCommitments(subjectCode, instant));
     }
 }

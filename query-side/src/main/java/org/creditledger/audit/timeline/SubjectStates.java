@@ -1,6 +1,5 @@
 package org.creditledger.audit.timeline;
 
-import org.axonframework.common.DateTimeUtils;
 import org.creditledger.audit.timeline.SubjectState.OpenCommitment;
 import org.creditledger.commitment.api.CommitmentMessages.CommitmentBecameOverdueEvent;
 import org.creditledger.commitment.api.CommitmentMessages.CommitmentBreachedEvent;
@@ -33,26 +32,12 @@ class SubjectStates {
         this.jdbc = jdbc;
     }
 
-    /**
-     * The highest global index among events recorded at or before {@code asOf}, or -1. The event store keeps record
-     * times as ISO-8601 UTC text with milliseconds, whose text order is time order; scanned backwards by global index.
-     */
-    long ledgerPosition(Instant asOf) {
-        return jdbc.sql("select coalesce(max(global_index), -1) from domain_event_entry where time_stamp <= ?")
-                .param(DateTimeUtils.formatInstant(asOf))
-                .query(Long.class).single();
-    }
-
-    /**
-     * Commitments of the subject posted by {@code asOf} with no outcome recorded by then, counting only events up to
-     * {@code ledgerPosition}, oldest first.
-     */
-    List<OpenCommitment> openCommitments(String subjectCode, Instant asOf, long ledgerPosition) {
+    /** Commitments of the subject posted by {@code asOf} with no outcome recorded by then, oldest first. */
+    List<OpenCommitment> openCommitments(String subjectCode, Instant asOf) {
         return jdbc.sql("""
                         with known as (
                             select * from subject_timeline
-                            where subject_code = :subject and kind = 'COMMITMENT'
-                              and global_index <= :position and recorded_at <= :asOf)
+                            where subject_code = :subject and kind = 'COMMITMENT' and recorded_at <= :asOf)
                         select posted.aggregate_identifier, posted.summary ->> 'unitId' as unit_id,
                                posted.summary ->> 'type' as type, posted.summary ->> 'matter' as matter,
                                posted.summary ->> 'signedOn' as signed_on, posted.summary ->> 'dueDate' as due_date,
@@ -67,7 +52,6 @@ class SubjectStates {
                                             and outcome.type in (:fulfilledType, :breachedType))
                         order by posted.global_index""")
                 .param("subject", subjectCode)
-                .param("position", ledgerPosition)
                 .param("asOf", asOf.atOffset(ZoneOffset.UTC))
                 .param("postedType", CommitmentPostedEvent.class.getSimpleName())
                 .param("overdueType", CommitmentBecameOverdueEvent.class.getSimpleName())

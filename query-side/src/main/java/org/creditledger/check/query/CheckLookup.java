@@ -1,5 +1,6 @@
 package org.creditledger.check.query;
 
+import org.axonframework.common.DateTimeUtils;
 import org.creditledger.catalogue.api.ListColour;
 import org.creditledger.catalogue.api.MeasureDomain;
 import org.creditledger.catalogue.api.MeasureKind;
@@ -13,6 +14,7 @@ import org.springframework.stereotype.Component;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
@@ -49,6 +51,10 @@ public class CheckLookup {
               and valid_from_{h} <= :bound and (valid_until_{h} is null or valid_until_{h} > :bound)
             order by kind, measure_code""";
 
+    private static final String LAST_RECORDED_BY = """
+            select global_index from domain_event_entry where time_stamp <= ?
+            order by time_stamp desc, global_index desc limit 1""";
+
     private final JdbcClient jdbc;
 
     CheckLookup(JdbcClient jdbc) {
@@ -72,6 +78,15 @@ public class CheckLookup {
                 .query(CheckLookup::measure)
                 .list();
         return new Findings(entries, measures);
+    }
+
+    /**
+     * The {@code ledgerPosition} of an answer as of {@code instant}: the global index of the last event recorded at or
+     * before it (by record time, then global index), or -1 when nothing was. Record times are ISO-8601 UTC text with
+     * milliseconds, whose text order is time order; read through the {@code (time_stamp, global_index)} index.
+     */
+    public long lastRecordedBy(Instant instant) {
+        return jdbc.sql(LAST_RECORDED_BY).param(DateTimeUtils.formatInstant(instant)).query(Long.class).optional().orElse(-1L);
     }
 
     /** The subject's entries in force at the horizon, in the order they were made. */

@@ -1,6 +1,5 @@
 package org.creditledger.check.query;
 
-import org.axonframework.common.DateTimeUtils;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.creditledger.catalogue.api.MeasureDomain;
@@ -17,7 +16,6 @@ import org.creditledger.readmodel.ProjectionCatchUp;
 import org.creditledger.subject.InvalidSubjectCode;
 import org.creditledger.subject.ResidentId;
 import org.creditledger.subject.Uscc;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -44,21 +42,15 @@ class CounterChecks {
 
     static final int MAX_MATTER_LENGTH = 200;
 
-    private static final String LAST_RECORDED_BY = """
-            select global_index from domain_event_entry where time_stamp <= ?
-            order by time_stamp desc, global_index desc limit 1""";
-
     private final CheckLookup lookup;
     private final CheckRecorder recorder;
     private final ProjectionCatchUp catchUp;
-    private final JdbcClient jdbc;
     private final Clock clock;
 
-    CounterChecks(CheckLookup lookup, CheckRecorder recorder, ProjectionCatchUp catchUp, JdbcClient jdbc, Clock clock) {
+    CounterChecks(CheckLookup lookup, CheckRecorder recorder, ProjectionCatchUp catchUp, Clock clock) {
         this.lookup = lookup;
         this.recorder = recorder;
         this.catchUp = catchUp;
-        this.jdbc = jdbc;
         this.clock = clock;
     }
 
@@ -111,7 +103,7 @@ class CounterChecks {
             ledgerPosition = livePosition();
             horizon = LedgerHorizon.upToPosition(ledgerPosition, now);
         } else {
-            ledgerPosition = lastRecordedBy(question.asOf());
+            ledgerPosition = lookup.lastRecordedBy(question.asOf());
             catchUp.awaitPosition(ledgerPosition, CheckProjection.PROCESSING_GROUP);
             horizon = LedgerHorizon.recordedBy(question.asOf());
         }
@@ -141,10 +133,6 @@ class CounterChecks {
             throw new NotReady(position, head);
         }
         return position;
-    }
-
-    private long lastRecordedBy(Instant instant) {
-        return jdbc.sql(LAST_RECORDED_BY).param(DateTimeUtils.formatInstant(instant)).query(Long.class).optional().orElse(-1L);
     }
 
     private ValidQuestion validate(Question question, Instant now) {
