@@ -107,6 +107,11 @@ class SubjectStateApiTest extends LedgerHttpTest {
         Instant listedAt = Instant.parse(event(subject, "SubjectListedEvent").path("recordedAt").asText());
         Instant objectedAt = Instant.parse(event(subject, "ObjectionFiledEvent").path("recordedAt").asText());
         Instant exitedAt = Instant.parse(event(subject, "SubjectDelistedEvent").path("recordedAt").asText());
+        JsonNode checkInTimeline = event(subject, "SubjectCheckedEvent");
+        assertThat(checkInTimeline.path("eventIdentifier").asText()).as("the check endpoint's event is in the timeline")
+                .isEqualTo(recorded.path("checkId").asText());
+        assertThat(checkInTimeline.path("role").asText()).isEqualTo("COUNTER");
+        assertThat(Instant.parse(checkInTimeline.path("recordedAt").asText())).isEqualTo(checkedAt);
 
         JsonNode atCheck = state(subject, checkedAt);
         assertThat(atCheck.path("entries")).as("what the counter was shown").isEqualTo(recorded.path("entries"));
