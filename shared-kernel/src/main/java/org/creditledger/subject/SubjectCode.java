@@ -28,13 +28,17 @@ public record SubjectCode(String value) {
         }
     }
 
-    /** Whether this is a natural person's resident id number (and not a USCC), which is shown masked. */
+    /**
+     * Whether this is a valid resident id number, which is shown masked. A code that happens to pass both checks
+     * (possible for 18 digits) counts as one: masking a company's code by mistake is harmless, showing a person's
+     * number is not.
+     */
     public boolean isResidentId() {
         try {
-            new Uscc(value);
-            return false;
-        } catch (InvalidSubjectCode notUscc) {
+            new ResidentId(value);
             return true;
+        } catch (InvalidSubjectCode notResidentId) {
+            return false;
         }
     }
 

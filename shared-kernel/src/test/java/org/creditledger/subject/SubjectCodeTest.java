@@ -26,6 +26,15 @@ class SubjectCodeTest {
     }
 
     @Test
+    void aNumberThatPassesBothChecksIsTreatedAsAPersonsAndMasked() {
+        String both = "510802190001010478"; // a valid 身份证 number that also passes both USCC check characters
+        assertThat(new Uscc(both).value()).isEqualTo(both);
+        SubjectCode code = new SubjectCode(both);
+        assertThat(code.isResidentId()).isTrue();
+        assertThat(code.masked()).isEqualTo("510802********0478");
+    }
+
+    @Test
     void aUsccIsShownInFull() {
         assertThat(new SubjectCode("91110108MA01R7K44D")).hasToString("91110108MA01R7K44D");
     }

@@ -6,7 +6,7 @@ import org.creditledger.check.api.CheckMessages.AppliedMeasure;
 import org.creditledger.check.api.CheckMessages.CheckedEntry;
 import org.creditledger.check.api.CheckMessages.SubjectCheckedEvent;
 import org.creditledger.check.api.Verdict;
-import org.creditledger.subject.ResidentId;
+import org.creditledger.subject.SubjectCode;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -34,8 +34,7 @@ record CheckReceipt(UUID checkId, Verdict verdict, String subjectCode, MeasureDo
     }
 
     static CheckReceipt of(SubjectCheckedEvent event, String checkedBy, boolean maskNaturalPersons) {
-        String code = maskNaturalPersons && CounterChecks.isNaturalPerson(event.subjectCode())
-                ? new ResidentId(event.subjectCode()).masked() : event.subjectCode();
+        String code = maskNaturalPersons ? new SubjectCode(event.subjectCode()).masked() : event.subjectCode();
         return new CheckReceipt(event.checkId().value(), event.verdict(), code, event.domain(), event.matter(),
                 event.asOf() != null ? event.asOf() : event.checkedAt(), event.checkedAt(),
                 event.entries().stream().map(Entry::of).toList(), event.measures(), event.ledgerPosition(),

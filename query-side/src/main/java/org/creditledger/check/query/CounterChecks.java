@@ -14,8 +14,7 @@ import org.creditledger.platform.web.LedgerProblem;
 import org.creditledger.platform.web.ProblemType;
 import org.creditledger.readmodel.ProjectionCatchUp;
 import org.creditledger.subject.InvalidSubjectCode;
-import org.creditledger.subject.ResidentId;
-import org.creditledger.subject.Uscc;
+import org.creditledger.subject.SubjectCode;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -147,7 +146,7 @@ class CounterChecks {
         String matter = question.matter() == null || question.matter().isBlank() ? null : question.matter().strip();
         Instant asOf = question.asOf() == null || question.asOf().isBlank() ? null
                 : OffsetDateTime.parse(question.asOf().strip()).toInstant();
-        return new ValidQuestion(subjectCode(question.subjectCode()), MeasureDomain.valueOf(question.domain().strip()),
+        return new ValidQuestion(new SubjectCode(question.subjectCode()).value(), MeasureDomain.valueOf(question.domain().strip()),
                 matter, asOf);
     }
 
@@ -157,7 +156,7 @@ class CounterChecks {
             problems.add(new FieldProblem("subjectCode", "is required"));
         } else {
             try {
-                subjectCode(question.subjectCode());
+                new SubjectCode(question.subjectCode());
             } catch (InvalidSubjectCode e) {
                 problems.add(new FieldProblem("subjectCode", e.reason()));
             }
@@ -181,37 +180,6 @@ class CounterChecks {
             }
         }
         return problems;
-    }
-
-    /**
-     * The normalised code: a 身份证 number (natural person) or else a 统一社会信用代码. The error names what was expected
-     * from the code's shape: 18 digits (or 17 and X) read as a 身份证 number.
-     */
-    static String subjectCode(String raw) {
-        try {
-            return new ResidentId(raw).value();
-        } catch (InvalidSubjectCode asResidentId) {
-            try {
-                return new Uscc(raw).value();
-            } catch (InvalidSubjectCode asUscc) {
-                throw looksLikeResidentId(raw) ? asResidentId : asUscc;
-            }
-        }
-    }
-
-    /** Whether a valid code is a natural person's 身份证 number, which callers without the right see masked. */
-    static boolean isNaturalPerson(String code) {
-        try {
-            new ResidentId(code);
-            return true;
-        } catch (InvalidSubjectCode e) {
-            return false;
-        }
-    }
-
-    private static boolean looksLikeResidentId(String raw) {
-        String code = raw.strip();
-        return code.length() == ResidentId.LENGTH && code.substring(0, 17).chars().allMatch(Character::isDigit);
     }
 
     private static EventMessage<SubjectCheckedEvent> message(SubjectCheckedEvent answer, LedgerMetadata metadata) {
