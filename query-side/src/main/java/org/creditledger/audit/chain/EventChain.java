@@ -26,6 +26,12 @@ public class EventChain {
             text("e.sequence_number::text"), text("e.type"), text("e.payload_type"), text("e.payload_revision"),
             text("e.time_stamp"), bytes("e.payload"), bytes("e.meta_data")) + ")";
 
+    /**
+     * PostgreSQL advisory lock key of whoever appends to {@code event_chain} (ASCII "LEDGCHAN"); the chainer takes it
+     * per transaction with {@code pg_try_advisory_xact_lock}.
+     */
+    public static final long LOCK_KEY = 0x4C454447_4348414EL;
+
     static final HexFormat HEX = HexFormat.of();
 
     private final JdbcClient jdbc;

@@ -28,7 +28,7 @@ import java.util.concurrent.locks.LockSupport;
  * global-index order, {@code ledger.audit.chain.batch-size} (default 10,000) per transaction.
  *
  * <p>One chainer at a time over all JVMs sharing the database: each pass runs under the transaction-scoped PostgreSQL
- * advisory lock {@link #LOCK_KEY}; a JVM that does not get it skips the pass.
+ * advisory lock {@link EventChain#LOCK_KEY}; a JVM that does not get it skips the pass.
  *
  * <p>Gaps (docs/audit-chain.md, "Gaps"): global indexes come from a sequence when the row is inserted, so rows commit
  * out of order, and a rolled-back append leaves an index that stays empty forever. The chainer never chains past a
@@ -46,9 +46,6 @@ import java.util.concurrent.locks.LockSupport;
  */
 @Component
 class EventChainer implements SmartLifecycle {
-
-    /** {@code pg_try_advisory_xact_lock} key of the chainer: ASCII "LEDGCHAN". */
-    static final long LOCK_KEY = 0x4C454447_4348414EL;
 
     private static final Logger log = LoggerFactory.getLogger(EventChainer.class);
 
@@ -170,7 +167,7 @@ class EventChainer implements SmartLifecycle {
      */
     synchronized int chainOnce() {
         Integer chained = transactions.execute(status -> {
-            if (!Boolean.TRUE.equals(jdbc.queryForObject("select pg_try_advisory_xact_lock(?)", Boolean.class, LOCK_KEY))) {
+            if (!Boolean.TRUE.equals(jdbc.queryForObject("select pg_try_advisory_xact_lock(?)", Boolean.class, EventChain.LOCK_KEY))) {
                 return 0;
             }
             EventChain.Tail tail = chain.tail();
