@@ -187,8 +187,8 @@ public final class VerifyDisputePackage {
                     if (next < events.size() && events.get(next).event().globalIndex() == index) {
                         PackagedEvent p = events.get(next++);
                         if (!Arrays.equals(hash, p.recordedHash()) || !Arrays.equals(running, p.prevLink())) {
-                            throw new Broken("event at global index " + index + ": its hash or prevLink is not the one the "
-                                    + "chain segment leads to (the event or its link was changed)");
+                            throw new Broken("event at global index " + index + ": the chain does not lead to it (its prevLink "
+                                    + "or its hash in chain.csv differ): it, or an event before it, was changed with its links");
                         }
                     }
                     running = link(running, hash);
