@@ -95,7 +95,9 @@ class RoleMatrixTest {
                 new Endpoint(HttpMethod.GET, "/api/v1/list-entries/pending", EnumSet.of(ADMIN, INSPECTOR, LIST_AUTHORITY)),
                 new Endpoint(HttpMethod.POST, "/api/v1/joint-actions", EnumSet.of(ADMIN, UNIT_CLERK)),
                 new Endpoint(HttpMethod.GET, "/api/v1/joint-actions/{jointActionId}", EnumSet.of(ADMIN, INSPECTOR, UNIT_CLERK)),
-                new Endpoint(HttpMethod.GET, "/api/v1/joint-actions/stats", EnumSet.of(ADMIN, INSPECTOR, UNIT_CLERK)));
+                new Endpoint(HttpMethod.GET, "/api/v1/joint-actions/stats", EnumSet.of(ADMIN, INSPECTOR, UNIT_CLERK)),
+                new Endpoint(HttpMethod.GET, "/api/v1/audit/digest", EnumSet.of(ADMIN, INSPECTOR)),
+                new Endpoint(HttpMethod.POST, "/api/v1/audit/verify", EnumSet.of(ADMIN, INSPECTOR)));
     }
 
     @LocalServerPort

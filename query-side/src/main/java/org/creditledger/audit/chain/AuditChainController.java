@@ -35,11 +35,11 @@ class AuditChainController {
      * {@code lastGlobalIndex} and {@code digest} (hex of its link) name the chain's state; keep both to use as an
      * anchor of a later verify. {@code unchainedEvents}: stored events the chain has not reached yet.
      */
-    record Digest(long lastGlobalIndex, String digest, Instant chainedAt, long unchainedEvents) {
+    record AuditDigest(long lastGlobalIndex, String digest, Instant chainedAt, long unchainedEvents) {
     }
 
     /** The anchor of a verify: a digest obtained earlier. Both fields, or neither for no anchor. */
-    record AnchorRequest(Long lastGlobalIndex, String digest) {
+    record AuditAnchor(Long lastGlobalIndex, String digest) {
 
         private static final Pattern HEX_DIGEST = Pattern.compile("[0-9a-fA-F]{64}");
 
@@ -65,14 +65,14 @@ class AuditChainController {
     /** Waits (bounded) until the chain covers the events stored when the request arrived. */
     @GetMapping("/api/v1/audit/digest")
     @AllowedRoles({Role.ADMIN, Role.INSPECTOR})
-    Digest digest() {
+    AuditDigest auditDigest() {
         EventChain.Tail tail = chainer.awaitChained(chain.head());
-        return new Digest(tail.globalIndex(), tail.digest(), tail.chainedAt(), chain.eventsAfter(tail.globalIndex()));
+        return new AuditDigest(tail.globalIndex(), tail.digest(), tail.chainedAt(), chain.eventsAfter(tail.globalIndex()));
     }
 
     @PostMapping("/api/v1/audit/verify")
     @AllowedRoles({Role.ADMIN, Role.INSPECTOR})
-    ChainVerifier.Verification verify(@RequestBody(required = false) AnchorRequest anchor) {
+    ChainVerifier.ChainVerification auditVerify(@RequestBody(required = false) AuditAnchor anchor) {
         return verifier.verify(anchor == null ? null : anchor.parse());
     }
 }

@@ -38,7 +38,7 @@ class ChainVerifier {
     record Anchor(long lastGlobalIndex, byte[] digest) {
     }
 
-    record Verification(boolean ok, long checkedEvents, Long firstBrokenGlobalIndex, Reason reason, String detail,
+    record ChainVerification(boolean ok, long checkedEvents, Long firstBrokenGlobalIndex, Reason reason, String detail,
                         long lastGlobalIndex, String digest, long unchainedEvents) {
     }
 
@@ -55,7 +55,7 @@ class ChainVerifier {
         this.snapshot.setReadOnly(true);
     }
 
-    Verification verify(Anchor anchor) {
+    ChainVerification verify(Anchor anchor) {
         return snapshot.execute(status -> {
             EventChain.Tail tail = chain.tail();
             long unchained = chain.eventsAfter(tail.globalIndex());
@@ -69,7 +69,7 @@ class ChainVerifier {
                         + ", before the anchor's " + anchor.lastGlobalIndex() + ": chain positions were removed.");
             }
             boolean ok = walk.reason() == null;
-            return new Verification(ok, walk.checked(), walk.brokenAt(), walk.reason(), walk.detail(), tail.globalIndex(),
+            return new ChainVerification(ok, walk.checked(), walk.brokenAt(), walk.reason(), walk.detail(), tail.globalIndex(),
                     ok ? EventChain.HEX.formatHex(walk.link()) : null, unchained);
         });
     }
