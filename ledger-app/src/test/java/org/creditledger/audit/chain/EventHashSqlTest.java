@@ -82,4 +82,13 @@ class EventHashSqlTest extends LedgerHttpTest {
                         + "00000001" + "07"     // payload
                         + "ffffffff");          // meta_data null
     }
+
+    /** The test vector of docs/audit-chain.md, recomputed there with Python's hashlib. */
+    @Test
+    void theDocumentedTestVectorHolds() {
+        StoredEvent event = new StoredEvent(12, "e1", "a1", 3, null, "P", "1", "T", new byte[] {7}, null);
+        assertThat(HEX.formatHex(event.hash())).isEqualTo("ee22edf9a1b63c5a3ad1e02a29bad2260020ae5297c48d2ae7c27244d8c48495");
+        assertThat(HEX.formatHex(VerifyDisputePackage.link(VerifyDisputePackage.GENESIS, event.hash())))
+                .isEqualTo("8c1c116cfd18edb4b785bea5cd1ecd09dfe6a076137d9d7d31c93ca6e864c6d7");
+    }
 }

@@ -21,7 +21,7 @@ public class EventChain {
      * the documented order, each as {@code int4send(length)} (4 bytes big-endian) followed by its bytes, a null
      * field as {@code int4send(-1)}; texts as UTF-8, numbers as decimal text.
      */
-    static final String EVENT_HASH = "sha256(" + String.join(" || ",
+    public static final String EVENT_HASH = "sha256(" + String.join(" || ",
             text("e.global_index::text"), text("e.event_identifier"), text("e.aggregate_identifier"),
             text("e.sequence_number::text"), text("e.type"), text("e.payload_type"), text("e.payload_revision"),
             text("e.time_stamp"), bytes("e.payload"), bytes("e.meta_data")) + ")";
