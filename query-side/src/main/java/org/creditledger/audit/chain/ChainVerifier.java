@@ -38,6 +38,11 @@ class ChainVerifier {
     record Anchor(long lastGlobalIndex, byte[] digest) {
     }
 
+    /**
+     * {@code checkedEvents}: events found intact before the position where the check stopped (all chained events
+     * when {@code ok}); {@code lastGlobalIndex}: the chain's tail the check ran to; {@code digest}: the recomputed
+     * digest, only when {@code ok}; {@code unchainedEvents}: events stored beyond the tail, not checked.
+     */
     record ChainVerification(boolean ok, long checkedEvents, Long firstBrokenGlobalIndex, Reason reason, String detail,
                         long lastGlobalIndex, String digest, long unchainedEvents) {
     }
