@@ -104,7 +104,8 @@ class RoleMatrixTest {
                 new Endpoint(HttpMethod.GET, "/api/v1/subjects/{code}/state", EnumSet.of(ADMIN, INSPECTOR)),
                 new Endpoint(HttpMethod.GET, "/api/v1/aggregates/{aggregateId}/events", EnumSet.of(ADMIN, INSPECTOR)),
                 new Endpoint(HttpMethod.GET, "/api/v1/audit/digest", EnumSet.of(ADMIN, INSPECTOR)),
-                new Endpoint(HttpMethod.POST, "/api/v1/audit/verify", EnumSet.of(ADMIN, INSPECTOR)));
+                new Endpoint(HttpMethod.POST, "/api/v1/audit/verify", EnumSet.of(ADMIN, INSPECTOR)),
+                new Endpoint(HttpMethod.GET, "/api/v1/subjects/{code}/dispute-package", EnumSet.of(ADMIN, INSPECTOR)));
     }
 
     @LocalServerPort

@@ -87,6 +87,29 @@ class DisputePackageTest extends LedgerHttpTest {
     }
 
     @Test
+    void theEndpointPackagesEveryEventAboutTheSubjectIncludingTheChecksAboutIt() throws Exception {
+        Api.Response check = api().as(keys().counter()).post("/api/v1/checks", Map.of("subjectCode", subjectCode, "domain", "HONOURS"));
+        assertThat(check.status()).as(check.toString()).isEqualTo(201);
+        long checkEvent = jdbc.sql("select global_index from domain_event_entry where event_identifier = ?")
+                .param(check.json().path("checkId").asText()).query(Long.class).single();
+
+        Api.Response downloaded = api().as(keys().inspector()).get("/api/v1/subjects/" + subjectCode + "/dispute-package");
+        assertThat(downloaded.status()).as(downloaded.toString()).isEqualTo(200);
+        assertThat(downloaded.contentType()).isEqualTo("application/zip");
+        assertThat(downloaded.headers().getContentDisposition().getFilename()).startsWith("dispute-package-").endsWith(".zip");
+        Map<String, byte[]> files = unzip(downloaded.body());
+        List<Long> packaged = JSON.readTree(files.get("events.json")).findValues("globalIndex").stream().map(JsonNode::asLong).toList();
+        List<Long> expected = new java.util.ArrayList<>(subjectEvents);
+        expected.add(checkEvent);
+        assertThat(packaged).containsExactlyElementsOf(expected);
+        Verdict verdict = verify(files);
+        assertThat(verdict.exit()).as(verdict.output()).isZero();
+
+        assertThat(api().as(keys().admin()).get("/api/v1/subjects/91510802MA6XXXXXX1/dispute-package").status()).isEqualTo(400);
+        assertThat(api().as(keys().counter()).get("/api/v1/subjects/" + subjectCode + "/dispute-package").status()).isEqualTo(403);
+    }
+
+    @Test
     void aPackageVerifiesAgainstTheLedgersDigestAsAnchor() throws Exception {
         Map<String, byte[]> files = unzip(write());
         JsonNode ledger = api().as(keys().inspector()).get("/api/v1/audit/digest").json();
