@@ -95,7 +95,10 @@ class RoleMatrixTest {
                 new Endpoint(HttpMethod.GET, "/api/v1/list-entries/pending", EnumSet.of(ADMIN, INSPECTOR, LIST_AUTHORITY)),
                 new Endpoint(HttpMethod.POST, "/api/v1/joint-actions", EnumSet.of(ADMIN, UNIT_CLERK)),
                 new Endpoint(HttpMethod.GET, "/api/v1/joint-actions/{jointActionId}", EnumSet.of(ADMIN, INSPECTOR, UNIT_CLERK)),
-                new Endpoint(HttpMethod.GET, "/api/v1/joint-actions/stats", EnumSet.of(ADMIN, INSPECTOR, UNIT_CLERK)));
+                new Endpoint(HttpMethod.GET, "/api/v1/joint-actions/stats", EnumSet.of(ADMIN, INSPECTOR, UNIT_CLERK)),
+                new Endpoint(HttpMethod.GET, "/api/v1/admin/projections", EnumSet.of(ADMIN)),
+                new Endpoint(HttpMethod.POST, "/api/v1/admin/projections/{name}/rebuild", EnumSet.of(ADMIN)),
+                new Endpoint(HttpMethod.GET, "/api/v1/admin/projections/{name}/rebuild", EnumSet.of(ADMIN)));
     }
 
     @LocalServerPort
@@ -136,6 +139,7 @@ class RoleMatrixTest {
         String jointActionId = api.as(keys.get(UNIT_CLERK)).post("/api/v1/joint-actions", jointAction()).json().path("jointActionId").asText();
         pathVariables.put("jointActionId", jointActionId);
         pathVariables.put("listCode", LIST);
+        pathVariables.put("name", "units");
         pathVariables.put("measureCode", MEASURE);
         pathVariables.put("importId", importId);
         pathVariables.put("unitId", UNIT);

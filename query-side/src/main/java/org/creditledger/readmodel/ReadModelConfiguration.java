@@ -3,8 +3,10 @@ package org.creditledger.readmodel;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.creditledger.commitment.query.CommitmentProjection;
 import org.creditledger.quota.query.QuotaProjection;
+import org.creditledger.readmodel.rebuild.RebuildableProjection;
 import org.creditledger.unit.query.UnitProjection;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
@@ -30,5 +32,20 @@ class ReadModelConfiguration {
         for (String group : PROCESSING_GROUPS) {
             processors.register(processing, group);
         }
+    }
+
+    @Bean
+    RebuildableProjection unitTables() {
+        return RebuildableProjection.of(UnitProjection.PROCESSING_GROUP, "unit_view", "unit_target_view");
+    }
+
+    @Bean
+    RebuildableProjection commitmentTables() {
+        return RebuildableProjection.of(CommitmentProjection.PROCESSING_GROUP, "commitment_view");
+    }
+
+    @Bean
+    RebuildableProjection quotaTables() {
+        return RebuildableProjection.of(QuotaProjection.PROCESSING_GROUP, "quota_day");
     }
 }

@@ -2,7 +2,9 @@ package org.creditledger.catalogue.query;
 
 import org.axonframework.config.EventProcessingConfigurer;
 import org.creditledger.readmodel.ReadModelProcessors;
+import org.creditledger.readmodel.rebuild.RebuildableProjection;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
@@ -16,5 +18,10 @@ class CatalogueReadConfiguration {
     @Autowired
     void trackingProjection(EventProcessingConfigurer processing, ReadModelProcessors processors) {
         processors.register(processing, CatalogueProjection.PROCESSING_GROUP);
+    }
+
+    @Bean
+    RebuildableProjection catalogueTables() {
+        return RebuildableProjection.of(CatalogueProjection.PROCESSING_GROUP, "list_definition_version", "list_definition_view", "measure_version", "measure_view");
     }
 }

@@ -2,7 +2,9 @@ package org.creditledger.jointaction.query;
 
 import org.axonframework.config.EventProcessingConfigurer;
 import org.creditledger.readmodel.ReadModelProcessors;
+import org.creditledger.readmodel.rebuild.RebuildableProjection;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
@@ -16,5 +18,10 @@ class JointActionReadConfiguration {
     @Autowired
     void trackingProjection(EventProcessingConfigurer processing, ReadModelProcessors processors) {
         processors.register(processing, JointActionProjection.PROCESSING_GROUP);
+    }
+
+    @Bean
+    RebuildableProjection jointActionTables() {
+        return RebuildableProjection.of(JointActionProjection.PROCESSING_GROUP, "joint_action_view");
     }
 }

@@ -2,7 +2,9 @@ package org.creditledger.listing.query;
 
 import org.axonframework.config.EventProcessingConfigurer;
 import org.creditledger.readmodel.ReadModelProcessors;
+import org.creditledger.readmodel.rebuild.RebuildableProjection;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
@@ -15,5 +17,10 @@ class ListEntryReadConfiguration {
     @Autowired
     void trackingProjection(EventProcessingConfigurer processing, ReadModelProcessors processors) {
         processors.register(processing, ListEntryProjection.PROCESSING_GROUP);
+    }
+
+    @Bean
+    RebuildableProjection listEntryTables() {
+        return RebuildableProjection.of(ListEntryProjection.PROCESSING_GROUP, "list_entry_view", "list_entry_history", "list_entry_pending");
     }
 }
