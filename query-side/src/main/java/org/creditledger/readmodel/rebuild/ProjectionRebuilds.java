@@ -76,6 +76,7 @@ public class ProjectionRebuilds implements SmartLifecycle {
     private final TokenStore tokenStore;
     private final Serializer serializer;
     private final ShadowTables shadowTables;
+    private final ShadowTransactions shadowTransactions;
     private final RebuildJobStore jobs;
     private final JdbcClient jdbc;
     private final DataSource dataSource;
@@ -91,7 +92,8 @@ public class ProjectionRebuilds implements SmartLifecycle {
     private volatile boolean running;
 
     ProjectionRebuilds(List<RebuildableProjection> rebuildable, EventProcessingConfiguration processing, EventStore eventStore,
-                       TokenStore tokenStore, Serializer serializer, ShadowTables shadowTables, RebuildJobStore jobs,
+                       TokenStore tokenStore, Serializer serializer, ShadowTables shadowTables,
+                       ShadowTransactions shadowTransactions, RebuildJobStore jobs,
                        JdbcClient jdbc, DataSource dataSource, PlatformTransactionManager transactionManager, Clock clock,
                        @Value("${ledger.rebuild.batch-size:1000}") int batchSize,
                        @Value("${ledger.rebuild.lock-timeout:5s}") Duration lockTimeout) {
@@ -104,6 +106,7 @@ public class ProjectionRebuilds implements SmartLifecycle {
         this.tokenStore = tokenStore;
         this.serializer = serializer;
         this.shadowTables = shadowTables;
+        this.shadowTransactions = shadowTransactions;
         this.jobs = jobs;
         this.jdbc = jdbc;
         this.dataSource = dataSource;
@@ -178,7 +181,7 @@ public class ProjectionRebuilds implements SmartLifecycle {
             log.info("Rebuild {} of projection {}: replaying {} events into copies of {}", job.rebuildId(), group,
                     job.totalEvents(), projection.tables());
             shadow = transactions.execute(status -> shadowTables.create(group, projection.tables()));
-            ShadowReplay replay = new ShadowReplay(events, handlers(processor), shadow, shadowTables, transactions, jobs,
+            ShadowReplay replay = new ShadowReplay(events, handlers(processor), shadow, shadowTables, shadowTransactions, jobs,
                     job.rebuildId(), batchSize, () -> !running);
             replay.catchUp();
             ShadowTables.Shadow copies = shadow;

@@ -7,7 +7,6 @@ import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.ResultMessage;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -17,8 +16,12 @@ import java.util.function.BooleanSupplier;
 /**
  * One rebuild's replay: events from the start of the event store, in global order, through the processing group's own
  * handlers (the very adapters its live processor calls), into the shadow tables. Each batch of events is one
- * transaction that first puts the shadow schema ahead on the search path, so the projection's unchanged SQL writes
- * the copies; the batch's progress is stored in the same transaction.
+ * {@link ShadowTransactions shadow transaction}, in which the projection's unchanged SQL writes the copies; the
+ * batch's progress is stored in the same transaction.
+ *
+ * <p>The copies start empty, and the planner would plan the projection's statements on them as on empty tables
+ * (sequential scans, which get slower with every row). So the copies are analysed as they grow: after the first
+ * batch, then whenever the events replayed have doubled.
  *
  * <p>Like the live processor, a batch runs in a {@link BatchingUnitOfWork}; unlike it, a handler's exception is not
  * logged and skipped but ends the rebuild, so a rebuilt table never silently misses an event.
@@ -29,16 +32,17 @@ final class ShadowReplay {
     private final List<EventMessageHandler> handlers;
     private final ShadowTables.Shadow shadow;
     private final ShadowTables shadowTables;
-    private final TransactionTemplate transactions;
+    private final ShadowTransactions transactions;
     private final RebuildJobStore jobs;
     private final UUID rebuildId;
     private final int batchSize;
     private final BooleanSupplier cancelled;
     private long processed;
+    private long analyzeAt = 1;
     private TrackingToken token;
 
     ShadowReplay(BlockingStream<TrackedEventMessage<?>> events, List<EventMessageHandler> handlers, ShadowTables.Shadow shadow,
-                 ShadowTables shadowTables, TransactionTemplate transactions, RebuildJobStore jobs, UUID rebuildId,
+                 ShadowTables shadowTables, ShadowTransactions transactions, RebuildJobStore jobs, UUID rebuildId,
                  int batchSize, BooleanSupplier cancelled) {
         this.events = events;
         this.handlers = handlers;
@@ -62,13 +66,19 @@ final class ShadowReplay {
                 batch.add(events.nextAvailable());
             }
             TrackingToken reached = batch.get(batch.size() - 1).trackingToken();
-            transactions.executeWithoutResult(status -> {
-                shadowTables.searchShadowFirst(shadow);
+            boolean analyze = processed >= analyzeAt;
+            transactions.run(shadow, () -> {
+                if (analyze) {
+                    shadowTables.analyze(shadow);
+                }
                 handle(batch);
                 jobs.progress(rebuildId, processed + batch.size(), position(reached));
             });
             processed += batch.size();
             token = reached;
+            if (analyze) {
+                analyzeAt = 2 * processed;
+            }
         }
     }
 
