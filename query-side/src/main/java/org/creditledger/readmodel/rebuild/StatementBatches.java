@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * A connection that sends the statements which change rows as JDBC batches, so a rebuild does not wait for the
@@ -26,12 +27,23 @@ final class StatementBatches {
     private final List<Queued> queue = new ArrayList<>();
 
     private record Queued(String sql, List<Call> parameters) {
+        /** The highest parameter index set: how many placeholders the statement has. */
+        int parameterCount() {
+            return parameters.stream().mapToInt(call -> (Integer) call.args()[0]).max().orElse(0);
+        }
     }
 
-    /** A recorded {@code setXxx(index, value…)} call. */
+    /** A recorded {@code setXxx(index, value…)} call, or with one argument a statement setting. */
     private record Call(Method method, Object[] args) {
         void applyTo(PreparedStatement statement) throws SQLException {
             invoke(statement, method, args);
+        }
+
+        /** A parameter of a statement whose placeholders come after {@code offset} others in a multi-statement. */
+        void applyTo(PreparedStatement statement, int offset) throws SQLException {
+            Object[] shifted = args.clone();
+            shifted[0] = (Integer) args[0] + offset;
+            invoke(statement, method, shifted);
         }
     }
 
@@ -46,27 +58,67 @@ final class StatementBatches {
         return connection;
     }
 
-    /** Sends every queued statement. */
+    /**
+     * Sends every queued statement, in order: a run of the same SQL as one JDBC batch; consecutive statements that
+     * differ (an insert, then an update, then another insert …) as one multi-statement prepared statement of up to
+     * {@value #MIXED_CHUNK} statements, which the driver also sends in one round trip.
+     */
     void flush() throws SQLException {
         try {
             int first = 0;
             while (first < queue.size()) {
-                String sql = queue.get(first).sql();
-                int end = first;
-                try (PreparedStatement statement = target.prepareStatement(batchable(sql))) {
-                    while (end < queue.size() && queue.get(end).sql().equals(sql)) {
-                        for (Call call : queue.get(end).parameters()) {
-                            call.applyTo(statement);
-                        }
-                        statement.addBatch();
+                int end = endOfRun(first);
+                if (end - first > 1) {
+                    sendBatch(first, end);
+                } else {
+                    end = first + 1;
+                    while (end < queue.size() && end - first < MIXED_CHUNK && endOfRun(end) == end + 1) {
                         end++;
                     }
-                    statement.executeBatch();
+                    sendMixed(first, end);
                 }
                 first = end;
             }
         } finally {
             queue.clear();
+        }
+    }
+
+    private static final int MIXED_CHUNK = 64;
+
+    /** The end (exclusive) of the run of statements with the SQL of the one at {@code first}. */
+    private int endOfRun(int first) {
+        int end = first + 1;
+        while (end < queue.size() && queue.get(end).sql().equals(queue.get(first).sql())) {
+            end++;
+        }
+        return end;
+    }
+
+    private void sendBatch(int first, int end) throws SQLException {
+        try (PreparedStatement statement = target.prepareStatement(batchable(queue.get(first).sql()))) {
+            for (Queued queued : queue.subList(first, end)) {
+                for (Call call : queued.parameters()) {
+                    call.applyTo(statement, 0);
+                }
+                statement.addBatch();
+            }
+            statement.executeBatch();
+        }
+    }
+
+    private void sendMixed(int first, int end) throws SQLException {
+        List<Queued> chunk = queue.subList(first, end);
+        String sql = chunk.stream().map(Queued::sql).collect(Collectors.joining(";\n"));
+        try (PreparedStatement statement = target.prepareStatement(sql)) {
+            int offset = 0;
+            for (Queued queued : chunk) {
+                for (Call call : queued.parameters()) {
+                    call.applyTo(statement, offset);
+                }
+                offset += queued.parameterCount();
+            }
+            statement.execute();
         }
     }
 
