@@ -73,6 +73,7 @@ public final class ReplayBenchmark {
                 "ledger.embedded.clean-start", "true",
                 "server.port", "0",
                 "logging.level.root", "WARN",
+                "logging.level.org.creditledger.readmodel.rebuild", "INFO",
                 "spring.main.banner-mode", "off")).run();
         int exit = 0;
         try {

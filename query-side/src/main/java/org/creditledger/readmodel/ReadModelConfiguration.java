@@ -20,6 +20,9 @@ import org.springframework.context.annotation.Configuration;
  * tracking processor waits on the embedded event store, which wakes it as soon as this JVM appends. Measured in
  * {@code ReadYourWritesTest} (append, then GET the commitment and the quota): pooled median ≈ 510 ms, tracking
  * median ≈ 50 ms. Axon 4 also has no "default mode" property, so each group is registered here explicitly.
+ *
+ * <p>Each group also declares the tables it owns, so an administrator can rebuild it (see
+ * {@link org.creditledger.readmodel.rebuild.ProjectionRebuilds}).
  */
 @Configuration(proxyBeanMethods = false)
 class ReadModelConfiguration {

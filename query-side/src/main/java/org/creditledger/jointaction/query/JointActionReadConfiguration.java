@@ -9,8 +9,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The case projection runs in a tracking processor with the same batch size as the other read models (see
- * {@code ReadModelConfiguration} for why tracking and why batches); registered here so the feature stays in one
- * package.
+ * {@code ReadModelConfiguration} for why tracking and why batches); registered here, with the table a rebuild
+ * replaces, so the feature stays in one package.
  */
 @Configuration(proxyBeanMethods = false)
 class JointActionReadConfiguration {

@@ -9,7 +9,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The list-entry projection runs in a tracking processor with the same batch size as the other read models (see
- * {@code ReadModelConfiguration} for why tracking and why batches); registered here so list entries stay in one package.
+ * {@code ReadModelConfiguration} for why tracking and why batches); registered here, with the tables a rebuild
+ * replaces, so list entries stay in one package.
  */
 @Configuration(proxyBeanMethods = false)
 class ListEntryReadConfiguration {

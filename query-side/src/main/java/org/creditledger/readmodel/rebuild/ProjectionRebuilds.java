@@ -186,17 +186,22 @@ public class ProjectionRebuilds implements SmartLifecycle {
             replay.catchUp();
             ShadowTables.Shadow copies = shadow;
             transactions.executeWithoutResult(status -> shadowTables.analyze(copies));
+            long pausedAt = System.nanoTime();
             if (processor.isRunning()) {
                 processor.shutDown();
                 stoppedProcessor = true;
             }
             replay.catchUp();
+            long switchAt = System.nanoTime();
             transactions.executeWithoutResult(status -> {
                 shadowTables.swap(copies, lockTimeout.toMillis() + "ms");
                 resumeProcessorAt(group, replay.token());
                 jobs.finish(job.rebuildId(), RebuildJob.State.DONE, null, clock.instant());
             });
-            log.info("Rebuild {} of projection {}: done at event {}", job.rebuildId(), group, ShadowReplay.position(replay.token()));
+            long switchedAt = System.nanoTime();
+            log.info("Rebuild {} of projection {}: done at event {}; processor paused {} ms, tables switched in {} ms",
+                    job.rebuildId(), group, ShadowReplay.position(replay.token()), (switchedAt - pausedAt) / 1_000_000,
+                    (switchedAt - switchAt) / 1_000_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             fail(job, shadow, e);
