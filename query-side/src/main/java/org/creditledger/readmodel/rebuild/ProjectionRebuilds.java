@@ -181,7 +181,7 @@ public class ProjectionRebuilds implements SmartLifecycle {
             log.info("Rebuild {} of projection {}: replaying {} events into copies of {}", job.rebuildId(), group,
                     job.totalEvents(), projection.tables());
             shadow = transactions.execute(status -> shadowTables.create(group, projection.tables()));
-            ShadowReplay replay = new ShadowReplay(events, handlers(processor), shadow, shadowTables, shadowTransactions, jobs,
+            ShadowReplay replay = new ShadowReplay(events, handlers(processor), shadow, shadowTransactions, jobs,
                     job.rebuildId(), batchSize, () -> !running);
             replay.catchUp();
             ShadowTables.Shadow copies = shadow;

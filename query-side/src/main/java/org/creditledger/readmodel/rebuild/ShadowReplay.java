@@ -19,10 +19,6 @@ import java.util.function.BooleanSupplier;
  * {@link ShadowTransactions shadow transaction}, in which the projection's unchanged SQL writes the copies; the
  * batch's progress is stored in the same transaction.
  *
- * <p>The copies start empty, and the planner would plan the projection's statements on them as on empty tables
- * (sequential scans, which get slower with every row). So the copies are analysed as they grow: after the first
- * batch, then whenever the events replayed have doubled.
- *
  * <p>Like the live processor, a batch runs in a {@link BatchingUnitOfWork}; unlike it, a handler's exception is not
  * logged and skipped but ends the rebuild, so a rebuilt table never silently misses an event.
  */
@@ -31,23 +27,20 @@ final class ShadowReplay {
     private final BlockingStream<TrackedEventMessage<?>> events;
     private final List<EventMessageHandler> handlers;
     private final ShadowTables.Shadow shadow;
-    private final ShadowTables shadowTables;
     private final ShadowTransactions transactions;
     private final RebuildJobStore jobs;
     private final UUID rebuildId;
     private final int batchSize;
     private final BooleanSupplier cancelled;
     private long processed;
-    private long analyzeAt = 1;
     private TrackingToken token;
 
     ShadowReplay(BlockingStream<TrackedEventMessage<?>> events, List<EventMessageHandler> handlers, ShadowTables.Shadow shadow,
-                 ShadowTables shadowTables, ShadowTransactions transactions, RebuildJobStore jobs, UUID rebuildId,
+                 ShadowTransactions transactions, RebuildJobStore jobs, UUID rebuildId,
                  int batchSize, BooleanSupplier cancelled) {
         this.events = events;
         this.handlers = handlers;
         this.shadow = shadow;
-        this.shadowTables = shadowTables;
         this.transactions = transactions;
         this.jobs = jobs;
         this.rebuildId = rebuildId;
@@ -66,19 +59,12 @@ final class ShadowReplay {
                 batch.add(events.nextAvailable());
             }
             TrackingToken reached = batch.get(batch.size() - 1).trackingToken();
-            boolean analyze = processed >= analyzeAt;
             transactions.run(shadow, () -> {
-                if (analyze) {
-                    shadowTables.analyze(shadow);
-                }
                 handle(batch);
                 jobs.progress(rebuildId, processed + batch.size(), position(reached));
             });
             processed += batch.size();
             token = reached;
-            if (analyze) {
-                analyzeAt = 2 * processed;
-            }
         }
     }
 
