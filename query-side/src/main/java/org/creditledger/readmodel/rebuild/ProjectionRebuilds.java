@@ -120,7 +120,7 @@ public class ProjectionRebuilds implements SmartLifecycle {
      * A rebuildable projection and where its processor stands.
      *
      * @param position the global index of the last event its processor committed (the lowest over its segments);
-     *                 null before it stored one, or while it replays
+     *                 null before it stored one
      */
     public record ProjectionStatus(String name, List<String> tables, Long position, boolean processorRunning) {
     }
