@@ -154,6 +154,7 @@ public class ProjectionRebuilds implements SmartLifecycle {
     /** Starts rebuilding the projection in the background; 409 while a rebuild of it runs anywhere. */
     public RebuildJob rebuild(String name, Caller caller) {
         RebuildableProjection projection = projection(name);
+        StreamingEventProcessor processor = processor(name);
         if (!running) {
             throw new IllegalStateException("the application is shutting down");
         }
@@ -164,7 +165,7 @@ public class ProjectionRebuilds implements SmartLifecycle {
             RebuildJob job = new RebuildJob(UUID.randomUUID(), name, RebuildJob.State.RUNNING, total, 0, null,
                     caller.name() + " (" + caller.keyId() + ")", clock.instant(), null, null);
             jobs.insert(job);
-            workers.execute(() -> run(job, projection, lock));
+            workers.execute(() -> run(job, projection, processor, lock));
             return job;
         } catch (RuntimeException e) {
             unlock(lock, name);
@@ -172,9 +173,8 @@ public class ProjectionRebuilds implements SmartLifecycle {
         }
     }
 
-    private void run(RebuildJob job, RebuildableProjection projection, Connection lock) {
+    private void run(RebuildJob job, RebuildableProjection projection, StreamingEventProcessor processor, Connection lock) {
         String group = projection.processingGroup();
-        StreamingEventProcessor processor = processor(group);
         ShadowTables.Shadow shadow = null;
         boolean stoppedProcessor = false;
         try (BlockingStream<TrackedEventMessage<?>> events = eventStore.openStream(null)) {
