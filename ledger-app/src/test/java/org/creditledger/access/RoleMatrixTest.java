@@ -105,7 +105,10 @@ class RoleMatrixTest {
                 new Endpoint(HttpMethod.GET, "/api/v1/aggregates/{aggregateId}/events", EnumSet.of(ADMIN, INSPECTOR)),
                 new Endpoint(HttpMethod.GET, "/api/v1/audit/digest", EnumSet.of(ADMIN, INSPECTOR)),
                 new Endpoint(HttpMethod.POST, "/api/v1/audit/verify", EnumSet.of(ADMIN, INSPECTOR)),
-                new Endpoint(HttpMethod.GET, "/api/v1/subjects/{code}/dispute-package", EnumSet.of(ADMIN, INSPECTOR)));
+                new Endpoint(HttpMethod.GET, "/api/v1/subjects/{code}/dispute-package", EnumSet.of(ADMIN, INSPECTOR)),
+                new Endpoint(HttpMethod.GET, "/api/v1/admin/projections", EnumSet.of(ADMIN)),
+                new Endpoint(HttpMethod.POST, "/api/v1/admin/projections/{name}/rebuild", EnumSet.of(ADMIN)),
+                new Endpoint(HttpMethod.GET, "/api/v1/admin/projections/{name}/rebuild", EnumSet.of(ADMIN)));
     }
 
     @LocalServerPort
@@ -148,6 +151,7 @@ class RoleMatrixTest {
         // made by the matrix's COUNTER key, so that key may read it back
         pathVariables.put("checkId", api.as(keys.get(COUNTER)).post("/api/v1/checks", check()).json().path("checkId").asText());
         pathVariables.put("listCode", LIST);
+        pathVariables.put("name", "units");
         pathVariables.put("measureCode", MEASURE);
         pathVariables.put("importId", importId);
         pathVariables.put("unitId", UNIT);

@@ -111,6 +111,18 @@ public class ProjectionCatchUp {
                 || !local.values().stream().allMatch(s -> s.isCaughtUp() && !s.isReplaying())) {
             return OptionalLong.empty();
         }
+        return localPosition(group);
+    }
+
+    /**
+     * The least in-memory position of the group's segments when this JVM runs all of them, whether or not the
+     * processor has caught up since it started; empty when it does not run them all.
+     */
+    public OptionalLong localPosition(String group) {
+        Map<Integer, EventTrackerStatus> local = localSegments(group);
+        if (local == null || local.isEmpty()) {
+            return OptionalLong.empty();
+        }
         return OptionalLong.of(local.values().stream().mapToLong(s -> s.getCurrentPosition().orElse(-1)).min().orElse(-1));
     }
 

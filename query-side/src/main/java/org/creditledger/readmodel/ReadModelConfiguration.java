@@ -3,8 +3,10 @@ package org.creditledger.readmodel;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.creditledger.commitment.query.CommitmentProjection;
 import org.creditledger.quota.query.QuotaProjection;
+import org.creditledger.readmodel.rebuild.RebuildableProjection;
 import org.creditledger.unit.query.UnitProjection;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
@@ -18,6 +20,9 @@ import org.springframework.context.annotation.Configuration;
  * tracking processor waits on the embedded event store, which wakes it as soon as this JVM appends. Measured in
  * {@code ReadYourWritesTest} (append, then GET the commitment and the quota): pooled median ≈ 510 ms, tracking
  * median ≈ 50 ms. Axon 4 also has no "default mode" property, so each group is registered here explicitly.
+ *
+ * <p>Each group also declares the tables it owns, so an administrator can rebuild it (see
+ * {@link org.creditledger.readmodel.rebuild.ProjectionRebuilds}).
  */
 @Configuration(proxyBeanMethods = false)
 class ReadModelConfiguration {
@@ -30,5 +35,20 @@ class ReadModelConfiguration {
         for (String group : PROCESSING_GROUPS) {
             processors.register(processing, group);
         }
+    }
+
+    @Bean
+    RebuildableProjection unitTables() {
+        return RebuildableProjection.of(UnitProjection.PROCESSING_GROUP, "unit_view", "unit_target_view");
+    }
+
+    @Bean
+    RebuildableProjection commitmentTables() {
+        return RebuildableProjection.of(CommitmentProjection.PROCESSING_GROUP, "commitment_view");
+    }
+
+    @Bean
+    RebuildableProjection quotaTables() {
+        return RebuildableProjection.of(QuotaProjection.PROCESSING_GROUP, "quota_day");
     }
 }

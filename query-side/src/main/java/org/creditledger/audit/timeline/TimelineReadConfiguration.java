@@ -2,7 +2,9 @@ package org.creditledger.audit.timeline;
 
 import org.axonframework.config.EventProcessingConfigurer;
 import org.creditledger.readmodel.ReadModelProcessors;
+import org.creditledger.readmodel.rebuild.RebuildableProjection;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
@@ -16,5 +18,10 @@ class TimelineReadConfiguration {
     @Autowired
     void trackingProjection(EventProcessingConfigurer processing, ReadModelProcessors processors) {
         processors.register(processing, SubjectTimelineProjection.PROCESSING_GROUP);
+    }
+
+    @Bean
+    RebuildableProjection timelineTables() {
+        return RebuildableProjection.of(SubjectTimelineProjection.PROCESSING_GROUP, "subject_timeline");
     }
 }

@@ -115,9 +115,10 @@ class CounterChecks {
     }
 
     /**
-     * Where the check projection stands. Normally its in-memory position (no wait). Right after a start, during a
-     * replay or when another node runs it, waits (bounded) for it to reach the head; if it cannot, the counter gets
-     * 503 rather than a CLEAR that only means "not processed yet".
+     * Where the check projection stands. Normally its in-memory position (no wait). Right after a start (also the
+     * restart that ends a rebuild), during a replay or when another node runs it, waits (bounded) for it to reach the
+     * head, then reads its position; if it cannot reach the head, the counter gets 503 rather than a CLEAR that only
+     * means "not processed yet".
      */
     private long livePosition() {
         OptionalLong live = catchUp.livePosition(CheckProjection.PROCESSING_GROUP);
@@ -126,8 +127,8 @@ class CounterChecks {
         }
         long head = catchUp.head();
         catchUp.awaitPosition(head, CheckProjection.PROCESSING_GROUP);
-        live = catchUp.livePosition(CheckProjection.PROCESSING_GROUP);
-        long position = live.isPresent() ? live.getAsLong() : catchUp.committedPosition(CheckProjection.PROCESSING_GROUP);
+        long position = catchUp.localPosition(CheckProjection.PROCESSING_GROUP)
+                .orElseGet(() -> catchUp.committedPosition(CheckProjection.PROCESSING_GROUP));
         if (position < head) {
             throw new NotReady(position, head);
         }

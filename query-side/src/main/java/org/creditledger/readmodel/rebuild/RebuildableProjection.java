@@ -1,0 +1,44 @@
+package org.creditledger.readmodel.rebuild;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Declares that the projections of a processing group can be rebuilt, and which read tables they own. Declare one as a
+ * bean next to the group's processor registration, e.g.
+ * <pre>{@code
+ * @Bean
+ * RebuildableProjection quotaTables() {
+ *     return RebuildableProjection.of(QuotaProjection.PROCESSING_GROUP, "quota_day");
+ * }
+ * }</pre>
+ * A rebuild replays every event through the group's handlers into empty copies of exactly these tables, then puts the
+ * copies in their place (see {@link ProjectionRebuilds}). The handlers must therefore write these tables and nothing
+ * else, and keep no state outside them: {@code @ResetHandler}s are not called, the empty copies are the reset.
+ *
+ * @param processingGroup the tracking processor's name, e.g. {@code list-entries}
+ * @param tables          the read tables the group's handlers write, unqualified, in the schema Flyway created them in
+ */
+public record RebuildableProjection(String processingGroup, List<String> tables) {
+
+    private static final Pattern TABLE = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
+
+    public RebuildableProjection {
+        if (processingGroup == null || processingGroup.isBlank()) {
+            throw new IllegalArgumentException("a rebuildable projection needs its processing group");
+        }
+        if (tables == null || tables.isEmpty()) {
+            throw new IllegalArgumentException("processing group " + processingGroup + " declares no tables");
+        }
+        tables = List.copyOf(tables);
+        for (String table : tables) {
+            if (!TABLE.matcher(table).matches()) {
+                throw new IllegalArgumentException("'" + table + "' is not a plain lower-case table name");
+            }
+        }
+    }
+
+    public static RebuildableProjection of(String processingGroup, String... tables) {
+        return new RebuildableProjection(processingGroup, List.of(tables));
+    }
+}
