@@ -86,9 +86,8 @@ public final class AuditBenchmark {
                     text(dataSource, "select pg_size_pretty(pg_total_relation_size('domain_event_entry'))"));
 
             long start = System.nanoTime();
-            while (count(dataSource, "select coalesce(max(global_index), 0) from event_chain") < head) {
-                Thread.sleep(50);
-            }
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofHours(1)).pollInterval(java.time.Duration.ofMillis(50))
+                    .until(() -> count(dataSource, "select coalesce(max(global_index), 0) from event_chain") >= head);
             report("CHAIN   (background chainer, 10,000 per transaction)", stored, start);
 
             for (int run = 1; run <= 3; run++) {

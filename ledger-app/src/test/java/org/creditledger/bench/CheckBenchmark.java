@@ -131,14 +131,10 @@ public final class CheckBenchmark {
         return RestClient.builder().baseUrl("http://127.0.0.1:" + port).defaultHeader("X-Api-Key", key).build();
     }
 
-    static void awaitCatalogue(DataSource db) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-        while (count(db, "select count(*) from check_list") < 8 || count(db, "select count(*) from check_measure") < 20) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("the demo catalogue did not reach the check projection");
-            }
-            Thread.sleep(100);
-        }
+    static void awaitCatalogue(DataSource db) {
+        org.awaitility.Awaitility.await("the demo catalogue in the check projection").atMost(Duration.ofMinutes(2))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> count(db, "select count(*) from check_list") >= 8 && count(db, "select count(*) from check_measure") >= 20);
     }
 
     /** COPY the entries into check_entry: subject i is a company (or, every third, a person) on list i mod lists. */

@@ -243,11 +243,9 @@ public final class ReplayBenchmark {
 
     static void rebuild(ProjectionRebuilds rebuilds, Caller admin, String name, JdbcClient jdbc) throws Exception {
         long start = System.nanoTime();
-        RebuildJob job = rebuilds.rebuild(name, admin);
-        while (job.state() == RebuildJob.State.RUNNING) {
-            Thread.sleep(200);
-            job = rebuilds.latest(name).orElseThrow();
-        }
+        rebuilds.rebuild(name, admin);
+        RebuildJob job = org.awaitility.Awaitility.await().atMost(Duration.ofHours(1)).pollInterval(Duration.ofMillis(200))
+                .until(() -> rebuilds.latest(name).orElseThrow(), latest -> latest.state() != RebuildJob.State.RUNNING);
         double wall = seconds(start);
         System.out.printf("REBUILD %-13s: %s, %,d events in %.1f s (job) = %,.0f events/s; wall incl. switch %.1f s; %s%n", name,
                 job.state(), job.processedEvents(), Duration.between(job.startedAt(), job.finishedAt()).toMillis() / 1000.0,
