@@ -32,7 +32,7 @@ class CheckStats {
     }
 
     Stats count(LocalDate from, LocalDate to, String unitId, MeasureDomain domain) {
-        Map<String, Row> rows = new LinkedHashMap<>();
+        Map<List<String>, Map<Verdict, Long>> counts = new LinkedHashMap<>();
         jdbc.sql("""
                         select counter_unit, domain, verdict, sum(checks) as checks from check_count
                         where day between :from and :to
@@ -45,17 +45,15 @@ class CheckStats {
                 .param("unit", unitId)
                 .param("domain", domain == null ? null : domain.name())
                 .query(rs -> {
-                    String unit = rs.getString("counter_unit");
-                    MeasureDomain rowDomain = MeasureDomain.valueOf(rs.getString("domain"));
-                    Row row = rows.computeIfAbsent(unit + '\u0000' + rowDomain,
-                            key -> new Row(unit.isEmpty() ? null : unit, rowDomain, 0, zeroes()));
-                    long checks = rs.getLong("checks");
-                    row.byVerdict().merge(Verdict.valueOf(rs.getString("verdict")), checks, Long::sum);
-                    rows.put(unit + '\u0000' + rowDomain, new Row(row.counterUnit(), rowDomain, row.checks() + checks,
-                            row.byVerdict()));
+                    counts.computeIfAbsent(List.of(rs.getString("counter_unit"), rs.getString("domain")), key -> zeroes())
+                            .put(Verdict.valueOf(rs.getString("verdict")), rs.getLong("checks"));
                 });
-        List<Row> list = List.copyOf(rows.values());
-        return new Stats(from, to, list.stream().mapToLong(Row::checks).sum(), list);
+        List<Row> rows = counts.entrySet().stream()
+                .map(e -> new Row(e.getKey().get(0).isEmpty() ? null : e.getKey().get(0),
+                        MeasureDomain.valueOf(e.getKey().get(1)),
+                        e.getValue().values().stream().mapToLong(Long::longValue).sum(), e.getValue()))
+                .toList();
+        return new Stats(from, to, rows.stream().mapToLong(Row::checks).sum(), rows);
     }
 
     private static Map<Verdict, Long> zeroes() {
