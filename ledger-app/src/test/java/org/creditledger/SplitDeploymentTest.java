@@ -1,5 +1,6 @@
 package org.creditledger;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.creditledger.platform.database.EmbeddedPostgresServer;
 import org.creditledger.testing.Api;
 import org.junit.jupiter.api.AfterEach;
@@ -51,6 +52,24 @@ class SplitDeploymentTest {
         assertThat(read.status()).as("visible in the other JVM's next read: " + read).isEqualTo(200);
         assertThat(read.json().path("unitId").asText()).isEqualTo("gy-justice");
         assertThat(querySide.get("/api/v1/units").text()).contains("市司法局");
+
+        // A list entry written through the command side reaches the counter checks the query side answers and records.
+        assertThat(commandSide.put("/api/v1/lists/SPLIT_DEBTOR", Map.of("name", "失信被执行人名单", "colour", "BLACK",
+                "authority", "最高人民法院", "legalBasis", "法释〔2017〕7号", "periodMonths", 24, "earlyRepairAllowed", true)).status())
+                .isEqualTo(201);
+        assertThat(commandSide.put("/api/v1/measures/SPLIT_NO_PROCUREMENT", Map.of("name", "限制参加政府采购活动",
+                "kind", "PUNISHMENT", "domain", "GOVERNMENT_PROCUREMENT", "scope", "NATIONAL_BASE",
+                "legalBasis", "《政府采购法》第二十二条", "listCodes", List.of("SPLIT_DEBTOR"))).status()).isEqualTo(201);
+        String today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
+        Api.Response entered = commandSide.post("/api/v1/list-entries", Map.of("listCode", "SPLIT_DEBTOR",
+                "subject", Map.of("kind", "LEGAL_PERSON", "code", "91110108MA01R7K44D", "name", "广元市某某律师事务所"),
+                "decisionNo", "(2025)川08执1号", "decidedOn", today, "reason", "拒不履行", "effectiveFrom", today));
+        assertThat(entered.status()).as(entered.toString()).isEqualTo(201);
+        Map<String, Object> check = Map.of("subjectCode", "91110108MA01R7K44D", "domain", "GOVERNMENT_PROCUREMENT");
+        JsonNode answer = await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20))
+                .until(() -> querySide.post("/api/v1/checks", check).json(), a -> "RESTRICT".equals(a.path("verdict").asText()));
+        assertThat(answer.path("measures").findValuesAsText("measureCode")).containsExactly("SPLIT_NO_PROCUREMENT");
+        assertThat(querySide.get("/api/v1/checks/" + answer.path("checkId").asText()).json()).isEqualTo(answer);
     }
 
     private Api start(String module, String jdbcUrl) throws IOException {
