@@ -80,12 +80,12 @@ class CounterChecks {
         List<ItemResult> results = new ArrayList<>(questions.size());
         List<EventMessage<?>> toRecord = new ArrayList<>();
         for (Question question : questions) {
-            List<FieldProblem> problems = problems(question, now);
-            if (!problems.isEmpty()) {
-                results.add(new ItemResult(null, problems));
+            Parsed parsed = parse(question, now);
+            if (parsed.question() == null) {
+                results.add(new ItemResult(null, parsed.problems()));
                 continue;
             }
-            SubjectCheckedEvent answer = answer(valid(question), now, counterUnit);
+            SubjectCheckedEvent answer = answer(parsed.question(), now, counterUnit);
             results.add(new ItemResult(answer, List.of()));
             toRecord.add(message(answer, metadata));
         }
@@ -135,52 +135,58 @@ class CounterChecks {
         return position;
     }
 
-    private ValidQuestion validate(Question question, Instant now) {
-        List<FieldProblem> problems = problems(question, now);
-        if (!problems.isEmpty()) {
-            throw new InvalidInput(problems);
+    private static ValidQuestion validate(Question question, Instant now) {
+        Parsed parsed = parse(question, now);
+        if (!parsed.problems().isEmpty()) {
+            throw new InvalidInput(parsed.problems());
         }
-        return valid(question);
+        return parsed.question();
     }
 
-    private static ValidQuestion valid(Question question) {
-        String matter = question.matter() == null || question.matter().isBlank() ? null : question.matter().strip();
-        Instant asOf = question.asOf() == null || question.asOf().isBlank() ? null
-                : OffsetDateTime.parse(question.asOf().strip()).toInstant();
-        return new ValidQuestion(new SubjectCode(question.subjectCode()).value(), MeasureDomain.valueOf(question.domain().strip()),
-                matter, asOf);
+    /** A question read in one pass: the valid question, or (then {@code question} is null) what is wrong with it. */
+    record Parsed(ValidQuestion question, List<FieldProblem> problems) {
     }
 
-    static List<FieldProblem> problems(Question question, Instant now) {
+    static Parsed parse(Question question, Instant now) {
         List<FieldProblem> problems = new ArrayList<>();
+        String subjectCode = null;
         if (question.subjectCode() == null || question.subjectCode().isBlank()) {
             problems.add(new FieldProblem("subjectCode", "is required"));
         } else {
             try {
-                new SubjectCode(question.subjectCode());
+                subjectCode = new SubjectCode(question.subjectCode()).value();
             } catch (InvalidSubjectCode e) {
                 problems.add(new FieldProblem("subjectCode", e.reason()));
             }
         }
+        MeasureDomain domain = null;
         if (question.domain() == null || question.domain().isBlank()) {
             problems.add(new FieldProblem("domain", "is required"));
-        } else if (Arrays.stream(MeasureDomain.values()).noneMatch(d -> d.name().equals(question.domain().strip()))) {
-            problems.add(new FieldProblem("domain", "'" + question.domain() + "' is not one of "
-                    + Arrays.stream(MeasureDomain.values()).map(Enum::name).collect(Collectors.joining(", "))));
+        } else {
+            domain = Arrays.stream(MeasureDomain.values()).filter(d -> d.name().equals(question.domain().strip()))
+                    .findFirst().orElse(null);
+            if (domain == null) {
+                problems.add(new FieldProblem("domain", "'" + question.domain() + "' is not one of "
+                        + Arrays.stream(MeasureDomain.values()).map(Enum::name).collect(Collectors.joining(", "))));
+            }
         }
-        if (question.matter() != null && question.matter().strip().length() > MAX_MATTER_LENGTH) {
+        String matter = question.matter() == null || question.matter().isBlank() ? null : question.matter().strip();
+        if (matter != null && matter.length() > MAX_MATTER_LENGTH) {
             problems.add(new FieldProblem("matter", "must be at most " + MAX_MATTER_LENGTH + " characters"));
         }
+        Instant asOf = null;
         if (question.asOf() != null && !question.asOf().isBlank()) {
             try {
-                if (OffsetDateTime.parse(question.asOf().strip()).toInstant().isAfter(now)) {
+                asOf = OffsetDateTime.parse(question.asOf().strip()).toInstant();
+                if (asOf.isAfter(now)) {
                     problems.add(new FieldProblem("asOf", "is in the future"));
                 }
             } catch (DateTimeParseException e) {
                 problems.add(new FieldProblem("asOf", "'" + question.asOf() + "' is not an ISO-8601 instant with offset, e.g. 2025-03-03T09:30:00+08:00"));
             }
         }
-        return problems;
+        return problems.isEmpty() ? new Parsed(new ValidQuestion(subjectCode, domain, matter, asOf), List.of())
+                : new Parsed(null, List.copyOf(problems));
     }
 
     private static EventMessage<SubjectCheckedEvent> message(SubjectCheckedEvent answer, LedgerMetadata metadata) {
