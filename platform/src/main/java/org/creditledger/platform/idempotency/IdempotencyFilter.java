@@ -10,7 +10,7 @@ import org.creditledger.platform.access.CurrentCaller;
 import org.creditledger.platform.web.CachedBodyRequest;
 import org.creditledger.platform.web.ProblemResponses;
 import org.creditledger.platform.web.ProblemType;
-import org.springframework.core.Ordered;
+import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
@@ -32,7 +32,7 @@ import java.util.Set;
  * so the client may correct the request and retry with the same key.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 20)
+@Order(SecurityProperties.DEFAULT_FILTER_ORDER + 20) // after Spring Security: nothing reads a body before the key is known
 class IdempotencyFilter extends OncePerRequestFilter {
 
     static final String HEADER = "Idempotency-Key";

@@ -5,7 +5,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.core.Ordered;
+import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
@@ -18,7 +18,7 @@ import java.io.IOException;
  * Uploads (multipart) have their own limit, {@code spring.servlet.multipart.max-file-size}.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 5)
+@Order(SecurityProperties.DEFAULT_FILTER_ORDER + 10) // after Spring Security: nothing reads a body before the key is known
 class BodySizeLimitFilter extends OncePerRequestFilter {
 
     private final ProblemResponses problems;

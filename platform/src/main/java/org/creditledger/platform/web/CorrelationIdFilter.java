@@ -23,6 +23,7 @@ import java.util.regex.Pattern;
 public class CorrelationIdFilter extends OncePerRequestFilter {
 
     public static final String HEADER = "X-Correlation-Id";
+    static final String MDC_KEY = "correlationId";
     private static final String ATTRIBUTE = CorrelationIdFilter.class.getName();
     private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
 
@@ -38,11 +39,11 @@ public class CorrelationIdFilter extends OncePerRequestFilter {
         String id = given != null && SANE.matcher(given).matches() ? given : UUID.randomUUID().toString();
         request.setAttribute(ATTRIBUTE, id);
         response.setHeader(HEADER, id);
-        MDC.put("correlationId", id);
+        MDC.put(MDC_KEY, id);
         try {
             chain.doFilter(request, response);
         } finally {
-            MDC.remove("correlationId");
+            MDC.remove(MDC_KEY);
         }
     }
 }

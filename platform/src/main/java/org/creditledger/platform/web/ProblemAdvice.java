@@ -18,6 +18,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.lang.NonNull;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
@@ -65,6 +66,12 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(AccessDenied.class)
     ResponseEntity<Object> accessDenied(AccessDenied e) {
         return respond(ProblemType.FORBIDDEN, e.getMessage(), List.of());
+    }
+
+    /** Method security refused the caller's role (see {@code AllowedRolesAuthorization}); the path is not echoed. */
+    @ExceptionHandler(AccessDeniedException.class)
+    ResponseEntity<Object> roleDenied(AccessDeniedException e) {
+        return respond(ProblemType.FORBIDDEN, "This API key's role may not do this.", List.of());
     }
 
     @ExceptionHandler(AggregateNotFoundException.class)
@@ -185,7 +192,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleNoResourceFoundException(@NonNull NoResourceFoundException e, @NonNull HttpHeaders headers,
                                                                     @NonNull HttpStatusCode status, @NonNull WebRequest request) {
-        return respond(ProblemType.NOT_FOUND, "No such path: /" + e.getResourcePath(), List.of());
+        return respond(ProblemType.NOT_FOUND, "No such path.", List.of());
     }
 
     @Override

@@ -12,6 +12,7 @@ public enum ProblemType {
     MALFORMED("malformed-request", HttpStatus.BAD_REQUEST, "The request body cannot be read"),
     PAYLOAD_TOO_LARGE("payload-too-large", HttpStatus.PAYLOAD_TOO_LARGE, "The request body is too large"),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", HttpStatus.UNSUPPORTED_MEDIA_TYPE, "The request body has an unsupported media type"),
+    REJECTED_REQUEST("rejected-request", HttpStatus.BAD_REQUEST, "The request's path or headers are not accepted"),
     UNAUTHENTICATED("unauthenticated", HttpStatus.UNAUTHORIZED, "A valid API key is required"),
     FORBIDDEN("forbidden", HttpStatus.FORBIDDEN, "This API key may not do that"),
     NOT_FOUND("not-found", HttpStatus.NOT_FOUND, "No such resource"),
@@ -21,6 +22,7 @@ public enum ProblemType {
     IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", HttpStatus.CONFLICT, "The Idempotency-Key was already used for another request"),
     IDEMPOTENT_REQUEST_IN_PROGRESS("idempotent-request-in-progress", HttpStatus.CONFLICT, "A request with this Idempotency-Key is still being processed"),
     UNPROCESSABLE("unprocessable", HttpStatus.UNPROCESSABLE_ENTITY, "The request refers to something the ledger cannot accept"),
+    RATE_LIMITED("rate-limited", HttpStatus.TOO_MANY_REQUESTS, "Too many requests"),
     INTERNAL("internal-error", HttpStatus.INTERNAL_SERVER_ERROR, "Internal error"),
     UNAVAILABLE("unavailable", HttpStatus.SERVICE_UNAVAILABLE, "The ledger cannot answer this right now");
 

@@ -11,28 +11,16 @@ import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
-import org.springframework.web.servlet.HandlerInterceptor;
-import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import java.util.List;
 
 /**
- * Lets handlers declare {@link Caller} and {@link LedgerMetadata} parameters, and installs the role check.
+ * Lets handlers declare {@link Caller} and {@link LedgerMetadata} parameters, both taken from the API key Spring
+ * Security authenticated.
  */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
-
-    private final List<HandlerInterceptor> interceptors;
-
-    WebConfiguration(List<HandlerInterceptor> interceptors) {
-        this.interceptors = interceptors;
-    }
-
-    @Override
-    public void addInterceptors(InterceptorRegistry registry) {
-        interceptors.forEach(interceptor -> registry.addInterceptor(interceptor).addPathPatterns("/api/**"));
-    }
 
     @Override
     public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
@@ -41,7 +29,7 @@ class WebConfiguration implements WebMvcConfigurer {
     }
 
     private static Caller caller(NativeWebRequest webRequest) {
-        return CurrentCaller.of(webRequest.getNativeRequest(HttpServletRequest.class)).orElseThrow(NotAuthenticated::new);
+        return CurrentCaller.current().orElseThrow(NotAuthenticated::new);
     }
 
     private static final class CallerResolver implements HandlerMethodArgumentResolver {

@@ -1,0 +1,93 @@
+package org.creditledger.access;
+
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * HTTP/1.1 written byte for byte, as an attacker would send it: no client library normalises, encodes or rejects the
+ * request line first. The connection closes after one answer.
+ */
+final class RawHttp {
+
+    record Answer(int status, Map<String, String> headers, String body) {
+        String contentType() {
+            return headers.getOrDefault("content-type", "");
+        }
+    }
+
+    private RawHttp() {
+    }
+
+    static Answer send(int port, String method, String target, String apiKey) {
+        return send(InetAddress.getLoopbackAddress(), port, method + " " + target + " HTTP/1.1\r\n"
+                + (apiKey == null ? "" : "X-Api-Key: " + apiKey + "\r\n")
+                + (method.equals("POST") ? "Content-Type: application/json\r\nContent-Length: 2\r\n\r\n{}" : "\r\n"));
+    }
+
+    /** Sends {@code requestAfterHost} (request line and headers but Host) from the local address {@code from}. */
+    static Answer send(InetAddress from, int port, String requestAfterHost) {
+        int lineEnd = requestAfterHost.indexOf("\r\n");
+        String request = requestAfterHost.substring(0, lineEnd + 2) + "Host: localhost\r\nConnection: close\r\n"
+                + requestAfterHost.substring(lineEnd + 2);
+        try (Socket socket = new Socket()) {
+            socket.bind(new InetSocketAddress(from, 0));
+            socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 5_000);
+            socket.setSoTimeout(60_000); // a guard against a hang, not a speed limit: the first /v3/api-docs is built on demand
+            OutputStream out = socket.getOutputStream();
+            out.write(request.getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            return parse(socket.getInputStream());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Reads one answer by its own framing (length or chunks), so a server that keeps the connection open is fine. */
+    private static Answer parse(InputStream raw) throws IOException {
+        DataInputStream in = new DataInputStream(new BufferedInputStream(raw));
+        String[] status = line(in).split(" ");
+        Map<String, String> headers = new TreeMap<>();
+        for (String header = line(in); !header.isEmpty(); header = line(in)) {
+            int colon = header.indexOf(':');
+            headers.put(header.substring(0, colon).trim().toLowerCase(Locale.ROOT), header.substring(colon + 1).trim());
+        }
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
+            for (int size = Integer.parseInt(line(in).trim(), 16); size > 0; size = Integer.parseInt(line(in).trim(), 16)) {
+                body.write(in.readNBytes(size));
+                line(in);
+            }
+        } else if (headers.containsKey("content-length")) {
+            body.write(in.readNBytes(Integer.parseInt(headers.get("content-length"))));
+        } else {
+            in.transferTo(body);
+        }
+        return new Answer(Integer.parseInt(status[1]), headers, body.toString(StandardCharsets.UTF_8));
+    }
+
+    private static String line(DataInputStream in) throws IOException {
+        ByteArrayOutputStream line = new ByteArrayOutputStream();
+        for (int b = in.read(); b != '\n'; b = in.read()) {
+            if (b < 0) {
+                throw new EOFException("the connection closed mid-line");
+            }
+            if (b != '\r') {
+                line.write(b);
+            }
+        }
+        return line.toString(StandardCharsets.ISO_8859_1);
+    }
+}

@@ -1,0 +1,137 @@
+package org.creditledger.platform.access;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.creditledger.platform.web.ProblemResponses;
+import org.creditledger.platform.web.ProblemType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.aop.Advisor;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Role;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.authorization.method.AuthorizationManagerBeforeMethodInterceptor;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.AuthenticationFilter;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
+
+import java.io.IOException;
+import java.time.Duration;
+
+/**
+ * Spring Security owns access to the ledger. One stateless filter chain: a request is authenticated by its
+ * {@code X-Api-Key} before anything reads its body, everything but health and the API documentation needs a valid
+ * key, and each endpoint's roles come from its {@link AllowedRoles} through method security. The firewall
+ * ({@code StrictHttpFirewall}, on by default) refuses {@code ;}, encoded {@code / . %} and other path tricks. Every
+ * refusal is an {@code application/problem+json} with a stable type, and none echoes the request's path (it may
+ * carry a subject code).
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSecurity
+@EnableMethodSecurity(prePostEnabled = false)
+@EnableConfigurationProperties(AuthenticationLimits.class)
+class SecurityConfiguration {
+
+    static final String HEADER = "X-Api-Key";
+    private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, ApiKeys apiKeys, FailedAuthentications failures, ProblemResponses problems) throws Exception {
+        AuthenticationEntryPoint noKey = (request, response, e) -> problems.write(response, ProblemType.UNAUTHENTICATED,
+                "Send your API key in the X-Api-Key header.");
+        AccessDeniedHandler denied = (request, response, e) -> problems.write(response, ProblemType.FORBIDDEN,
+                "This API key's role may not do this.");
+        http.securityMatcher("/**")
+                .authorizeHttpRequests(requests -> requests
+                        .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/swagger-ui.html", "/swagger-ui/**",
+                                "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml").permitAll()
+                        .anyRequest().authenticated())
+                .addFilterBefore(apiKeyFilter(apiKeys, failures, problems), AnonymousAuthenticationFilter.class)
+                .exceptionHandling(handling -> handling.authenticationEntryPoint(noKey).accessDeniedHandler(denied))
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .csrf(csrf -> csrf.disable()) // keys travel in a header no browser adds by itself: nothing to forge
+                .httpBasic(basic -> basic.disable())
+                .formLogin(form -> form.disable())
+                .logout(logout -> logout.disable());
+        return http.build();
+    }
+
+    /**
+     * Spring Security's own {@link AuthenticationFilter}, fed by the {@code X-Api-Key} header. A request without the
+     * header passes on anonymous (and is refused by authorisation unless the path is open); a wrong key is answered
+     * here, 401, and counts against its address; an address over its limit gets 429 without a lookup.
+     */
+    private static AuthenticationFilter apiKeyFilter(ApiKeys apiKeys, FailedAuthentications failures, ProblemResponses problems) {
+        AuthenticationFilter filter = new AuthenticationFilter(new ProviderManager(new ApiKeyAuthenticationProvider(apiKeys)), request -> {
+            String secret = request.getHeader(HEADER);
+            if (secret == null) {
+                return null;
+            }
+            failures.blocked(request.getRemoteAddr()).ifPresent(wait -> {
+                throw new TooManyFailures(wait);
+            });
+            return ApiKeyAuthentication.presented(secret);
+        });
+        filter.setSuccessHandler((request, response, authentication) -> { });
+        filter.setFailureHandler((request, response, e) -> refuse(request, response, e, failures, problems));
+        return filter;
+    }
+
+    private static void refuse(HttpServletRequest request, HttpServletResponse response, AuthenticationException e,
+                               FailedAuthentications failures, ProblemResponses problems) throws IOException {
+        if (e instanceof TooManyFailures tooMany) {
+            response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(tooMany.wait.toSeconds()));
+            problems.write(response, ProblemType.RATE_LIMITED,
+                    "Too many unknown API keys came from your address; try again in " + tooMany.wait.toSeconds() + " s.");
+            return;
+        }
+        failures.failed(request.getRemoteAddr());
+        log.info("Unknown API key presented from {}", request.getRemoteAddr());
+        problems.write(response, ProblemType.UNAUTHENTICATED, "Unknown API key.");
+    }
+
+    @Bean
+    FailedAuthentications failedAuthentications(AuthenticationLimits limits, MeterRegistry meters) {
+        return new FailedAuthentications(limits, meters);
+    }
+
+    /** What the firewall refuses ({@code /api;/…}, {@code %2e}, {@code //} …) is a 400 problem like every other. */
+    @Bean
+    RequestRejectedHandler requestRejectedHandler(ProblemResponses problems) {
+        return (request, response, e) -> {
+            log.info("Refused a request the firewall does not accept: {}", e.getMessage());
+            problems.write(response, ProblemType.REJECTED_REQUEST, "The request's path or headers are not accepted.");
+        };
+    }
+
+    @Bean
+    @Role(BeanDefinition.ROLE_INFRASTRUCTURE)
+    static Advisor allowedRoles() {
+        return new AuthorizationManagerBeforeMethodInterceptor(AllowedRolesAuthorization.handlers(), new AllowedRolesAuthorization());
+    }
+
+    private static final class TooManyFailures extends AuthenticationException {
+        private final transient Duration wait;
+
+        TooManyFailures(Duration wait) {
+            super("Too many failed authentications from this address.");
+            this.wait = wait;
+        }
+    }
+}
