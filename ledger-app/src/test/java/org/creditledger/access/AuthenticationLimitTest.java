@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -21,6 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(classes = LedgerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "ledger.auth.failures-per-minute=3")
+// Its own limit needs its own context, a second node on the tests' database: closed afterwards, so it does not hold
+// processor segments that the other tests' rebuilds must stop.
+@DirtiesContext
 class AuthenticationLimitTest {
 
     @LocalServerPort

@@ -31,6 +31,8 @@ import org.springframework.context.annotation.Primary;
 
 import javax.sql.DataSource;
 import java.time.Duration;
+import java.lang.management.ManagementFactory;
+import java.util.UUID;
 
 /**
  * Axon's event store and token store on PostgreSQL through Axon's JDBC engine, with the tables Flyway creates
@@ -150,7 +152,17 @@ public class AxonStorageConfiguration {
                 .schema(TOKEN_SCHEMA)
                 .contentType(byte[].class)
                 .claimTimeout(claimTimeout)
+                .nodeId(nodeId())
                 .build();
+    }
+
+    /**
+     * The owner name of this node's token claims. Axon's default, {@code pid@host}, is the same for two application
+     * contexts in one JVM, and two owners of one name both believe they hold a claim, so both process the same events
+     * (a projection that adds +1 counts twice). A random suffix makes every started context an owner of its own.
+     */
+    private static String nodeId() {
+        return ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
     }
 
     @Bean

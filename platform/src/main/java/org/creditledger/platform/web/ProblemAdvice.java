@@ -1,5 +1,6 @@
 package org.creditledger.platform.web;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -10,6 +11,7 @@ import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.creditledger.platform.access.AccessDenied;
 import org.creditledger.platform.access.NotAuthenticated;
+import org.creditledger.subject.InvalidSubjectCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -154,9 +156,17 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
                     List.of(new FieldProblem(path(mismatch), "has the wrong JSON type; expected " + simpleType(mismatch.getTargetType()))));
         }
         if (cause instanceof JsonMappingException mapping && mapping.getCause() instanceof RuntimeException inner && !mapping.getPath().isEmpty()) {
-            return respond(ProblemType.VALIDATION, "The request has invalid fields.", List.of(new FieldProblem(path(mapping), inner.getMessage())));
+            // value objects say what is wrong with the value (IllegalArgumentException, InvalidSubjectCode); anything
+            // else thrown while binding is our fault, and its text is no business of the client's
+            boolean aboutTheValue = inner instanceof IllegalArgumentException || inner instanceof InvalidSubjectCode;
+            String message = aboutTheValue && inner.getMessage() != null ? inner.getMessage() : "has an invalid value";
+            return respond(ProblemType.VALIDATION, "The request has invalid fields.", List.of(new FieldProblem(path(mapping), message)));
         }
-        return respond(ProblemType.MALFORMED, "The body is not valid JSON for this request: " + RootCause.message(e), List.of());
+        if (cause instanceof JsonProcessingException json && json.getLocation() != null) {
+            return respond(ProblemType.MALFORMED, "The body is not valid JSON for this request (line " + json.getLocation().getLineNr()
+                    + ", column " + json.getLocation().getColumnNr() + ").", List.of());
+        }
+        return respond(ProblemType.MALFORMED, "The body is not valid JSON for this request.", List.of());
     }
 
     @Override
@@ -180,13 +190,14 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(@NonNull HttpMediaTypeNotSupportedException e, @NonNull HttpHeaders headers,
                                                                      @NonNull HttpStatusCode status, @NonNull WebRequest request) {
-        return respond(ProblemType.UNSUPPORTED_MEDIA_TYPE, e.getMessage(), List.of());
+        return respond(ProblemType.UNSUPPORTED_MEDIA_TYPE, "Send the body as " + e.getSupportedMediaTypes().stream()
+                .map(Object::toString).collect(Collectors.joining(" or ")) + ".", List.of());
     }
 
     @Override
     protected ResponseEntity<Object> handleHttpRequestMethodNotSupported(@NonNull HttpRequestMethodNotSupportedException e, @NonNull HttpHeaders headers,
                                                                          @NonNull HttpStatusCode status, @NonNull WebRequest request) {
-        return respond(ProblemType.METHOD_NOT_ALLOWED, e.getMessage(), List.of());
+        return respond(ProblemType.METHOD_NOT_ALLOWED, "This path does not accept " + e.getMethod() + ".", List.of());
     }
 
     @Override
@@ -201,7 +212,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         if (e instanceof MissingRequestHeaderException missing) {
             return respond(ProblemType.VALIDATION, "The request has invalid fields.", List.of(new FieldProblem(missing.getHeaderName(), "header is required")));
         }
-        return respond(ProblemType.VALIDATION, e.getMessage(), List.of());
+        return respond(ProblemType.VALIDATION, "The request is missing a required part.", List.of());
     }
 
     private static ResponseEntity<Object> respond(ProblemType type, String detail, List<FieldProblem> errors) {
