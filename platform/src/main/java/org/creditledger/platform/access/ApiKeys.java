@@ -47,7 +47,8 @@ public class ApiKeys {
 
     /** The channel of {@code NOTIFY}: payload = the revoked key's id. */
     static final String REVOKED_CHANNEL = "api_key_revoked";
-    static final String AGGREGATE_TYPE = "ApiKey";
+    /** The aggregate type of the key events in the event store. */
+    public static final String AGGREGATE_TYPE = "ApiKey";
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final String COLUMNS = "key_id, name, role, unit_id, authority, created_at, created_by, expires_at, revoked_at, revoked_by";
