@@ -92,7 +92,7 @@ class ApiKeyController {
     /** Every key, newest first, revoked and expired ones included; never a secret or its hash. */
     @GetMapping("/api/v1/admin/api-keys")
     @AllowedRoles({Role.ADMIN, Role.INSPECTOR})
-    ApiKeys.KeyPage list(@RequestParam(defaultValue = "0") @Min(0) @Max(1_000_000) int page,
+    ApiKeys.ApiKeyPage listApiKeys(@RequestParam(defaultValue = "0") @Min(0) @Max(1_000_000) int page,
                          @RequestParam(defaultValue = "" + DEFAULT_PAGE_SIZE) @Min(1) @Max(MAX_PAGE_SIZE) int size) {
         return apiKeys.list(page, size);
     }
@@ -104,7 +104,7 @@ class ApiKeyController {
     @DeleteMapping("/api/v1/admin/api-keys/{keyId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @AllowedRoles(Role.ADMIN)
-    void revoke(@PathVariable UUID keyId, Caller caller, LedgerMetadata metadata) {
+    void revokeApiKey(@PathVariable UUID keyId, Caller caller, LedgerMetadata metadata) {
         if (apiKeys.revoke(keyId, metadata, caller.keyId()) == ApiKeys.Revocation.UNKNOWN) {
             throw new UnknownKey(keyId);
         }

@@ -77,11 +77,11 @@ public class ApiKeys {
     }
 
     /** A stored key as an administrator or inspector sees it: everything but the secret and its hash. */
-    public record KeyView(UUID keyId, String name, Role role, String unitId, String authority, Instant createdAt,
+    public record ApiKeyView(UUID keyId, String name, Role role, String unitId, String authority, Instant createdAt,
                           UUID createdBy, Instant expiresAt, Instant revokedAt, UUID revokedBy) {
     }
 
-    public record KeyPage(List<KeyView> items, int page, int size, long totalItems) {
+    public record ApiKeyPage(List<ApiKeyView> items, int page, int size, long totalItems) {
     }
 
     public enum Revocation { REVOKED, ALREADY_REVOKED, UNKNOWN }
@@ -204,17 +204,13 @@ public class ApiKeys {
     }
 
     /** Every key, newest first. */
-    public KeyPage list(int page, int size) {
-        List<KeyView> items = jdbc.sql("select " + COLUMNS + " from api_key order by created_at desc, key_id limit ? offset ?")
+    public ApiKeyPage list(int page, int size) {
+        List<ApiKeyView> items = jdbc.sql("select " + COLUMNS + " from api_key order by created_at desc, key_id limit ? offset ?")
                 .params(size, (long) page * size)
                 .query(ApiKeys::view)
                 .list();
         long total = jdbc.sql("select count(*) from api_key").query(Long.class).single();
-        return new KeyPage(items, page, size, total);
-    }
-
-    public Optional<KeyView> find(UUID keyId) {
-        return jdbc.sql("select " + COLUMNS + " from api_key where key_id = ?").param(keyId).query(ApiKeys::view).optional();
+        return new ApiKeyPage(items, page, size, total);
     }
 
     public boolean none() {
@@ -231,8 +227,8 @@ public class ApiKeys {
         return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 
-    private static KeyView view(ResultSet rs, int row) throws SQLException {
-        return new KeyView(rs.getObject("key_id", UUID.class), rs.getString("name"), Role.valueOf(rs.getString("role")),
+    private static ApiKeyView view(ResultSet rs, int row) throws SQLException {
+        return new ApiKeyView(rs.getObject("key_id", UUID.class), rs.getString("name"), Role.valueOf(rs.getString("role")),
                 rs.getString("unit_id"), rs.getString("authority"), instant(rs, "created_at"),
                 rs.getObject("created_by", UUID.class), instant(rs, "expires_at"), instant(rs, "revoked_at"),
                 rs.getObject("revoked_by", UUID.class));

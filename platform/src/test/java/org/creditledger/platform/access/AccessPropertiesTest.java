@@ -2,8 +2,11 @@ package org.creditledger.platform.access;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 import java.time.Duration;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,5 +42,14 @@ class AccessPropertiesTest {
         context.withPropertyValues("ledger.access.key-cache-ttl=5s").run(started ->
                 assertThat(started.getBean(AccessProperties.class).keyCacheTtl()).isEqualTo(Duration.ofSeconds(5)));
         context.withPropertyValues("ledger.access.key-cache-ttl=-1s").run(started -> assertThat(started).hasFailed());
+    }
+
+    @Test
+    void theCacheTtlIsSetByTheEnvironmentVariableTheReadmeNames() {
+        context.withInitializer(started -> started.getEnvironment().getPropertySources().replace(
+                        StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+                        new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+                                Map.of("LEDGER_ACCESS_KEY_CACHE_TTL", "7s"))))
+                .run(started -> assertThat(started.getBean(AccessProperties.class).keyCacheTtl()).isEqualTo(Duration.ofSeconds(7)));
     }
 }
