@@ -24,7 +24,7 @@ class FreshStartTest {
         // Command-line arguments outrank the data directory surefire sets for the shared test database.
         return new SpringApplicationBuilder(LedgerApplication.class).run(
                 "--ledger.data-dir=" + dataDir, "--ledger.embedded.clean-start=false", "--server.port=0",
-                        "--ledger.demo=true", "--ledger.bootstrap-admin-key=first-admin-secret");
+                        "--ledger.demo=true", "--ledger.bootstrap-admin-key=first-admin-secret-of-30-chars");
     }
 
     @Test
@@ -35,11 +35,15 @@ class FreshStartTest {
             assertThat(api.get("/actuator/health").json().path("status").asText()).isEqualTo("UP");
             assertThat(jdbc.sql("select count(*) from known_unit").query(Long.class).single()).isEqualTo(32);
             assertThat(jdbc.sql("select count(*) from known_list").query(Long.class).single()).as("demo catalogue lists").isEqualTo(8);
-            assertThat(api.as("first-admin-secret").get("/api/v1/measures?domain=CONSUMPTION").json().findValuesAsText("measureCode"))
+            assertThat(api.as("first-admin-secret-of-30-chars").get("/api/v1/measures?domain=CONSUMPTION").json().findValuesAsText("measureCode"))
                     .contains("RESTRICT_HIGH_CONSUMPTION");
             assertThat(jdbc.sql("select role from api_key order by role").query(String.class).list())
                     .containsExactly("ADMIN", "ADMIN", "COUNTER", "INSPECTOR", "LIST_AUTHORITY", "UNIT_CLERK");
-            Api.Response save = api.as("first-admin-secret").put("/api/v1/units/gy-education", Map.of("name", "市教育局", "kind", "MUNICIPAL_DEPARTMENT"));
+            assertThat(jdbc.sql("""
+                            select count(*) from domain_event_entry where payload_type like '%ApiKeyIssuedEvent'
+                            and convert_from(meta_data, 'UTF8')::jsonb ->> 'principal' = 'system'""").query(Long.class).single())
+                    .as("the bootstrap and demo keys are recorded as issued by the ledger itself").isEqualTo(6);
+            Api.Response save = api.as("first-admin-secret-of-30-chars").put("/api/v1/units/gy-education", Map.of("name", "市教育局", "kind", "MUNICIPAL_DEPARTMENT"));
             assertThat(save.status()).as("the bootstrap key is an ADMIN key; the unit exists already").isEqualTo(200);
             assertThat(api.as("wrong-secret").put("/api/v1/units/gy-education", Map.of("name", "x", "kind", "OTHER")).status()).isEqualTo(401);
         }

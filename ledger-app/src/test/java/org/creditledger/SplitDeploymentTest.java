@@ -6,6 +6,7 @@ import org.creditledger.testing.Api;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.http.HttpMethod;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -24,6 +25,8 @@ import static org.awaitility.Awaitility.await;
  * PostgreSQL. Each migrates only its own tables; a write through one is readable through the other.
  */
 class SplitDeploymentTest {
+
+    static final String ADMIN_SECRET = "split-admin-secret-of-32-chars!!";
 
     @TempDir
     Path dataDir;
@@ -72,6 +75,28 @@ class SplitDeploymentTest {
         assertThat(querySide.get("/api/v1/checks/" + answer.path("checkId").asText()).json()).isEqualTo(answer);
     }
 
+    /**
+     * Each JVM caches key lookups (they are on the hot path of counter checks); a revocation through one JVM must still
+     * reach the other's cache within moments, through PostgreSQL NOTIFY.
+     */
+    @Test
+    void aKeyRevokedThroughOneJvmIsRefusedByTheOtherAtOnce() throws Exception {
+        String jdbcUrl = EmbeddedPostgresServer.startOrReuse(dataDir.toAbsolutePath().normalize(), true).jdbcUrl();
+        Api commandSide = start("command-side", jdbcUrl);
+        Api querySide = start("query-side", jdbcUrl);
+        Api.Response issued = commandSide.post("/api/v1/admin/api-keys", Map.of("name", "苍溪县政务服务中心 窗口", "role", "COUNTER"));
+        assertThat(issued.status()).as(issued.toString()).isEqualTo(201);
+        Api counter = querySide.as(issued.json().path("secret").asText());
+        assertThat(counter.get("/api/v1/lists").status()).as("the query side has now cached the key").isEqualTo(200);
+
+        long revokedAt = System.nanoTime();
+        assertThat(commandSide.exchange(HttpMethod.DELETE, "/api/v1/admin/api-keys/" + issued.json().path("keyId").asText(), null, h -> { })
+                .status()).isEqualTo(204);
+        await().atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(5))
+                .until(() -> counter.get("/api/v1/lists").status() == 401);
+        System.out.printf("revocation reached the other JVM within %d ms%n", (System.nanoTime() - revokedAt) / 1_000_000);
+    }
+
     private Api start(String module, String jdbcUrl) throws IOException {
         Path jar = Path.of("..", module, "target", module + "-0.1.0-SNAPSHOT-exec.jar").toAbsolutePath().normalize();
         assertThat(jar).as("built by the reactor before ledger-app's tests").exists();
@@ -82,13 +107,13 @@ class SplitDeploymentTest {
                 .redirectOutput(Files.createTempFile(dataDir, module, ".log").toFile());
         builder.environment().putAll(Map.of(
                 "SPRING_DATASOURCE_URL", jdbcUrl, "SPRING_DATASOURCE_USERNAME", "postgres", "SPRING_DATASOURCE_PASSWORD", "",
-                "SERVER_PORT", String.valueOf(port), "LEDGER_BOOTSTRAP_ADMIN_KEY", "split-admin",
+                "SERVER_PORT", String.valueOf(port), "LEDGER_BOOTSTRAP_ADMIN_KEY", ADMIN_SECRET,
                 "AXONIQ_UPDATE_CHECKER_DISABLED", "true"));
         processes.add(builder.start());
         Api api = Api.at(port);
         await().atMost(Duration.ofSeconds(120)).ignoreExceptions()
                 .until(() -> api.get("/actuator/health").json().path("status").asText().equals("UP"));
-        return api.as("split-admin");
+        return api.as(ADMIN_SECRET);
     }
 
     private static int freePort() throws IOException {

@@ -64,7 +64,9 @@ class DemoData implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        if (jdbc.sql("select exists (select 1 from domain_event_entry)").query(Boolean.class).single()) {
+        // Keys are recorded as events too (the bootstrap key is issued just before): they do not make a ledger non-empty.
+        if (jdbc.sql("select exists (select 1 from domain_event_entry where type is distinct from ?)").param(ApiKeys.AGGREGATE_TYPE)
+                .query(Boolean.class).single()) {
             log.info("LEDGER_DEMO=true, but the ledger already holds events: demo data not loaded again.");
             return;
         }

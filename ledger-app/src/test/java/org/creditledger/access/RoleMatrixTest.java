@@ -70,6 +70,8 @@ class RoleMatrixTest {
     static List<Endpoint> matrix() {
         return List.of(
                 new Endpoint(HttpMethod.POST, "/api/v1/admin/api-keys", EnumSet.of(ADMIN)),
+                new Endpoint(HttpMethod.GET, "/api/v1/admin/api-keys", EnumSet.of(ADMIN, INSPECTOR)),
+                new Endpoint(HttpMethod.DELETE, "/api/v1/admin/api-keys/{keyId}", EnumSet.of(ADMIN)),
                 new Endpoint(HttpMethod.PUT, "/api/v1/units/{unitId}", EnumSet.of(ADMIN)),
                 new Endpoint(HttpMethod.PUT, "/api/v1/units/{unitId}/targets/{year}", EnumSet.of(ADMIN)),
                 new Endpoint(HttpMethod.POST, "/api/v1/commitments", EnumSet.of(ADMIN, UNIT_CLERK)),
@@ -246,6 +248,8 @@ class RoleMatrixTest {
         }
         return switch (endpoint.key()) {
             case "GET /api/v1/joint-actions/stats" -> path + "?year=2025&unitId=" + UNIT;
+            // a fresh key each time, so that revoking it revokes none of the matrix's keys
+            case "DELETE /api/v1/admin/api-keys/{keyId}" -> "/api/v1/admin/api-keys/" + apiKeys.issue("matrix revocable", COUNTER, null, null, null).key().keyId();
             default -> path;
         };
     }

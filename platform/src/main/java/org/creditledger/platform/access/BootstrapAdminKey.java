@@ -1,15 +1,18 @@
 package org.creditledger.platform.access;
 
+import org.creditledger.platform.axon.LedgerMetadata;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 
-/** With {@code LEDGER_BOOTSTRAP_ADMIN_KEY} set and no key stored yet, creates the first ADMIN key with that secret. */
+/**
+ * With {@code LEDGER_BOOTSTRAP_ADMIN_KEY} set and no key stored yet, creates the first ADMIN key with that secret
+ * (recorded as issued by {@code system}). {@link AccessProperties} has already refused a secret under 24 characters.
+ */
 @Component
 @Order(0)
 class BootstrapAdminKey implements ApplicationRunner {
@@ -19,22 +22,24 @@ class BootstrapAdminKey implements ApplicationRunner {
     private final ApiKeys apiKeys;
     private final String secret;
 
-    BootstrapAdminKey(ApiKeys apiKeys, @Value("${ledger.bootstrap-admin-key:}") String secret) {
+    BootstrapAdminKey(ApiKeys apiKeys, AccessProperties properties) {
         this.apiKeys = apiKeys;
-        this.secret = secret;
+        this.secret = properties.bootstrapAdminKey();
     }
 
     @Override
     public void run(ApplicationArguments args) {
-        if (secret.isBlank()) {
+        if (secret == null) {
             if (apiKeys.none()) {
-                log.warn("No API key exists yet. Set LEDGER_BOOTSTRAP_ADMIN_KEY=<secret> (or LEDGER_DEMO=true) to create the first ADMIN key.");
+                log.warn("No API key exists yet. Set LEDGER_BOOTSTRAP_ADMIN_KEY=<secret of at least {} characters> (or LEDGER_DEMO=true) "
+                        + "to create the first ADMIN key.", AccessProperties.MIN_BOOTSTRAP_SECRET_LENGTH);
             }
             return;
         }
         if (apiKeys.none()) {
             try {
-                apiKeys.store("bootstrap admin", Role.ADMIN, null, null, secret, null);
+                apiKeys.store(new ApiKeys.NewKey("bootstrap admin", Role.ADMIN, null, null, null), secret,
+                        LedgerMetadata.system("bootstrap ADMIN key from LEDGER_BOOTSTRAP_ADMIN_KEY", null), null);
                 log.info("Created the bootstrap ADMIN key from LEDGER_BOOTSTRAP_ADMIN_KEY.");
             } catch (DuplicateKeyException anotherNodeWasFirst) {
                 log.info("The bootstrap ADMIN key was created by another node starting at the same time.");

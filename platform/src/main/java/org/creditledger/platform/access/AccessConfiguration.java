@@ -1,0 +1,10 @@
+package org.creditledger.platform.access;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Configuration;
+
+/** Binds {@link AccessProperties}. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(AccessProperties.class)
+class AccessConfiguration {
+}
