@@ -47,10 +47,12 @@ class CheckController {
     private final CheckReceipts receipts;
     private final CheckStats stats;
     private final ProjectionCatchUp catchUp;
+    private final BatchRateLimit batchRate;
     private final Clock clock;
 
     CheckController(CounterChecks checks, CheckReceipts receipts, CheckStats stats, ProjectionCatchUp catchUp,
-                    Clock clock) {
+                    BatchRateLimit batchRate, Clock clock) {
+        this.batchRate = batchRate;
         this.checks = checks;
         this.receipts = receipts;
         this.stats = stats;
@@ -85,8 +87,13 @@ class CheckController {
                 .body(shownTo(caller, answer, metadata.principal()));
     }
 
-    /** Up to {@value #MAX_BATCH} checks at once; an invalid item is reported on its own and the others are checked. */
+    /**
+     * Up to {@value #MAX_BATCH} checks at once; an invalid item is reported on its own and the others are checked.
+     * Each key may ask for {@code ledger.check.batch-rate} checks per minute this way (every item counts); beyond that,
+     * 429 with {@code Retry-After}, and nothing is checked or recorded.
+     */
     @PostMapping("/api/v1/checks/batch")
+    @ApiResponse(responseCode = "429", description = "This key's batch checks per minute are used up; retry after Retry-After seconds")
     @AllowedRoles({Role.COUNTER, Role.INSPECTOR, Role.ADMIN})
     BatchResponse checkBatch(@RequestBody BatchRequest request, Caller caller, LedgerMetadata metadata) {
         if (request.items() == null || request.items().isEmpty()) {
@@ -96,6 +103,7 @@ class CheckController {
             throw new InvalidInput(new FieldProblem("items", "holds " + request.items().size()
                     + " checks; at most " + MAX_BATCH + " are allowed in one batch"));
         }
+        batchRate.take(caller.keyId(), request.items().size());
         List<CounterChecks.Question> questions = request.items().stream()
                 .map(item -> item == null ? new CounterChecks.Question(null, null, null, null) : item.question())
                 .toList();
