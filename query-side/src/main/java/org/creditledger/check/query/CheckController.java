@@ -1,5 +1,8 @@
 package org.creditledger.check.query;
 
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.creditledger.catalogue.api.MeasureDomain;
 import org.creditledger.check.api.CheckMessages.SubjectCheckedEvent;
@@ -93,7 +96,10 @@ class CheckController {
      * 429 with {@code Retry-After}, and nothing is checked or recorded.
      */
     @PostMapping("/api/v1/checks/batch")
-    @ApiResponse(responseCode = "429", description = "This key's batch checks per minute are used up; retry after Retry-After seconds")
+    @ApiResponse(responseCode = "200", description = "Each item's receipt or the reasons it was not checked, in request order")
+    @ApiResponse(responseCode = "429", description = "This key's batch checks per minute are used up; nothing was checked",
+            headers = @Header(name = "Retry-After", description = "Seconds until the batch would be allowed", schema = @Schema(type = "integer")),
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "#/components/schemas/Problem")))
     @AllowedRoles({Role.COUNTER, Role.INSPECTOR, Role.ADMIN})
     BatchResponse checkBatch(@RequestBody BatchRequest request, Caller caller, LedgerMetadata metadata) {
         if (request.items() == null || request.items().isEmpty()) {
