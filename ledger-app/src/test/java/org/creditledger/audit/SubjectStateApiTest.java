@@ -2,6 +2,7 @@ package org.creditledger.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.creditledger.LedgerHttpTest;
+import org.creditledger.platform.web.Page;
 import org.creditledger.testing.Api;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -10,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
@@ -43,15 +45,15 @@ class SubjectStateApiTest extends LedgerHttpTest {
         Instant fulfilledAt = Instant.parse(fulfilled.path("recordedAt").asText());
 
         JsonNode before = state(subject, postedAt.minusMillis(1));
-        assertThat(before.path("commitments")).isEmpty();
+        assertThat(before.path("commitments").path("items")).isEmpty();
         assertThat(before.path("ledgerPosition").asLong()).isLessThan(posted.path("globalIndex").asLong());
 
         JsonNode open = state(subject, postedAt);
         assertThat(open.path("subjectCode").asText()).isEqualTo(subject);
         assertThat(Instant.parse(open.path("asOf").asText())).isEqualTo(postedAt);
         assertThat(open.path("ledgerPosition").asLong()).isGreaterThanOrEqualTo(posted.path("globalIndex").asLong());
-        assertThat(open.path("commitments")).hasSize(1);
-        JsonNode commitment = open.path("commitments").get(0);
+        assertThat(open.path("commitments").path("items")).hasSize(1);
+        JsonNode commitment = open.path("commitments").path("items").get(0);
         assertThat(commitment.path("commitmentId").asText()).isEqualTo(commitmentId);
         assertThat(commitment.path("status").asText()).isEqualTo("POSTED");
         assertThat(commitment.path("unitId").asText()).isEqualTo(ledger.unit);
@@ -66,12 +68,12 @@ class SubjectStateApiTest extends LedgerHttpTest {
         assertThat(justBeforeOutcome.path("ledgerPosition").asLong()).isLessThan(fulfilled.path("globalIndex").asLong());
 
         JsonNode afterOutcome = state(subject, fulfilledAt);
-        assertThat(afterOutcome.path("commitments")).isEmpty();
+        assertThat(afterOutcome.path("commitments").path("items")).isEmpty();
         assertThat(afterOutcome.path("ledgerPosition").asLong()).isGreaterThanOrEqualTo(fulfilled.path("globalIndex").asLong());
 
         Api.Response now = inspector.get(path(subject));
         assertThat(now.status()).isEqualTo(200);
-        assertThat(now.json().path("commitments")).isEmpty();
+        assertThat(now.json().path("commitments").path("items")).isEmpty();
         assertThat(Instant.parse(now.json().path("asOf").asText())).isAfterOrEqualTo(fulfilledAt);
     }
 
@@ -82,12 +84,12 @@ class SubjectStateApiTest extends LedgerHttpTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> types(subject).contains("CommitmentBecameOverdueEvent"));
         Instant overdueAt = Instant.parse(event(subject, "CommitmentBecameOverdueEvent").path("recordedAt").asText());
 
-        JsonNode before = state(subject, overdueAt.minusMillis(1)).path("commitments").get(0);
+        JsonNode before = state(subject, overdueAt.minusMillis(1)).path("commitments").path("items").get(0);
         assertThat(before.path("commitmentId").asText()).isEqualTo(commitmentId);
         assertThat(before.path("status").asText()).isEqualTo("POSTED");
         assertThat(before.has("overdueSince")).isFalse();
 
-        JsonNode after = state(subject, overdueAt).path("commitments").get(0);
+        JsonNode after = state(subject, overdueAt).path("commitments").path("items").get(0);
         assertThat(after.path("status").asText()).isEqualTo("OVERDUE");
         assertThat(Instant.parse(after.path("overdueSince").asText())).isEqualTo(overdueAt);
     }
@@ -135,10 +137,43 @@ class SubjectStateApiTest extends LedgerHttpTest {
     }
 
     @Test
+    void openCommitmentsComeOnePageAtATimeOldestFirstWithTheirTotal() {
+        String subject = AuditLedger.freshUscc();
+        List<String> posted = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            posted.add(ledger.postCommitment(subject, "2099-12-31", null, null));
+        }
+
+        JsonNode first = page(subject, "?size=2");
+        assertThat(first.path("commitments").path("totalItems").asLong()).isEqualTo(5);
+        assertThat(first.path("commitments").path("page").asInt()).isZero();
+        assertThat(first.path("commitments").path("size").asInt()).isEqualTo(2);
+        List<String> paged = new ArrayList<>(ids(first));
+        paged.addAll(ids(page(subject, "?size=2&page=1")));
+        paged.addAll(ids(page(subject, "?size=2&page=2")));
+        assertThat(paged).containsExactlyElementsOf(posted);
+
+        JsonNode beyond = page(subject, "?size=2&page=3");
+        assertThat(beyond.path("commitments").path("items")).isEmpty();
+        assertThat(beyond.path("commitments").path("totalItems").asLong()).isEqualTo(5);
+        assertThat(page(subject, "").path("commitments").path("size").asInt()).isEqualTo(Page.DEFAULT_SIZE);
+
+        assertBadRequest(path(subject) + "?size=" + (Page.MAX_SIZE + 1), "size");
+        assertBadRequest(path(subject) + "?size=0", "size");
+        assertBadRequest(path(subject) + "?page=-1", "page");
+    }
+
+    private JsonNode page(String subject, String query) {
+        Api.Response response = inspector.get(path(subject) + query);
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        return response.json();
+    }
+
+    @Test
     void beforeTheFirstEventTheLedgerKnewNothing() {
         JsonNode state = state(AuditLedger.freshResidentId(), Instant.parse("2000-01-01T00:00:00Z"));
         assertThat(state.path("ledgerPosition").asLong()).isEqualTo(-1);
-        assertThat(state.path("commitments")).isEmpty();
+        assertThat(state.path("commitments").path("items")).isEmpty();
         assertThat(state.path("entries")).isEmpty();
     }
 
@@ -174,7 +209,7 @@ class SubjectStateApiTest extends LedgerHttpTest {
     }
 
     private static List<String> ids(JsonNode state) {
-        return StreamSupport.stream(state.path("commitments").spliterator(), false)
+        return StreamSupport.stream(state.path("commitments").path("items").spliterator(), false)
                 .map(c -> c.path("commitmentId").asText()).toList();
     }
 

@@ -236,7 +236,7 @@ class CounterCheckApiTest extends LedgerHttpTest {
         enter(court, blackList, expiredCode, TODAY.minusYears(2), TODAY.minusDays(1));
         // the entry is known at once, but its period ended yesterday
         await().atMost(Duration.ofSeconds(10)).until(() ->
-                !admin.get("/api/v1/list-entries?subjectCode=" + expiredCode).json().isEmpty());
+                !admin.get("/api/v1/list-entries?subjectCode=" + expiredCode).json().path("items").isEmpty());
         JsonNode expired = check(counter, expiredCode, "GOVERNMENT_PROCUREMENT").json();
         assertThat(expired.path("verdict").asText()).isEqualTo("CLEAR");
         assertThat(expired.path("entries")).isEmpty();
@@ -426,5 +426,39 @@ class CounterCheckApiTest extends LedgerHttpTest {
         assertThat(second.status()).isEqualTo(201);
         assertThat(second.json().path("checkId")).isEqualTo(first.json().path("checkId"));
         assertThat(events()).isEqualTo(after);
+    }
+
+    /**
+     * The database refuses to store the check (a trigger stands in for any failure of the commit): the counter gets
+     * 503 with a fixed text, never the database's own words, and no answer.
+     */
+    @Test
+    void aCheckThatCannotBeRecordedIs503WithoutTheDatabasesWords() {
+        String code = company();
+        String trigger = "refuse_check_" + suffix.toLowerCase();
+        jdbc.sql("""
+                create or replace function refuse_check_for_test() returns trigger language plpgsql as $$
+                begin
+                    if convert_from(new.payload, 'UTF8') like '%' || tg_argv[0] || '%' then
+                        raise exception 'internal-detail-7f3a: cannot insert into domain_event_entry for %', tg_argv[0];
+                    end if;
+                    return new;
+                end $$""").update();
+        jdbc.sql("create trigger " + trigger + " before insert on domain_event_entry for each row"
+                + " execute function refuse_check_for_test('" + code + "')").update();
+        try {
+            long before = events();
+            Api.Response refused = check(counter, code, "HONOURS");
+
+            assertThat(refused.status()).as(refused.toString()).isEqualTo(503);
+            assertThat(refused.contentType()).startsWith("application/problem+json");
+            assertThat(refused.json().path("type").asText()).isEqualTo("urn:credit-ledger:problem:unavailable");
+            assertThat(refused.json().path("detail").asText()).isEqualTo("The check could not be recorded; nothing was answered. Try again shortly.");
+            assertThat(refused.text()).doesNotContain("internal-detail-7f3a", "domain_event_entry", "ERROR", code);
+            assertThat(events()).isEqualTo(before);
+        } finally {
+            jdbc.sql("drop trigger " + trigger + " on domain_event_entry").update();
+        }
+        assertThat(check(counter, code, "HONOURS").status()).as("recorded once the database accepts it again").isEqualTo(201);
     }
 }

@@ -7,6 +7,7 @@ import org.creditledger.listing.api.ListEntryMessages.EnterListCommand;
 import org.creditledger.platform.axon.LedgerCommands;
 import org.creditledger.platform.axon.LedgerMetadata;
 import org.creditledger.platform.web.LedgerProblem;
+import org.creditledger.platform.web.Page;
 import org.creditledger.platform.web.ProblemType;
 import org.creditledger.subject.SubjectKind;
 import org.creditledger.subject.SubjectRef;
@@ -111,9 +112,10 @@ class ListEntryApiTest extends LedgerHttpTest {
         assertThat(shown.path("history").get(0).path("recordedAt").asText()).isNotBlank();
 
         JsonNode found = admin.get("/api/v1/list-entries?subjectCode=" + code + "&status=ACTIVE").json();
-        assertThat(found).hasSize(1);
-        assertThat(found.get(0).path("entryId").asText()).isEqualTo(entryId);
-        assertThat(admin.get("/api/v1/list-entries?listCode=" + listCode).json()).hasSize(1);
+        assertThat(found.path("items")).hasSize(1);
+        assertThat(found.path("totalItems").asLong()).isEqualTo(1);
+        assertThat(found.path("items").get(0).path("entryId").asText()).isEqualTo(entryId);
+        assertThat(admin.get("/api/v1/list-entries?listCode=" + listCode).json().path("items")).hasSize(1);
     }
 
     @Test
@@ -298,6 +300,102 @@ class ListEntryApiTest extends LedgerHttpTest {
         assertThat(counter.path("subject").path("code").asText()).isEqualTo(id.substring(0, 6) + "********" + id.substring(14));
         assertThat(counter.toString()).doesNotContain(id);
         assertThat(authority.get("/api/v1/list-entries/" + entryId).json().path("subject").path("code").asText()).isEqualTo(id);
+    }
+
+    @Test
+    void anotherAuthoritySeesANaturalPersonsNumberMaskedAndItsOwnAuthoritySeesItInFull() {
+        String id = residentIdFor(ThreadLocalRandom.current().nextLong(org.creditledger.subject.SubjectCodes.RESIDENT_ID_FOR_LIMIT));
+        String masked = id.substring(0, 6) + "********" + id.substring(14);
+        Map<String, Object> body = entry(listCode, freshUscc());
+        body.put("subject", Map.of("kind", "NATURAL_PERSON", "code", id, "name", "张某某"));
+        Api.Response entered = authority.post("/api/v1/list-entries", body);
+        assertThat(entered.status()).as(entered.toString()).isEqualTo(201);
+        String entryId = entered.json().path("entryId").asText();
+        Api court = api().as(keys().listAuthority("最高人民法院"));
+
+        JsonNode seenByCourt = court.get("/api/v1/list-entries/" + entryId).json();
+        assertThat(seenByCourt.path("subject").path("code").asText()).isEqualTo(masked);
+        assertThat(seenByCourt.path("decisionNo").asText()).as("the entry itself is visible for joint punishment")
+                .isEqualTo("广市监严失〔2024〕12号");
+        assertThat(seenByCourt.toString()).doesNotContain(id);
+        Api.Response courtSearch = court.get("/api/v1/list-entries?subjectCode=" + id);
+        assertThat(courtSearch.json().path("items").findValuesAsText("entryId")).containsExactly(entryId);
+        assertThat(courtSearch.json().path("items").get(0).path("subject").path("code").asText()).isEqualTo(masked);
+        assertThat(courtSearch.text()).doesNotContain(id);
+        assertThat(court.get("/api/v1/list-entries?listCode=" + listCode).text()).contains(masked).doesNotContain(id);
+
+        assertThat(authority.get("/api/v1/list-entries/" + entryId).json().path("subject").path("code").asText()).isEqualTo(id);
+        assertThat(authority.get("/api/v1/list-entries?subjectCode=" + id).json().path("items").get(0)
+                .path("subject").path("code").asText()).isEqualTo(id);
+        assertThat(api().as(keys().inspector()).get("/api/v1/list-entries/" + entryId).json()
+                .path("subject").path("code").asText()).isEqualTo(id);
+        assertThat(admin.get("/api/v1/list-entries?listCode=" + listCode).json().path("items").get(0)
+                .path("subject").path("code").asText()).isEqualTo(id);
+    }
+
+    @Test
+    void anAuthoritySeesWhatAwaitsItsOwnDecisionsOnly() {
+        String entryId = enter(freshUscc());
+        String objectionId = authority.post("/api/v1/list-entries/" + entryId + "/objections",
+                Map.of("grounds", "处罚决定已被复议撤销", "filedOn", "2025-09-26")).json().path("objectionId").asText();
+        Api court = api().as(keys().listAuthority("最高人民法院"));
+
+        Api.Response courtPending = court.get("/api/v1/list-entries/pending?size=" + Page.MAX_SIZE);
+        assertThat(courtPending.status()).as(courtPending.toString()).isEqualTo(200);
+        assertThat(courtPending.json().path("items").findValuesAsText("itemId")).doesNotContain(objectionId);
+        assertThat(courtPending.json().path("items").findValuesAsText("listAuthority"))
+                .allSatisfy(shown -> assertThat(shown).isEqualTo("最高人民法院"));
+        assertThat(pendingIds(authority, "")).contains(objectionId);
+        assertThat(pendingIds(admin, "?authority=" + AUTHORITY)).contains(objectionId);
+        assertThat(court.get("/api/v1/list-entries/pending?authority=" + AUTHORITY).status()).isEqualTo(403);
+    }
+
+    /** Every pending item the caller sees, page by page; {@code query} may name an authority. */
+    private List<String> pendingIds(Api caller, String query) {
+        List<String> ids = new ArrayList<>();
+        String separator = query.isEmpty() ? "?" : query + "&";
+        for (int page = 0; ; page++) {
+            JsonNode found = caller.get("/api/v1/list-entries/pending" + separator + "size=" + Page.MAX_SIZE + "&page=" + page).json();
+            if (found.path("items").isEmpty()) {
+                assertThat(found.path("totalItems").asLong()).isEqualTo(ids.size());
+                return ids;
+            }
+            ids.addAll(found.path("items").findValuesAsText("itemId"));
+        }
+    }
+
+    @Test
+    void aSearchAnswersOnePageAtATimeWithTheTotal() {
+        List<String> entered = List.of(enter(freshUscc()), enter(freshUscc()), enter(freshUscc()));
+
+        JsonNode first = admin.get("/api/v1/list-entries?listCode=" + listCode + "&size=2").json();
+        assertThat(first.path("page").asInt()).isZero();
+        assertThat(first.path("size").asInt()).isEqualTo(2);
+        assertThat(first.path("totalItems").asLong()).isEqualTo(3);
+        JsonNode second = admin.get("/api/v1/list-entries?listCode=" + listCode + "&size=2&page=1").json();
+        List<String> paged = new ArrayList<>(first.path("items").findValuesAsText("entryId"));
+        paged.addAll(second.path("items").findValuesAsText("entryId"));
+        assertThat(paged).containsExactlyInAnyOrderElementsOf(entered);
+        assertThat(first.path("items")).hasSize(2);
+
+        JsonNode beyond = admin.get("/api/v1/list-entries?listCode=" + listCode + "&size=2&page=7").json();
+        assertThat(beyond.path("items")).isEmpty();
+        assertThat(beyond.path("totalItems").asLong()).isEqualTo(3);
+        assertThat(admin.get("/api/v1/list-entries?listCode=" + listCode).json().path("size").asInt()).isEqualTo(Page.DEFAULT_SIZE);
+
+        assertRefused(admin, "/api/v1/list-entries?listCode=" + listCode + "&size=" + (Page.MAX_SIZE + 1), "size");
+        assertRefused(admin, "/api/v1/list-entries?listCode=" + listCode + "&size=0", "size");
+        assertRefused(admin, "/api/v1/list-entries?listCode=" + listCode + "&page=-1", "page");
+        assertRefused(admin, "/api/v1/list-entries?listCode=" + listCode + "&size=many", "size");
+        assertRefused(authority, "/api/v1/list-entries/pending?size=" + (Page.MAX_SIZE + 1), "size");
+        assertRefused(authority, "/api/v1/list-entries/pending?page=-1", "page");
+    }
+
+    private static void assertRefused(Api caller, String path, String field) {
+        Api.Response refused = caller.get(path);
+        assertThat(refused.status()).as(path + ": " + refused).isEqualTo(400);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(refused.json().path("errors").findValuesAsText("field")).as(refused.toString()).containsExactly(field);
     }
 
     @Test

@@ -166,8 +166,8 @@ class ProjectionRebuildApiTest extends LedgerHttpTest {
             while (rebuilding.get() || reads < 20) {
                 Api.Response found = admin.get("/api/v1/list-entries?listCode=" + listCode);
                 reads++;
-                if (found.status() != 200 || !found.json().findValuesAsText("entryId").containsAll(entryIds)
-                        || found.json().size() != entryIds.size()) {
+                if (found.status() != 200 || !found.json().path("items").findValuesAsText("entryId").containsAll(entryIds)
+                        || found.json().path("items").size() != entryIds.size() || found.json().path("totalItems").asInt() != entryIds.size()) {
                     failures.add(found.toString());
                 }
             }
@@ -187,7 +187,7 @@ class ProjectionRebuildApiTest extends LedgerHttpTest {
         assertThat(reader.get()).isGreaterThanOrEqualTo(20);
         assertThat(failures).isEmpty();
         writtenMeanwhile.add(enter(otherList));
-        assertThat(admin.get("/api/v1/list-entries?listCode=" + otherList).json().findValuesAsText("entryId"))
+        assertThat(allEntryIds(otherList))
                 .containsExactlyInAnyOrderElementsOf(writtenMeanwhile);
     }
 
@@ -428,5 +428,19 @@ class ProjectionRebuildApiTest extends LedgerHttpTest {
             }
         }
         throw new AssertionError(name + " not in " + array);
+    }
+
+    /** Every entry of the list, read page by page. */
+    private List<String> allEntryIds(String list) {
+        List<String> ids = new ArrayList<>();
+        for (int page = 0; ; page++) {
+            JsonNode found = admin.get("/api/v1/list-entries?listCode=" + list + "&size=100&page=" + page).json();
+            List<String> items = found.path("items").findValuesAsText("entryId");
+            if (items.isEmpty()) {
+                assertThat(found.path("totalItems").asLong()).isEqualTo(ids.size());
+                return ids;
+            }
+            ids.addAll(items);
+        }
     }
 }

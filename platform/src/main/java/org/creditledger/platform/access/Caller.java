@@ -19,6 +19,17 @@ public record Caller(UUID keyId, String name, Role role, String unitId, String a
         }
     }
 
+    /**
+     * Whether this caller sees the list entries of {@code authority} (认定部门) in full. ADMIN and INSPECTOR see every
+     * authority's, a LIST_AUTHORITY its own authority's; everyone else (another authority, a COUNTER) sees them with a
+     * natural person's 身份证 number masked. Other authorities still see the entries, since joint reward and
+     * punishment (联合奖惩) acts on every authority's lists.
+     */
+    public boolean seesEntriesInFull(String authority) {
+        return role == Role.ADMIN || role == Role.INSPECTOR
+                || (role == Role.LIST_AUTHORITY && authority != null && authority.equals(this.authority));
+    }
+
     /** True for ADMIN, and for a UNIT_CLERK bound to {@code unit}. */
     public boolean mayActForUnit(String unit) {
         return role == Role.ADMIN || (role == Role.UNIT_CLERK && unit != null && unit.equals(unitId));

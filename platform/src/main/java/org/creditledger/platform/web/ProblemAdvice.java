@@ -55,6 +55,14 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         return respond(e.type(), e.getMessage(), e.errors());
     }
 
+    /** 429 with {@code Retry-After} (whole seconds), so a client knows when to try again. */
+    @ExceptionHandler(RateLimited.class)
+    ResponseEntity<Object> rateLimited(RateLimited e) {
+        ProblemDetail body = ProblemResponses.problem(e.type(), e.getMessage(), e.errors());
+        return ResponseEntity.status(e.type().status()).contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds())).body(body);
+    }
+
     @ExceptionHandler(InvalidInput.class)
     ResponseEntity<Object> invalidInput(InvalidInput e) {
         return respond(ProblemType.VALIDATION, "The request has invalid fields.", e.errors());
@@ -203,7 +211,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleNoResourceFoundException(@NonNull NoResourceFoundException e, @NonNull HttpHeaders headers,
                                                                     @NonNull HttpStatusCode status, @NonNull WebRequest request) {
-        return respond(ProblemType.NOT_FOUND, "No such path.", List.of());
+        return respond(ProblemType.NOT_FOUND, "No such path.", List.of());   // the path may carry a subject code: not echoed
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.creditledger.audit.chain;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -26,6 +27,7 @@ import java.time.Clock;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.List;
+import java.util.function.Function;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -51,12 +53,15 @@ public class DisputePackageWriter {
     /** Identifies this layout in {@code digest.json}. */
     static final String FORMAT = "credit-ledger-dispute-package/1";
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(SerializationFeature.FLUSH_AFTER_WRITE_VALUE)
+            .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
     private static final Base64.Encoder BASE64 = Base64.getEncoder();
 
     private final EventChain chain;
     private final EventChainer chainer;
     private final JdbcTemplate streaming;
+    private final JdbcTemplate eventRows;
     private final TransactionTemplate snapshot;
     private final Clock clock;
 
@@ -66,6 +71,8 @@ public class DisputePackageWriter {
         this.chainer = chainer;
         this.streaming = new JdbcTemplate(dataSource);
         this.streaming.setFetchSize(10_000);
+        this.eventRows = new JdbcTemplate(dataSource);
+        this.eventRows.setFetchSize(200);   // rows carry payloads: a small window keeps memory flat
         this.snapshot = new TransactionTemplate(transactionManager);
         this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
         this.snapshot.setReadOnly(true);
@@ -112,17 +119,21 @@ public class DisputePackageWriter {
 
     private void writeZip(OutputStream out, String subjectCode, Long[] indexes) throws IOException {
         EventChain.Tail tail = chain.tail();
-        List<PackagedEvent> events = events(indexes);
+        requireStored(indexes);
         ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8);
         Digest digest = new Digest(FORMAT, subjectCode, tail.globalIndex(), tail.digest(), clock.instant().toString());
-        entry(zip, "README.txt", readme(digest, events.size()).getBytes(StandardCharsets.UTF_8));
+        entry(zip, "README.txt", readme(digest, indexes.length).getBytes(StandardCharsets.UTF_8));
         entry(zip, "digest.json", JSON.writeValueAsBytes(digest));
-        entry(zip, "events.json", JSON.writeValueAsBytes(events));
-        entry(zip, "events-readable.json", JSON.writeValueAsBytes(events.stream().map(DisputePackageWriter::readable).toList()));
+        zip.putNextEntry(new ZipEntry("events.json"));
+        writeEvents(zip, indexes, event -> event);
+        zip.closeEntry();
+        zip.putNextEntry(new ZipEntry("events-readable.json"));
+        writeEvents(zip, indexes, DisputePackageWriter::readable);
+        zip.closeEntry();
         zip.putNextEntry(new ZipEntry("chain.csv"));
         Writer csv = new BufferedWriter(new OutputStreamWriter(zip, StandardCharsets.US_ASCII));
         csv.write("globalIndex,eventHash\n");
-        if (!events.isEmpty()) {
+        if (indexes.length > 0) {
             streaming.query("select global_index, event_hash from event_chain where global_index between ? and ?"
                             + " and event_hash is not null order by global_index",
                     (RowCallbackHandler) rs -> {
@@ -131,7 +142,7 @@ public class DisputePackageWriter {
                         } catch (IOException e) {
                             throw new UncheckedIOException(e);
                         }
-                    }, events.get(0).globalIndex(), tail.globalIndex());
+                    }, indexes[0], tail.globalIndex());
         }
         csv.flush();
         zip.closeEntry();
@@ -144,30 +155,54 @@ public class DisputePackageWriter {
         zip.finish();
     }
 
-    private List<PackagedEvent> events(Long[] indexes) {
-        List<PackagedEvent> events = streaming.query("""
+    /** @throws IllegalArgumentException naming the first indexes at which no chained event is stored */
+    private void requireStored(Long[] indexes) {
+        List<Long> missing = streaming.queryForList("""
+                        select i from unnest(cast(? as bigint[])) as i
+                        where not exists (select 1 from domain_event_entry e join event_chain c on c.global_index = e.global_index
+                                          where e.global_index = i)
+                        order by i limit 20""", Long.class, (Object) indexes);
+        if (!missing.isEmpty()) {
+            throw new IllegalArgumentException("No chained event is stored at global index " + missing);
+        }
+    }
+
+    /**
+     * Writes the events at {@code indexes} as one JSON array, each as {@code shown} maps it, row by row from a cursor:
+     * neither the events nor the array's text are ever held whole.
+     */
+    private void writeEvents(OutputStream zip, Long[] indexes, Function<PackagedEvent, Object> shown) throws IOException {
+        JsonGenerator json = JSON.createGenerator(zip);   // AUTO_CLOSE_TARGET is off: closing it leaves the zip open
+        json.writeStartArray();
+        long[] written = {0};
+        eventRows.query("""
                         select e.*, c.event_hash, c.link,
                                (select p.link from event_chain p where p.global_index < e.global_index
                                 order by p.global_index desc limit 1) as prev_link
                         from domain_event_entry e join event_chain c on c.global_index = e.global_index
                         where e.global_index = any (?) order by e.global_index""",
-                (rs, n) -> {
+                (RowCallbackHandler) rs -> {
                     byte[] prev = rs.getBytes("prev_link");
                     byte[] metaData = rs.getBytes("meta_data");
-                    return new PackagedEvent(rs.getLong("global_index"), rs.getString("event_identifier"),
+                    PackagedEvent event = new PackagedEvent(rs.getLong("global_index"), rs.getString("event_identifier"),
                             rs.getString("aggregate_identifier"), rs.getLong("sequence_number"), rs.getString("type"),
                             rs.getString("payload_type"), rs.getString("payload_revision"), rs.getString("time_stamp"),
                             BASE64.encodeToString(rs.getBytes("payload")), metaData == null ? null : BASE64.encodeToString(metaData),
                             EventChain.HEX.formatHex(rs.getBytes("event_hash")),
                             EventChain.HEX.formatHex(prev == null ? VerifyDisputePackage.GENESIS : prev),
                             EventChain.HEX.formatHex(rs.getBytes("link")));
+                    try {
+                        JSON.writeValue(json, shown.apply(event));
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                    written[0]++;
                 }, (Object) indexes);
-        if (events.size() != indexes.length) {
-            List<Long> found = events.stream().map(PackagedEvent::globalIndex).toList();
-            throw new IllegalArgumentException("No chained event is stored at global index "
-                    + List.of(indexes).stream().filter(i -> !found.contains(i)).toList());
+        json.writeEndArray();
+        json.close();
+        if (written[0] != indexes.length) {
+            throw new IllegalStateException("Packaged " + written[0] + " events instead of " + indexes.length);
         }
-        return events;
     }
 
     private static ReadableEvent readable(PackagedEvent e) {

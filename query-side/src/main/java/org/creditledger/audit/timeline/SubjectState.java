@@ -4,6 +4,7 @@ import org.creditledger.catalogue.api.ListColour;
 import org.creditledger.check.api.CheckMessages.CheckedEntry;
 import org.creditledger.commitment.api.CommitmentStatus;
 import org.creditledger.commitment.api.CommitmentType;
+import org.creditledger.platform.web.Page;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -17,11 +18,13 @@ import java.util.UUID;
  *
  * @param entries     list entries in force at the instant as known then, as a counter check {@code asOf} it finds them
  *                    (same lookup): entered by then, not exited by then, the instant's Asia/Shanghai date within the
- *                    effective period; {@code disputed} while an objection known then was open then
- * @param commitments commitment letters posted by then with no outcome (履约/违约) recorded by then, oldest first
+ *                    effective period; {@code disputed} while an objection known then was open then. Not paged: a
+ *                    subject is active at most once per list, so these are bounded by the catalogue's lists
+ * @param commitments commitment letters posted by then with no outcome (履约/违约) recorded by then, oldest first: one
+ *                    page of them ({@code page}, {@code size} parameters), with how many there are in all
  */
 public record SubjectState(String subjectCode, Instant asOf, long ledgerPosition, List<InForceEntry> entries,
-                           List<OpenCommitment> commitments) {
+                           Page<OpenCommitment> commitments) {
 
     /** A list entry in force, with the fields a counter check's receipt shows. */
     public record InForceEntry(UUID entryId, String listCode, ListColour colour, String authority, String decisionNo,

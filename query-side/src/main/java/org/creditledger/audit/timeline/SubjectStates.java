@@ -7,6 +7,7 @@ import org.creditledger.commitment.api.CommitmentMessages.CommitmentFulfilledEve
 import org.creditledger.commitment.api.CommitmentMessages.CommitmentPostedEvent;
 import org.creditledger.commitment.api.CommitmentStatus;
 import org.creditledger.commitment.api.CommitmentType;
+import org.creditledger.platform.web.Page;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -32,32 +33,46 @@ class SubjectStates {
         this.jdbc = jdbc;
     }
 
-    /** Commitments of the subject posted by {@code asOf} with no outcome recorded by then, oldest first. */
-    List<OpenCommitment> openCommitments(String subjectCode, Instant asOf) {
-        return jdbc.sql("""
-                        with known as (
-                            select * from subject_timeline
-                            where subject_code = :subject and kind = 'COMMITMENT' and recorded_at <= :asOf)
-                        select posted.aggregate_identifier, posted.summary ->> 'unitId' as unit_id,
-                               posted.summary ->> 'type' as type, posted.summary ->> 'matter' as matter,
-                               posted.summary ->> 'signedOn' as signed_on, posted.summary ->> 'dueDate' as due_date,
-                               posted.recorded_at,
-                               (select min(overdue.recorded_at) from known overdue
-                                where overdue.aggregate_identifier = posted.aggregate_identifier
-                                  and overdue.type = :overdueType) as overdue_since
-                        from known posted
-                        where posted.type = :postedType
-                          and not exists (select 1 from known outcome
-                                          where outcome.aggregate_identifier = posted.aggregate_identifier
-                                            and outcome.type in (:fulfilledType, :breachedType))
-                        order by posted.global_index""")
+    /**
+     * Commitments of the subject posted by {@code asOf} with no outcome recorded by then, oldest first: one page, with
+     * how many there are.
+     */
+    Page<OpenCommitment> openCommitments(String subjectCode, Instant asOf, int page, int size) {
+        String open = """
+                with known as (
+                    select * from subject_timeline
+                    where subject_code = :subject and kind = 'COMMITMENT' and recorded_at <= :asOf)
+                select %s
+                from known posted
+                where posted.type = :postedType
+                  and not exists (select 1 from known outcome
+                                  where outcome.aggregate_identifier = posted.aggregate_identifier
+                                    and outcome.type in (:fulfilledType, :breachedType))
+                """;
+        long total = bind(jdbc.sql(open.formatted("count(*)")), subjectCode, asOf).query(Long.class).single();
+        List<OpenCommitment> items = bind(jdbc.sql(open.formatted("""
+                        posted.aggregate_identifier, posted.summary ->> 'unitId' as unit_id,
+                        posted.summary ->> 'type' as type, posted.summary ->> 'matter' as matter,
+                        posted.summary ->> 'signedOn' as signed_on, posted.summary ->> 'dueDate' as due_date,
+                        posted.recorded_at,
+                        (select min(overdue.recorded_at) from known overdue
+                         where overdue.aggregate_identifier = posted.aggregate_identifier
+                           and overdue.type = :overdueType) as overdue_since""")
+                        + "order by posted.global_index limit :limit offset :offset"), subjectCode, asOf)
+                .param("overdueType", CommitmentBecameOverdueEvent.class.getSimpleName())
+                .param("limit", size)
+                .param("offset", Page.offset(page, size))
+                .query(SubjectStates::openCommitment).list();
+        return new Page<>(items, page, size, total);
+    }
+
+    private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement, String subjectCode, Instant asOf) {
+        return statement
                 .param("subject", subjectCode)
                 .param("asOf", asOf.atOffset(ZoneOffset.UTC))
                 .param("postedType", CommitmentPostedEvent.class.getSimpleName())
-                .param("overdueType", CommitmentBecameOverdueEvent.class.getSimpleName())
                 .param("fulfilledType", CommitmentFulfilledEvent.class.getSimpleName())
-                .param("breachedType", CommitmentBreachedEvent.class.getSimpleName())
-                .query(SubjectStates::openCommitment).list();
+                .param("breachedType", CommitmentBreachedEvent.class.getSimpleName());
     }
 
     private static OpenCommitment openCommitment(ResultSet rs, int row) throws SQLException {

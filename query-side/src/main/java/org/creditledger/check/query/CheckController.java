@@ -1,5 +1,8 @@
 package org.creditledger.check.query;
 
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.creditledger.catalogue.api.MeasureDomain;
 import org.creditledger.check.api.CheckMessages.SubjectCheckedEvent;
@@ -47,10 +50,12 @@ class CheckController {
     private final CheckReceipts receipts;
     private final CheckStats stats;
     private final ProjectionCatchUp catchUp;
+    private final BatchRateLimit batchRate;
     private final Clock clock;
 
     CheckController(CounterChecks checks, CheckReceipts receipts, CheckStats stats, ProjectionCatchUp catchUp,
-                    Clock clock) {
+                    BatchRateLimit batchRate, Clock clock) {
+        this.batchRate = batchRate;
         this.checks = checks;
         this.receipts = receipts;
         this.stats = stats;
@@ -85,8 +90,16 @@ class CheckController {
                 .body(shownTo(caller, answer, metadata.principal()));
     }
 
-    /** Up to {@value #MAX_BATCH} checks at once; an invalid item is reported on its own and the others are checked. */
+    /**
+     * Up to {@value #MAX_BATCH} checks at once; an invalid item is reported on its own and the others are checked.
+     * Each key may ask for {@code ledger.check.batch-rate} checks per minute this way (every item counts); beyond that,
+     * 429 with {@code Retry-After}, and nothing is checked or recorded.
+     */
     @PostMapping("/api/v1/checks/batch")
+    @ApiResponse(responseCode = "200", description = "Each item's receipt or the reasons it was not checked, in request order")
+    @ApiResponse(responseCode = "429", description = "This key's batch checks per minute are used up; nothing was checked",
+            headers = @Header(name = "Retry-After", description = "Seconds until the batch would be allowed", schema = @Schema(type = "integer")),
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "#/components/schemas/Problem")))
     @AllowedRoles({Role.COUNTER, Role.INSPECTOR, Role.ADMIN})
     BatchResponse checkBatch(@RequestBody BatchRequest request, Caller caller, LedgerMetadata metadata) {
         if (request.items() == null || request.items().isEmpty()) {
@@ -96,6 +109,7 @@ class CheckController {
             throw new InvalidInput(new FieldProblem("items", "holds " + request.items().size()
                     + " checks; at most " + MAX_BATCH + " are allowed in one batch"));
         }
+        batchRate.take(caller.keyId(), request.items().size());
         List<CounterChecks.Question> questions = request.items().stream()
                 .map(item -> item == null ? new CounterChecks.Question(null, null, null, null) : item.question())
                 .toList();

@@ -4,11 +4,13 @@ import org.axonframework.config.EventProcessingConfigurer;
 import org.creditledger.readmodel.ReadModelProcessors;
 import org.creditledger.readmodel.rebuild.RebuildableProjection;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /** The check projection and the check counts run in tracking processors like the other read models. */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(CheckSettings.class)
 class CheckReadConfiguration {
 
     @Autowired

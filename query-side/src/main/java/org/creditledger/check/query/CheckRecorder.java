@@ -8,7 +8,6 @@ import org.creditledger.platform.web.LedgerProblem;
 import org.creditledger.platform.web.ProblemType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
@@ -45,15 +44,12 @@ class CheckRecorder implements SmartLifecycle {
     private final Duration timeout;
     private volatile Thread writer;
 
-    CheckRecorder(EventStore eventStore, TransactionManager transactionManager,
-                  @Value("${ledger.check.record-queue:20000}") int queueCapacity,
-                  @Value("${ledger.check.record-batch:500}") int maxBatch,
-                  @Value("${ledger.check.record-timeout:5s}") Duration timeout) {
+    CheckRecorder(EventStore eventStore, TransactionManager transactionManager, CheckSettings settings) {
         this.eventStore = eventStore;
         this.transactionManager = transactionManager;
-        this.queue = new ArrayBlockingQueue<>(queueCapacity);
-        this.maxBatch = maxBatch;
-        this.timeout = timeout;
+        this.queue = new ArrayBlockingQueue<>(settings.recordQueue());
+        this.maxBatch = settings.recordBatch();
+        this.timeout = settings.recordTimeout();
     }
 
     private record Pending(List<EventMessage<?>> events, CompletableFuture<Void> stored) {
@@ -71,7 +67,8 @@ class CheckRecorder implements SmartLifecycle {
             Thread.currentThread().interrupt();
             throw new NotRecorded("Interrupted while recording the check.");
         } catch (ExecutionException e) {
-            throw new NotRecorded("The check could not be recorded: " + e.getCause().getMessage());
+            // the writer logged the cause once for its whole batch; the database's words stay in the log
+            throw new NotRecorded("The check could not be recorded; nothing was answered. Try again shortly.");
         } catch (TimeoutException e) {
             throw new NotRecorded("The check was not recorded within " + timeout + ".");
         }
@@ -153,7 +150,7 @@ class CheckRecorder implements SmartLifecycle {
         return writer != null;
     }
 
-    /** 503: the check was not recorded, so it is not answered. */
+    /** 503: the check was not recorded, so it is not answered. The detail is always one of the fixed texts above. */
     static class NotRecorded extends LedgerProblem {
         NotRecorded(String detail) {
             super(ProblemType.UNAVAILABLE, detail);

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.creditledger.listing.api.EntryStatus;
 import org.creditledger.listing.api.ExitReason;
+import org.creditledger.platform.web.Page;
 import org.creditledger.subject.SubjectKind;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -48,32 +49,44 @@ class ListEntryQueries {
                 .map(view -> view.withSubject(view.subject(), history(entryId)));
     }
 
-    /** Entries by list and/or subject (at least one given), optionally only one status; oldest decision first. */
-    List<ListEntryView> search(String listCode, String subjectCode, EntryStatus status) {
-        return jdbc.sql("""
-                        select * from list_entry_view
-                        where (cast(:list as varchar) is null or list_code = :list)
-                          and (cast(:subject as varchar) is null or subject_code = :subject)
-                          and (cast(:status as varchar) is null or status = :status)
-                        order by decided_on, recorded_at, entry_id
-                        limit 1000""")
-                .param("list", listCode)
-                .param("subject", subjectCode)
-                .param("status", status == null ? null : status.name())
+    /**
+     * Entries by list and/or subject (at least one given), optionally only one status; oldest decision first, one page
+     * of them with the number of all that match.
+     */
+    Page<ListEntryView> search(String listCode, String subjectCode, EntryStatus status, int page, int size) {
+        String where = """
+                where (cast(:list as varchar) is null or list_code = :list)
+                  and (cast(:subject as varchar) is null or subject_code = :subject)
+                  and (cast(:status as varchar) is null or status = :status)""";
+        String statusName = status == null ? null : status.name();
+        long total = jdbc.sql("select count(*) from list_entry_view " + where)
+                .param("list", listCode).param("subject", subjectCode).param("status", statusName)
+                .query(Long.class).single();
+        List<ListEntryView> items = jdbc.sql("select * from list_entry_view " + where
+                        + " order by decided_on, recorded_at, entry_id limit :limit offset :offset")
+                .param("list", listCode).param("subject", subjectCode).param("status", statusName)
+                .param("limit", size).param("offset", Page.offset(page, size))
                 .query(ListEntryQueries::view).list();
+        return new Page<>(items, page, size, total);
     }
 
-    List<PendingItem> pending(String authority) {
-        return jdbc.sql("""
+    /** What awaits {@code authority} (every authority when null), the earliest decision date first; one page. */
+    Page<PendingItem> pending(String authority, int page, int size) {
+        long total = jdbc.sql("select count(*) from list_entry_pending where cast(:authority as varchar) is null or list_authority = :authority")
+                .param("authority", authority).query(Long.class).single();
+        List<PendingItem> items = jdbc.sql("""
                         select * from list_entry_pending
                         where cast(:authority as varchar) is null or list_authority = :authority
-                        order by coalesce(decide_by, since), since, item_id""")
+                        order by coalesce(decide_by, since), since, item_id
+                        limit :limit offset :offset""")
                 .param("authority", authority)
+                .param("limit", size).param("offset", Page.offset(page, size))
                 .query((rs, n) -> new PendingItem(rs.getString("kind"), rs.getObject("item_id", UUID.class),
                         rs.getObject("entry_id", UUID.class), rs.getString("list_code"), rs.getString("list_authority"),
                         rs.getObject("since", LocalDate.class), rs.getObject("decide_by", LocalDate.class),
                         rs.getBoolean("overdue")))
                 .list();
+        return new Page<>(items, page, size, total);
     }
 
     private List<ListEntryView.HistoryItem> history(UUID entryId) {

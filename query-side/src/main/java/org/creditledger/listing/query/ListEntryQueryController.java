@@ -1,5 +1,7 @@
 package org.creditledger.listing.query;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import org.creditledger.listing.api.EntryStatus;
 import org.creditledger.platform.access.AccessDenied;
 import org.creditledger.platform.access.AllowedRoles;
@@ -8,6 +10,7 @@ import org.creditledger.platform.access.Role;
 import org.creditledger.platform.web.FieldProblem;
 import org.creditledger.platform.web.InvalidInput;
 import org.creditledger.platform.web.LedgerProblem;
+import org.creditledger.platform.web.Page;
 import org.creditledger.platform.web.ProblemType;
 import org.creditledger.readmodel.ProjectionCatchUp;
 import org.creditledger.subject.SubjectRef;
@@ -17,12 +20,16 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.util.List;
 import java.util.UUID;
 
 /**
- * Reading list entries: one entry (ADMIN, INSPECTOR, LIST_AUTHORITY, COUNTER; a counter sees a natural person's
- * number masked), a search by list and/or subject, and what awaits an authority's decision.
+ * Reading list entries: one entry (ADMIN, INSPECTOR, LIST_AUTHORITY, COUNTER), a paged search by list and/or subject
+ * (ADMIN, INSPECTOR, LIST_AUTHORITY), and a page of what awaits an authority's decision.
+ *
+ * <p>Who sees what: ADMIN and INSPECTOR see every entry in full; a LIST_AUTHORITY sees its own authority's entries in
+ * full and other authorities' entries with a natural person's 身份证 number masked (joint reward and punishment needs
+ * every authority's lists); a COUNTER sees every entry masked. What awaits decision (objections, repair
+ * applications) a LIST_AUTHORITY sees for its own authority only. See {@code api-docs/guides/access.md}.
  */
 @RestController
 class ListEntryQueryController {
@@ -35,9 +42,6 @@ class ListEntryQueryController {
         this.catchUp = catchUp;
     }
 
-    record Pending(String authority, List<ListEntryQueries.PendingItem> items) {
-    }
-
     @GetMapping("/api/v1/list-entries/{entryId}")
     @AllowedRoles({Role.ADMIN, Role.INSPECTOR, Role.LIST_AUTHORITY, Role.COUNTER})
     ListEntryView entry(@PathVariable UUID entryId, Caller caller) {
@@ -46,22 +50,35 @@ class ListEntryQueryController {
         return shownTo(caller, view);
     }
 
+    /** Pages count from 0; {@code size} is at most {@value Page#MAX_SIZE}. */
     @GetMapping("/api/v1/list-entries")
     @AllowedRoles({Role.ADMIN, Role.INSPECTOR, Role.LIST_AUTHORITY})
-    List<ListEntryView> search(@RequestParam(required = false) String listCode,
+    Page<ListEntryView> search(@RequestParam(required = false) String listCode,
                                @RequestParam(required = false) String subjectCode,
-                               @RequestParam(required = false) EntryStatus status) {
+                               @RequestParam(required = false) EntryStatus status,
+                               @RequestParam(defaultValue = "0") @Min(0) @Max(Page.MAX_PAGE) int page,
+                               @RequestParam(defaultValue = "" + Page.DEFAULT_SIZE) @Min(1) @Max(Page.MAX_SIZE) int size,
+                               Caller caller) {
         if (isBlank(listCode) && isBlank(subjectCode)) {
             throw new InvalidInput(new FieldProblem("listCode", "listCode or subjectCode is required"));
         }
         catchUp.await(ListEntryProjection.PROCESSING_GROUP);
-        return entries.search(blankToNull(listCode), isBlank(subjectCode) ? null : subjectCode.strip().toUpperCase(), status);
+        Page<ListEntryView> found = entries.search(blankToNull(listCode),
+                isBlank(subjectCode) ? null : subjectCode.strip().toUpperCase(), status, page, size);
+        return new Page<>(found.items().stream().map(view -> shownTo(caller, view)).toList(), found.page(), found.size(),
+                found.totalItems());
     }
 
-    /** {@code authority}: a LIST_AUTHORITY key sees its own authority only (the default); others see all when absent. */
+    /**
+     * {@code authority}: a LIST_AUTHORITY key sees its own authority only (the default); others see all when absent.
+     * Pages count from 0, earliest decision date first.
+     */
     @GetMapping("/api/v1/list-entries/pending")
     @AllowedRoles({Role.ADMIN, Role.INSPECTOR, Role.LIST_AUTHORITY})
-    Pending pending(@RequestParam(required = false) String authority, Caller caller) {
+    Page<ListEntryQueries.PendingItem> pending(@RequestParam(required = false) String authority,
+                                               @RequestParam(defaultValue = "0") @Min(0) @Max(Page.MAX_PAGE) int page,
+                                               @RequestParam(defaultValue = "" + Page.DEFAULT_SIZE) @Min(1) @Max(Page.MAX_SIZE) int size,
+                                               Caller caller) {
         String wanted = blankToNull(authority);
         if (caller.is(Role.LIST_AUTHORITY)) {
             if (wanted != null && !wanted.equals(caller.authority())) {
@@ -70,11 +87,12 @@ class ListEntryQueryController {
             wanted = caller.authority();
         }
         catchUp.await(ListEntryProjection.PROCESSING_GROUP);
-        return new Pending(wanted, entries.pending(wanted));
+        return entries.pending(wanted, page, size);
     }
 
+    /** The entry as {@code caller} may see it: in full, or with a natural person's number masked. */
     private static ListEntryView shownTo(Caller caller, ListEntryView view) {
-        if (caller.is(Role.COUNTER) && view.subject().kind() == SubjectKind.NATURAL_PERSON) {
+        if (!caller.seesEntriesInFull(view.listAuthority()) && view.subject().kind() == SubjectKind.NATURAL_PERSON) {
             ListEntryView.Subject s = view.subject();
             return view.withSubject(new ListEntryView.Subject(s.kind(), new SubjectRef(s.kind(), s.code(), s.name()).maskedCode(), s.name()), view.history());
         }
