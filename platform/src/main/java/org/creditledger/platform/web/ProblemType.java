@@ -20,6 +20,7 @@ public enum ProblemType {
     CONCURRENT_MODIFICATION("concurrent-modification", HttpStatus.CONFLICT, "Someone else changed this record at the same time"),
     IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", HttpStatus.CONFLICT, "The Idempotency-Key was already used for another request"),
     IDEMPOTENT_REQUEST_IN_PROGRESS("idempotent-request-in-progress", HttpStatus.CONFLICT, "A request with this Idempotency-Key is still being processed"),
+    IDEMPOTENT_REQUEST_UNANSWERED("idempotent-request-unanswered", HttpStatus.CONFLICT, "The request with this Idempotency-Key was recorded, but its response was lost"),
     UNPROCESSABLE("unprocessable", HttpStatus.UNPROCESSABLE_ENTITY, "The request refers to something the ledger cannot accept"),
     INTERNAL("internal-error", HttpStatus.INTERNAL_SERVER_ERROR, "Internal error"),
     UNAVAILABLE("unavailable", HttpStatus.SERVICE_UNAVAILABLE, "The ledger cannot answer this right now");
