@@ -70,8 +70,7 @@ class JointActionController {
         }
         knownUnits.require(parsed.unitId(), "unitId");
         JointActionLookups.Entry entry = lookups.entry(parsed.entryId())
-                .orElseThrow(() -> new JointActionRefused("entryId", "No list entry with id " + parsed.entryId() + ".",
-                        "unknown entry " + parsed.entryId()));
+                .orElseThrow(() -> JointActionRefused.unknownEntry(parsed.entryId()));
         JointActionLookups.Measure measure = lookups.measure(parsed.measureCode())
                 .orElseThrow(() -> new JointActionRefused("measureCode", "Measure " + parsed.measureCode()
                         + " is not in the catalogue.", "unknown measure " + parsed.measureCode()));
@@ -80,9 +79,10 @@ class JointActionController {
                     + entry.listCode() + "; it applies to " + measure.listCodes() + ".",
                     "does not apply to list " + entry.listCode());
         }
+        // Checked again, under a lock, in the transaction that stores the case (JointActionLookups): an exit stored
+        // between this read and that transaction refuses the case there.
         entry.notInForceOn(request.takenOn()).ifPresent(reason -> {
-            throw new JointActionRefused("takenOn", "The entry was not in force on " + request.takenOn() + ": " + reason + ".",
-                    "not in force on " + request.takenOn() + ": " + reason);
+            throw JointActionRefused.notInForce(request.takenOn(), reason);
         });
         JointActionId id = JointActionId.random();
         commands.send(new RecordJointActionCommand(id, entry.entryId(), entry.listCode(), entry.subjectCode(),

@@ -8,6 +8,7 @@ import org.creditledger.catalogue.api.ListCode;
 import org.creditledger.catalogue.api.MeasureCode;
 import org.creditledger.catalogue.api.MeasureDomain;
 import org.creditledger.catalogue.api.MeasureKind;
+import org.creditledger.jointaction.api.JointActionMessages.JointActionRecordedEvent;
 import org.creditledger.listing.api.EntryId;
 import org.creditledger.listing.api.ListEntryMessages.SubjectDelistedEvent;
 import org.creditledger.listing.api.ListEntryMessages.SubjectListedEvent;
@@ -15,16 +16,19 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.sql.Array;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * Command-side lookups for recording cases ({@code joint_action_entry}, {@code joint_action_measure}), written by a
  * subscribing processor in the transaction that stores the listing and catalogue events. A case is checked here,
  * never on the read side. Handlers are idempotent: an entry is inserted once, a measure only moves to a newer version.
+ * A case itself is checked again here, under the entry's row lock, when it is stored.
  */
 @Component
 @ProcessingGroup(JointActionLookups.PROCESSING_GROUP)
@@ -55,6 +59,10 @@ class JointActionLookups {
     record Measure(MeasureCode measureCode, MeasureKind kind, MeasureDomain domain, int version, List<String> listCodes) {
     }
 
+    private static final String ENTRY_SQL = """
+            select entry_id, list_code, subject_code, effective_from, effective_until, exited_on
+            from joint_action_entry where entry_id = ?""";
+
     private final JdbcClient jdbc;
 
     JointActionLookups(JdbcClient jdbc) {
@@ -75,6 +83,28 @@ class JointActionLookups {
     void on(SubjectDelistedEvent event) {
         jdbc.sql("update joint_action_entry set exited_on = ? where entry_id = ?")
                 .params(event.exitedOn(), event.entryId().value())
+                .update();
+    }
+
+    /**
+     * The rule "the entry was in force on the day the measure was taken", decided in the transaction that stores the
+     * case: the entry's row is locked first, so an exit being stored at the same moment (it updates this row) either
+     * committed before, and the case sees it and is refused, or waits until the case is stored. The controller's
+     * check before sending the command only spares the refused case a transaction. Errors propagate
+     * ({@link JointActionCommandConfiguration}), so a refusal here fails the command and nothing is stored.
+     */
+    @EventHandler
+    void on(JointActionRecordedEvent event) {
+        Entry entry = jdbc.sql(ENTRY_SQL + " for update")
+                .param(event.entryId().value())
+                .query(JointActionLookups::entry)
+                .optional()
+                .orElseThrow(() -> JointActionRefused.unknownEntry(event.entryId()));
+        entry.notInForceOn(event.takenOn()).ifPresent(reason -> {
+            throw JointActionRefused.notInForce(event.takenOn(), reason);
+        });
+        jdbc.sql("update joint_action_entry set cases_recorded = cases_recorded + 1 where entry_id = ?")
+                .param(event.entryId().value())
                 .update();
     }
 
@@ -101,14 +131,12 @@ class JointActionLookups {
     }
 
     Optional<Entry> entry(EntryId entryId) {
-        return jdbc.sql("""
-                        select entry_id, list_code, subject_code, effective_from, effective_until, exited_on
-                        from joint_action_entry where entry_id = ?""")
-                .param(entryId.value())
-                .query((rs, n) -> new Entry(new EntryId(rs.getObject(1, java.util.UUID.class)), rs.getString(2),
-                        rs.getString(3), rs.getObject(4, LocalDate.class), rs.getObject(5, LocalDate.class),
-                        rs.getObject(6, LocalDate.class)))
-                .optional();
+        return jdbc.sql(ENTRY_SQL).param(entryId.value()).query(JointActionLookups::entry).optional();
+    }
+
+    private static Entry entry(ResultSet rs, int row) throws SQLException {
+        return new Entry(new EntryId(rs.getObject(1, UUID.class)), rs.getString(2), rs.getString(3),
+                rs.getObject(4, LocalDate.class), rs.getObject(5, LocalDate.class), rs.getObject(6, LocalDate.class));
     }
 
     Optional<Measure> measure(MeasureCode measureCode) {

@@ -4,6 +4,9 @@ import org.creditledger.platform.web.FieldProblem;
 import org.creditledger.platform.web.LedgerProblem;
 import org.creditledger.platform.web.ProblemType;
 
+import org.creditledger.listing.api.EntryId;
+
+import java.time.LocalDate;
 import java.util.List;
 
 /**
@@ -13,5 +16,14 @@ import java.util.List;
 class JointActionRefused extends LedgerProblem {
     JointActionRefused(String field, String detail, String message) {
         super(ProblemType.UNPROCESSABLE, detail, List.of(new FieldProblem(field, message)));
+    }
+
+    static JointActionRefused unknownEntry(EntryId entryId) {
+        return new JointActionRefused("entryId", "No list entry with id " + entryId + ".", "unknown entry " + entryId);
+    }
+
+    static JointActionRefused notInForce(LocalDate takenOn, String reason) {
+        return new JointActionRefused("takenOn", "The entry was not in force on " + takenOn + ": " + reason + ".",
+                "not in force on " + takenOn + ": " + reason);
     }
 }

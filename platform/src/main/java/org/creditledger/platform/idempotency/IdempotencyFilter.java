@@ -1,5 +1,9 @@
 package org.creditledger.platform.idempotency;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -22,14 +26,37 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.Optional;
+import java.time.Clock;
+import java.util.Locale;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * {@code Idempotency-Key} on writes: the first successful response to (API key, Idempotency-Key) is stored and
  * replayed for every repeat with the same request, so a client that retries after a timeout never writes twice.
- * The same key with a different request → 409. A failed first attempt (4xx/5xx) wrote nothing and is forgotten,
- * so the client may correct the request and retry with the same key.
+ *
+ * <ul>
+ * <li>Same request: method, path, query and body; a JSON body is compared as canonical JSON (keys sorted, whitespace
+ * dropped), so a client that serialises its map in another order still gets the replay. The same key with a different
+ * request → 409 {@code idempotency-key-reused}.</li>
+ * <li>A failed attempt (4xx/5xx, or an exception) that wrote nothing releases the key: the client may correct the
+ * request and retry with it.</li>
+ * <li>An attempt that wrote and then failed (an exception after the command committed, the response could not be
+ * stored) keeps the key: each command sent while a key is held marks it {@code WRITTEN} in the command's own
+ * transaction ({@link IdempotentWrites}), so the mark and the events commit together. A retry then gets 409
+ * {@code idempotent-request-unanswered}: the write happened once, its response was lost, read the resource instead
+ * of retrying. The response is stored before it is sent, so a client that disconnects gets the replay.</li>
+ * <li>A retry while the first attempt runs → 409 {@code idempotent-request-in-progress}. An attempt still
+ * {@code IN_PROGRESS} after {@code ledger.idempotency.in-progress-expiry} died before writing (a write would have
+ * marked it), and the retry takes the key over and runs; should the old attempt still be alive and send its command
+ * later, that command finds the key taken and writes nothing. A {@code WRITTEN} key whose attempt is older than the
+ * expiry is {@code unanswered}.</li>
+ * <li>Keys are kept for {@code ledger.idempotency.retention} (7 days by default), then deleted
+ * ({@link IdempotencyRetention}).</li>
+ * </ul>
+ * Only writes made through Axon commands in the request thread are tied to the key this way; writes made otherwise
+ * (an API key created, an import accepted, a counter check recorded by its writer thread) are covered by the stored
+ * response alone, as before.
  */
 @Component
 @Order(SecurityProperties.DEFAULT_FILTER_ORDER + 20) // after Spring Security: nothing reads a body before the key is known
@@ -37,13 +64,22 @@ class IdempotencyFilter extends OncePerRequestFilter {
 
     static final String HEADER = "Idempotency-Key";
     private static final Set<String> WRITES = Set.of("POST", "PUT", "PATCH", "DELETE");
+    private static final ObjectMapper CANONICAL = JsonMapper.builder()
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
 
     private final IdempotentRequests requests;
     private final ProblemResponses problems;
+    private final IdempotencySettings settings;
+    private final Clock clock;
 
-    IdempotencyFilter(IdempotentRequests requests, ProblemResponses problems) {
+    IdempotencyFilter(IdempotentRequests requests, ProblemResponses problems, IdempotencySettings settings, Clock clock) {
         this.requests = requests;
         this.problems = problems;
+        this.settings = settings;
+        this.clock = clock;
     }
 
     @Override
@@ -62,35 +98,45 @@ class IdempotencyFilter extends OncePerRequestFilter {
         }
         Caller caller = CurrentCaller.of(request).orElseThrow();
         byte[] hash = requestHash(request);
-        Optional<IdempotentRequests.Stored> previous = requests.begin(caller.keyId(), key, hash);
-        if (previous.isPresent()) {
-            replayOrRefuse(previous.get(), hash, response);
+        IdempotentRequests.Claim claim = requests.begin(caller.keyId(), key, hash);
+        if (claim instanceof IdempotentRequests.Claim.Taken taken) {
+            replayOrRefuse(taken.stored(), hash, response);
             return;
         }
+        UUID attempt = ((IdempotentRequests.Claim.Claimed) claim).attempt();
         ContentCachingResponseWrapper wrapper = new ContentCachingResponseWrapper(response);
         boolean completed = false;
+        IdempotentWrites.begin(new IdempotentWrites.Attempt(caller.keyId(), key, attempt));
         try {
             chain.doFilter(request, wrapper);
             if (wrapper.getStatus() < 400) {
-                requests.complete(caller.keyId(), key, wrapper.getStatus(), wrapper.getContentType(),
+                requests.complete(caller.keyId(), key, attempt, wrapper.getStatus(), wrapper.getContentType(),
                         wrapper.getHeader(HttpHeaders.LOCATION), wrapper.getContentAsByteArray());
                 completed = true;
             }
         } finally {
+            IdempotentWrites.end();
             if (!completed) {
-                requests.forget(caller.keyId(), key);
+                requests.failed(caller.keyId(), key, attempt);
             }
-            wrapper.copyBodyToResponse();
         }
+        // Only a response that was stored (or an error) goes out: an exception above leaves the buffered body unsent.
+        wrapper.copyBodyToResponse();
     }
 
     private void replayOrRefuse(IdempotentRequests.Stored stored, byte[] hash, HttpServletResponse response) throws IOException {
+        boolean expired = stored.claimedAt().isBefore(clock.instant().minus(settings.inProgressExpiry()));
         if (!MessageDigest.isEqual(stored.requestHash(), hash)) {
             problems.write(response, ProblemType.IDEMPOTENCY_KEY_REUSED,
                     "This Idempotency-Key was used for a different request; use a new key for a new request.");
-        } else if (!stored.completed()) {
+        } else if (stored.state() == IdempotentRequests.State.IN_PROGRESS
+                || (stored.state() == IdempotentRequests.State.WRITTEN && !expired)) {
             problems.write(response, ProblemType.IDEMPOTENT_REQUEST_IN_PROGRESS,
                     "The first request with this Idempotency-Key is still being processed; retry shortly.");
+        } else if (stored.state() != IdempotentRequests.State.COMPLETED) {
+            problems.write(response, ProblemType.IDEMPOTENT_REQUEST_UNANSWERED,
+                    "The first request with this Idempotency-Key was recorded, but it failed before its response "
+                            + "could be kept. It is not run again: read the resource to see what was recorded.");
         } else {
             response.setStatus(stored.status());
             if (stored.contentType() != null) {
@@ -105,12 +151,12 @@ class IdempotencyFilter extends OncePerRequestFilter {
     }
 
     private static byte[] requestHash(HttpServletRequest request) throws IOException, ServletException {
-        MessageDigest digest = sha256();
-        digest.update((request.getMethod() + " " + request.getRequestURI() + "?" + request.getQueryString() + "\n")
-                .getBytes(StandardCharsets.UTF_8));
         if (request instanceof CachedBodyRequest cached) {
-            digest.update(cached.body());
-        } else if (request.getContentType() != null && request.getContentType().toLowerCase().startsWith("multipart/")) {
+            return hash(request.getMethod(), request.getRequestURI(), request.getQueryString(),
+                    isJson(request) ? canonicalJson(cached.body()) : cached.body());
+        }
+        MessageDigest digest = requestLine(request.getMethod(), request.getRequestURI(), request.getQueryString());
+        if (request.getContentType() != null && request.getContentType().toLowerCase(Locale.ROOT).startsWith("multipart/")) {
             for (Part part : request.getParts()) {
                 digest.update((part.getName() + "\n" + part.getSubmittedFileName() + "\n").getBytes(StandardCharsets.UTF_8));
                 try (InputStream in = part.getInputStream()) {
@@ -123,6 +169,36 @@ class IdempotencyFilter extends OncePerRequestFilter {
             }
         }
         return digest.digest();
+    }
+
+    /** The hash of a request with a buffered body (canonical already, if JSON). */
+    static byte[] hash(String method, String uri, String query, byte[] body) {
+        MessageDigest digest = requestLine(method, uri, query);
+        digest.update(body);
+        return digest.digest();
+    }
+
+    private static MessageDigest requestLine(String method, String uri, String query) {
+        MessageDigest digest = sha256();
+        digest.update((method + " " + uri + "?" + query + "\n").getBytes(StandardCharsets.UTF_8));
+        return digest;
+    }
+
+    private static boolean isJson(HttpServletRequest request) {
+        String type = request.getContentType();
+        return type != null && type.toLowerCase(Locale.ROOT).contains("json");
+    }
+
+    /**
+     * The body with object keys sorted and no whitespace; the body itself when it is not JSON (the endpoint will
+     * refuse it, and a byte comparison is all that is left).
+     */
+    static byte[] canonicalJson(byte[] body) {
+        try {
+            return CANONICAL.writeValueAsBytes(CANONICAL.readValue(body, Object.class));
+        } catch (IOException notJson) {
+            return body;
+        }
     }
 
     private static MessageDigest sha256() {

@@ -22,6 +22,7 @@ public enum ProblemType {
     IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", HttpStatus.CONFLICT, "The Idempotency-Key was already used for another request"),
     IDEMPOTENT_REQUEST_IN_PROGRESS("idempotent-request-in-progress", HttpStatus.CONFLICT, "A request with this Idempotency-Key is still being processed"),
     RATE_LIMITED("rate-limited", HttpStatus.TOO_MANY_REQUESTS, "Too many requests; retry after the time in Retry-After"),
+    IDEMPOTENT_REQUEST_UNANSWERED("idempotent-request-unanswered", HttpStatus.CONFLICT, "The request with this Idempotency-Key was recorded, but its response was lost"),
     UNPROCESSABLE("unprocessable", HttpStatus.UNPROCESSABLE_ENTITY, "The request refers to something the ledger cannot accept"),
     INTERNAL("internal-error", HttpStatus.INTERNAL_SERVER_ERROR, "Internal error"),
     UNAVAILABLE("unavailable", HttpStatus.SERVICE_UNAVAILABLE, "The ledger cannot answer this right now");
