@@ -102,8 +102,8 @@ class ImportJobStore {
                 .query(Long.class).single();
         try (OutputStream out = Files.newOutputStream(target)) {
             for (long from = 0; from < size; from += SLICE_BYTES) {
-                byte[] slice = jdbc.sql("select substring(content from ? for ?) from commitment_import where import_id = ?")
-                        .params(from + 1, SLICE_BYTES, importId).query(byte[].class).single();
+                byte[] slice = jdbc.sql("select substring(content from ?::int for ?::int) from commitment_import where import_id = ?")
+                        .params((int) from + 1, SLICE_BYTES, importId).query(byte[].class).single();
                 out.write(slice);
             }
         } catch (IOException e) {
