@@ -33,7 +33,7 @@ import java.util.Map;
 /**
  * Not a test: measures the bulk import against a raw JDBC batch insert of the same rows on the same PostgreSQL.
  * Run it with {@code bench/import-benchmark.sh}. System properties: {@code bench.rows} (100000), {@code bench.chunk}
- * (1000, the import's {@code ledger.import.chunk-size}), {@code bench.due-every} (2: every 2nd row has a due date and
+ * (1000, the import's {@code ledger.imports.chunk-size}), {@code bench.due-every} (2: every 2nd row has a due date and
  * so a persistent overdue deadline; 0 = none).
  */
 public final class ImportBenchmark {
@@ -66,7 +66,10 @@ public final class ImportBenchmark {
                 "ledger.data-dir", dir.resolve("pgdata").toString(),
                 "ledger.embedded.clean-start", "true",
                 "server.port", "0",
-                "ledger.import.chunk-size", String.valueOf(chunk),
+                "ledger.imports.chunk-size", String.valueOf(chunk),
+                // 100,000 CSV rows are about 20 MB, the default upload limit
+                "spring.servlet.multipart.max-file-size", "200MB",
+                "spring.servlet.multipart.max-request-size", "200MB",
                 "logging.level.root", "WARN",
                 "spring.main.banner-mode", "off")).run();
         int exit = 0;
@@ -97,7 +100,7 @@ public final class ImportBenchmark {
             JsonNode done = org.awaitility.Awaitility.await().atMost(java.time.Duration.ofMinutes(30))
                     .pollInterval(java.time.Duration.ofMillis(250))
                     .until(() -> JSON.readTree(http.get().uri(statusPath).retrieve().body(String.class)),
-                            status -> !"RUNNING".equals(status.path("state").asText()));
+                            status -> !java.util.Set.of("QUEUED", "RUNNING").contains(status.path("state").asText()));
             long wallMillis = (System.nanoTime() - uploadStart) / 1_000_000;
             Instant started = Instant.parse(done.path("startedAt").asText());
             Instant finished = Instant.parse(done.path("finishedAt").asText());

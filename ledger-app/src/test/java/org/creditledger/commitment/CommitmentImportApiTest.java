@@ -32,6 +32,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -97,7 +98,7 @@ class CommitmentImportApiTest extends LedgerHttpTest {
             Api.Response r = api.as(apiKey).get(IMPORTS + "/" + importId + "?rowsLimit=10000");
             assertThat(r.status()).as(r.toString()).isEqualTo(200);
             last[0] = r.json();
-            return !"RUNNING".equals(last[0].path("state").asText());
+            return !Set.of("QUEUED", "RUNNING").contains(last[0].path("state").asText());
         });
         return last[0];
     }
@@ -153,7 +154,9 @@ class CommitmentImportApiTest extends LedgerHttpTest {
         assertThat(accepted.status()).as(accepted.toString()).isEqualTo(202);
         String importId = accepted.json().path("importId").asText();
         assertThat(accepted.headers().getLocation()).hasToString(IMPORTS + "/" + importId);
-        assertThat(accepted.json().path("total").asInt()).isEqualTo(7);
+        // accepted, not yet parsed: the worker counts the rows
+        assertThat(accepted.json().path("state").asText()).isEqualTo("QUEUED");
+        assertThat(accepted.json().has("total")).isFalse();
 
         JsonNode done = awaitDone(admin, importId);
         assertThat(done.path("state").asText()).isEqualTo("DONE");
@@ -370,7 +373,6 @@ class CommitmentImportApiTest extends LedgerHttpTest {
         long events = events();
         Api.Response accepted = upload(admin, "big.csv", csv(lines));
         assertThat(accepted.status()).isEqualTo(202);
-        assertThat(accepted.json().path("total").asInt()).isEqualTo(10_000);
         String importId = accepted.json().path("importId").asText();
 
         List<Integer> progress = new ArrayList<>();
@@ -384,6 +386,7 @@ class CommitmentImportApiTest extends LedgerHttpTest {
         assertThat(progress).allSatisfy(p -> assertThat(p % 1000).isZero()).isSorted();
 
         JsonNode done = api.as(admin).get(IMPORTS + "/" + importId + "?rowsFrom=9991&rowsLimit=100").json();
+        assertThat(done.path("total").asInt()).isEqualTo(10_000);
         assertThat(done.path("accepted").asInt()).isEqualTo(10_000);
         assertThat(done.path("rejected").asInt()).isZero();
         assertThat(done.path("rowsPerSecond").asDouble()).isPositive();

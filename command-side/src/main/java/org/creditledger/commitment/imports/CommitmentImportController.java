@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Clock;
@@ -48,19 +49,22 @@ class CommitmentImportController {
         this.clock = clock;
     }
 
-    record ImportAccepted(UUID importId, ImportJob.State state, int total) {
+    record ImportAccepted(UUID importId, ImportJob.State state, Integer total) {
     }
 
     record RowView(int row, ImportRowStatus status, UUID commitmentId, List<FieldProblem> errors) {
     }
 
-    record ImportView(UUID importId, String fileName, ImportJob.State state, int total, int processed, int accepted,
+    record ImportView(UUID importId, String fileName, ImportJob.State state, Integer total, int processed, int accepted,
                       int rejected, Instant uploadedAt, Instant startedAt, Instant finishedAt, Double rowsPerSecond,
                       String error, int rowsFrom, int rowsLimit, ImportRowStatus rowStatus, List<RowView> rows,
                       Integer nextRowsFrom) {
     }
 
-    /** 202 for a new import; 200 with the existing import when the same file was uploaded before. */
+    /**
+     * 202 for a new import, {@code QUEUED}: the file is stored, not yet parsed ({@code total} comes once the worker
+     * has counted the rows); 200 with the existing import when the same file was uploaded before in the same scope.
+     */
     @PostMapping(path = "/api/v1/commitments/imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @AllowedRoles({Role.ADMIN, Role.UNIT_CLERK})
     ResponseEntity<ImportAccepted> upload(@RequestParam(name = "file", required = false) MultipartFile file,
@@ -68,7 +72,12 @@ class CommitmentImportController {
         if (file == null) {
             throw new InvalidInput(new FieldProblem("file", "is required (multipart part 'file': a CSV or XLSX file)"));
         }
-        CommitmentImports.Submitted submitted = imports.submit(file.getOriginalFilename(), bytes(file), caller, metadata);
+        CommitmentImports.Submitted submitted;
+        try (InputStream upload = file.getInputStream()) {
+            submitted = imports.submit(file.getOriginalFilename(), upload, caller, metadata);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read the uploaded file", e);
+        }
         ImportJob job = submitted.job();
         return ResponseEntity.status(submitted.created() ? HttpStatus.ACCEPTED : HttpStatus.OK)
                 .location(URI.create("/api/v1/commitments/imports/" + job.importId()))
@@ -111,14 +120,6 @@ class CommitmentImportController {
             return ImportRowStatus.valueOf(raw.strip());
         } catch (IllegalArgumentException e) {
             throw new InvalidInput(new FieldProblem("rowStatus", "'" + raw + "' is not one of ACCEPTED, REJECTED"));
-        }
-    }
-
-    private static byte[] bytes(MultipartFile file) {
-        try {
-            return file.getBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not read the uploaded file", e);
         }
     }
 

@@ -2,10 +2,16 @@ package org.creditledger.commitment.imports;
 
 import org.creditledger.platform.access.Caller;
 import org.creditledger.platform.axon.LedgerMetadata;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -14,8 +20,12 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Accepts import files: whole-file checks at once (so a bad file writes nothing), then a {@code RUNNING} job for the
- * {@link ImportWorker}. The same content (SHA-256) uploaded again returns the existing job.
+ * Accepts import files without parsing them: the upload is streamed to a temporary file and hashed (SHA-256) on the
+ * way; the cheap whole-file checks of {@link ImportFileReader#precheck} run (so an obviously bad file writes nothing);
+ * then the file is stored with a {@code QUEUED} job for the {@link ImportWorker}, which counts and posts the rows.
+ * The same content uploaded again in the same scope ({@link ImportJob#dedupScopeOf}) returns the existing job.
+ * <p>The file is kept in the database, not on a node's disk: an accepted import survives a crash of the node that
+ * accepted it and is imported by whichever node on the same database has a free parser.
  */
 @Component
 class CommitmentImports {
@@ -23,54 +33,78 @@ class CommitmentImports {
     private final ImportJobStore store;
     private final ImportWorker worker;
     private final Clock clock;
-    private final int maxRows;
+    private final ImportsProperties properties;
 
-    CommitmentImports(ImportJobStore store, ImportWorker worker, Clock clock,
-                      @Value("${ledger.import.max-rows:200000}") int maxRows) {
+    CommitmentImports(ImportJobStore store, ImportWorker worker, Clock clock, ImportsProperties properties) {
         this.store = store;
         this.worker = worker;
         this.clock = clock;
-        this.maxRows = maxRows;
+        this.properties = properties;
     }
 
     /** An import and whether this upload created it (false: the same file was uploaded before). */
     record Submitted(ImportJob job, boolean created) {
     }
 
-    Submitted submit(String fileName, byte[] content, Caller caller, LedgerMetadata metadata) {
-        String sha256 = sha256(content);
-        Optional<ImportJob> existing = store.findBySha256(sha256);
-        if (existing.isPresent()) {
-            return new Submitted(existing.get(), false);
-        }
-        int[] rows = {0};
-        ImportFileReader.read(content, row -> {
-            if (++rows[0] > maxRows) {
-                throw new UnreadableImportFile("the file has more than " + maxRows + " data rows; split it");
-            }
-        });
-        if (rows[0] == 0) {
-            throw new UnreadableImportFile("the file has a header but no data rows");
-        }
-        ImportJob job = new ImportJob(UUID.randomUUID(), sha256, fileName, ImportFileReader.detect(content).name(),
-                caller.keyId(), caller.name(), caller.role().name(), caller.unitId(), metadata.correlationId(),
-                metadata.clientRequestId(), ImportJob.State.RUNNING, rows[0], 0, 0, 0, clock.instant(), null, null, null);
+    Submitted submit(String fileName, InputStream upload, Caller caller, LedgerMetadata metadata) {
+        Path file = createTempFile();
         try {
-            store.insert(job, content);
-        } catch (DuplicateKeyException sameFileAtTheSameTime) {
-            return new Submitted(store.findBySha256(sha256).orElseThrow(), false);
+            String sha256 = copyHashing(upload, file);
+            String scope = ImportJob.dedupScopeOf(caller);
+            Optional<ImportJob> existing = store.findBySha256(scope, sha256);
+            if (existing.isPresent()) {
+                return new Submitted(existing.get(), false);
+            }
+            ImportFileReader.precheck(file, properties);
+            ImportJob job = new ImportJob(UUID.randomUUID(), sha256, scope, fileName, ImportFileReader.detect(file).name(),
+                    caller.keyId(), caller.name(), caller.role().name(), caller.unitId(), metadata.correlationId(),
+                    metadata.clientRequestId(), ImportJob.State.QUEUED, null, 0, 0, 0, clock.instant(), null, null, null);
+            try {
+                store.insert(job, file);
+            } catch (DuplicateKeyException sameFileAtTheSameTime) {
+                return new Submitted(store.findBySha256(scope, sha256).orElseThrow(), false);
+            }
+            worker.wakeUp();
+            return new Submitted(job, true);
+        } finally {
+            delete(file);
         }
-        worker.wakeUp();
-        return new Submitted(job, true);
     }
 
     Optional<ImportJob> find(UUID importId) {
         return store.find(importId);
     }
 
-    static String sha256(byte[] content) {
+    /** Copies the upload to {@code file} and returns its SHA-256, in one pass over a small buffer. */
+    private static String copyHashing(InputStream upload, Path file) {
+        MessageDigest sha256 = sha256();
+        try (InputStream in = new DigestInputStream(upload, sha256); OutputStream out = Files.newOutputStream(file)) {
+            in.transferTo(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not store the uploaded file", e);
+        }
+        return HexFormat.of().formatHex(sha256.digest());
+    }
+
+    static Path createTempFile() {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+            return Files.createTempFile("ledger-import-", ".upload");
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not create a temporary file for an import", e);
+        }
+    }
+
+    static void delete(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            file.toFile().deleteOnExit();
+        }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

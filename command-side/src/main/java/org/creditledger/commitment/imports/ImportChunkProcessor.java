@@ -1,6 +1,5 @@
 package org.creditledger.commitment.imports;
 
-import org.creditledger.platform.web.RootCause;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.CommandMessage;
@@ -43,6 +42,8 @@ import java.util.concurrent.atomic.AtomicReference;
 class ImportChunkProcessor {
 
     private static final Logger log = LoggerFactory.getLogger(ImportChunkProcessor.class);
+    static final String NOT_STORED = "could not be stored because of an error on the ledger's side; upload the row again later";
+    static final String NOT_POSTED = "could not be posted because of an error on the ledger's side; upload the row again later";
 
     private final CommandBus commandBus;
     private final TransactionManager transactionManager;
@@ -128,22 +129,28 @@ class ImportChunkProcessor {
 
     /** A row that cannot be committed even alone: accepted if an earlier run already stored its event, else rejected. */
     private void storeUnstorable(ImportJob job, ImportRow row, RuntimeException failure) {
+        log.warn("Import {}: row {} could not be stored even alone", job.importId(), row.row(), failure);
         CommitmentId id = commitmentIdFor(job.sha256(), row.row());
         transactionManager.executeInTransaction(() -> {
             RowResult result = store.eventExists(id.value())
                     ? new RowResult(row.row(), ImportRowStatus.ACCEPTED, id.value(), List.of())
                     : new RowResult(row.row(), ImportRowStatus.REJECTED, null,
-                    List.of(new FieldProblem("row", "could not be stored: " + RootCause.message(failure))));
+                    List.of(new FieldProblem("row", NOT_STORED)));
             store.storeResults(job.importId(), List.of(result));
         });
     }
 
+    /** The ledger's own problem texts as they are; anything else (database, framework) as a fixed text, logged. */
     private static List<FieldProblem> problemsOf(Throwable failure) {
         Throwable cause = failure instanceof CommandExecutionException && failure.getCause() != null ? failure.getCause() : failure;
         if (cause instanceof LedgerProblem problem && !problem.errors().isEmpty()) {
             return problem.errors().stream().map(p -> new FieldProblem(ImportRowCheck.column(p.field()), p.message())).toList();
         }
-        return List.of(new FieldProblem("row", RootCause.message(cause)));
+        if (cause instanceof LedgerProblem problem) {
+            return List.of(new FieldProblem("row", problem.getMessage()));
+        }
+        log.warn("An import row was rejected by an unexpected error", failure);
+        return List.of(new FieldProblem("row", NOT_POSTED));
     }
 
 }

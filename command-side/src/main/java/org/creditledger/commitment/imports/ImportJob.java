@@ -1,17 +1,30 @@
 package org.creditledger.commitment.imports;
 
+import org.creditledger.platform.access.Caller;
 import org.creditledger.platform.axon.LedgerMetadata;
 
 import java.time.Instant;
 import java.util.UUID;
 
-/** A row of {@code commitment_import} without the file bytes. */
-record ImportJob(UUID importId, String sha256, String fileName, String format, UUID uploaderKeyId, String uploaderName,
+/**
+ * A row of {@code commitment_import} without the file bytes. {@code total} is null until the worker has counted the
+ * rows; {@code dedupScope} is whose uploads the file hash is unique among ({@link #dedupScopeOf}).
+ */
+record ImportJob(UUID importId, String sha256, String dedupScope, String fileName, String format, UUID uploaderKeyId, String uploaderName,
                  String uploaderRole, String uploaderUnit, String correlationId, String clientRequestId, State state,
-                 int total, int processed, int accepted, int rejected, Instant uploadedAt, Instant startedAt,
+                 Integer total, int processed, int accepted, int rejected, Instant uploadedAt, Instant startedAt,
                  Instant finishedAt, String error) {
 
-    enum State { RUNNING, DONE, FAILED }
+    /** QUEUED: accepted, waiting for a free parser; RUNNING: being counted and posted (or interrupted, to resume). */
+    enum State { QUEUED, RUNNING, DONE, FAILED }
+
+    /**
+     * Uploads are de-duplicated within the uploader's unit (a unit-bound key), else within the key itself: the rows'
+     * units are unknown before the file is parsed. So one unit can neither block another's upload nor learn of it.
+     */
+    static String dedupScopeOf(Caller caller) {
+        return caller.unitId() != null ? "unit:" + caller.unitId() : "key:" + caller.keyId();
+    }
 
     /** The uploader's who/why, with {@code request} naming the row, so every event says which import row caused it. */
     LedgerMetadata metadataForRow(int row) {

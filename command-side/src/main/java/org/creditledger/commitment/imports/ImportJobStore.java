@@ -9,8 +9,14 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -20,7 +26,9 @@ import java.util.UUID;
 class ImportJobStore {
 
     private static final TypeReference<List<FieldProblem>> PROBLEMS = new TypeReference<>() { };
-    private static final String JOB_COLUMNS = "import_id, file_sha256, file_name, file_format, uploader_key_id, uploader_name, "
+    /** Slices of the stored file read back per query: the driver holds a whole {@code bytea} value in memory. */
+    private static final int SLICE_BYTES = 1024 * 1024;
+    private static final String JOB_COLUMNS = "import_id, file_sha256, dedup_scope, file_name, file_format, uploader_key_id, uploader_name, "
             + "uploader_role, uploader_unit, correlation_id, client_request_id, state, total, processed, accepted, rejected, "
             + "uploaded_at, started_at, finished_at, error";
 
@@ -40,14 +48,30 @@ class ImportJobStore {
 
     enum ImportRowStatus { ACCEPTED, REJECTED }
 
-    void insert(ImportJob job, byte[] content) {
-        jdbc.sql("insert into commitment_import (" + JOB_COLUMNS + ", content) values "
-                        + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(job.importId(), job.sha256(), job.fileName(), job.format(), job.uploaderKeyId(), job.uploaderName(),
-                        job.uploaderRole(), job.uploaderUnit(), job.correlationId(), job.clientRequestId(), job.state().name(),
-                        job.total(), job.processed(), job.accepted(), job.rejected(), ts(job.uploadedAt()), ts(job.startedAt()),
-                        ts(job.finishedAt()), job.error(), content)
-                .update();
+    /** Stores a new job with the file's bytes, streamed from {@code file} (never the whole file in memory). */
+    void insert(ImportJob job, Path file) {
+        long size;
+        try {
+            size = Files.size(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        template.update("insert into commitment_import (" + JOB_COLUMNS + ", content) values "
+                + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", ps -> {
+            Object[] values = {job.importId(), job.sha256(), job.dedupScope(), job.fileName(), job.format(), job.uploaderKeyId(),
+                    job.uploaderName(), job.uploaderRole(), job.uploaderUnit(), job.correlationId(), job.clientRequestId(),
+                    job.state().name(), job.total(), job.processed(), job.accepted(), job.rejected(), ts(job.uploadedAt()),
+                    ts(job.startedAt()), ts(job.finishedAt()), job.error()};
+            for (int i = 0; i < values.length; i++) {
+                ps.setObject(i + 1, values[i]);
+            }
+            try {
+                // pgjdbc sends a stream of known length straight to the socket
+                ps.setBinaryStream(values.length + 1, Files.newInputStream(file), size);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
     }
 
     Optional<ImportJob> find(UUID importId) {
@@ -55,19 +79,36 @@ class ImportJobStore {
                 .query(JOB).optional();
     }
 
-    Optional<ImportJob> findBySha256(String sha256) {
-        return jdbc.sql("select " + JOB_COLUMNS + " from commitment_import where file_sha256 = ?").param(sha256)
-                .query(JOB).optional();
+    /** The import of the same bytes by the same uploader scope (a unit, or a key without a unit). */
+    Optional<ImportJob> findBySha256(String dedupScope, String sha256) {
+        return jdbc.sql("select " + JOB_COLUMNS + " from commitment_import where dedup_scope = ? and file_sha256 = ?")
+                .params(dedupScope, sha256).query(JOB).optional();
     }
 
-    /** The oldest job still to be (or being) processed. */
-    Optional<ImportJob> nextRunning() {
-        return jdbc.sql("select " + JOB_COLUMNS + " from commitment_import where state = 'RUNNING' order by uploaded_at, import_id limit 1")
-                .query(JOB).optional();
+    /** The oldest job still to be (or being) processed whose id is not in {@code busy}. */
+    Optional<ImportJob> nextToProcess(Collection<UUID> busy) {
+        UUID[] skip = busy.toArray(UUID[]::new);
+        return jdbc.sql("select " + JOB_COLUMNS + " from commitment_import where state in ('QUEUED', 'RUNNING')"
+                        + " and not (import_id = any (?)) order by uploaded_at, import_id limit 1")
+                .param(skip).query(JOB).optional();
     }
 
-    byte[] content(UUID importId) {
-        return jdbc.sql("select content from commitment_import where import_id = ?").param(importId).query(byte[].class).single();
+    /**
+     * Copies the stored file into {@code target} one slice at a time. The column's storage is {@code EXTERNAL}
+     * (uncompressed), so PostgreSQL reads each slice without de-toasting the whole value.
+     */
+    void copyContent(UUID importId, Path target) {
+        long size = jdbc.sql("select octet_length(content) from commitment_import where import_id = ?").param(importId)
+                .query(Long.class).single();
+        try (OutputStream out = Files.newOutputStream(target)) {
+            for (long from = 0; from < size; from += SLICE_BYTES) {
+                byte[] slice = jdbc.sql("select substring(content from ?::int for ?::int) from commitment_import where import_id = ?")
+                        .params((int) from + 1, SLICE_BYTES, importId).query(byte[].class).single();
+                out.write(slice);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**
@@ -85,8 +126,15 @@ class ImportJobStore {
                 .query(Integer.class).single();
     }
 
+    /** The job is being worked on: {@code RUNNING}, started now unless it started before. */
     void markStarted(UUID importId, Instant now) {
-        jdbc.sql("update commitment_import set started_at = coalesce(started_at, ?) where import_id = ?").params(ts(now), importId).update();
+        jdbc.sql("update commitment_import set state = 'RUNNING', started_at = coalesce(started_at, ?) where import_id = ? and state in ('QUEUED', 'RUNNING')")
+                .params(ts(now), importId).update();
+    }
+
+    /** The rows the worker counted before posting any. */
+    void setTotal(UUID importId, int total) {
+        jdbc.sql("update commitment_import set total = ? where import_id = ?").params(total, importId).update();
     }
 
     void finish(UUID importId, ImportJob.State state, String error, Instant now) {
@@ -152,10 +200,10 @@ class ImportJobStore {
     }
 
     private static final RowMapper<ImportJob> JOB = (rs, n) -> new ImportJob(rs.getObject("import_id", UUID.class),
-            rs.getString("file_sha256"), rs.getString("file_name"), rs.getString("file_format"),
+            rs.getString("file_sha256"), rs.getString("dedup_scope"), rs.getString("file_name"), rs.getString("file_format"),
             rs.getObject("uploader_key_id", UUID.class), rs.getString("uploader_name"), rs.getString("uploader_role"),
             rs.getString("uploader_unit"), rs.getString("correlation_id"), rs.getString("client_request_id"),
-            ImportJob.State.valueOf(rs.getString("state")), rs.getInt("total"), rs.getInt("processed"), rs.getInt("accepted"),
+            ImportJob.State.valueOf(rs.getString("state")), rs.getObject("total", Integer.class), rs.getInt("processed"), rs.getInt("accepted"),
             rs.getInt("rejected"), instant(rs.getTimestamp("uploaded_at")), instant(rs.getTimestamp("started_at")),
             instant(rs.getTimestamp("finished_at")), rs.getString("error"));
 }

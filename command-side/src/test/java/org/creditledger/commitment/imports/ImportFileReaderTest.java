@@ -7,10 +7,15 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.creditledger.commitment.api.CommitmentId;
 import org.creditledger.platform.web.FieldProblem;
 import org.creditledger.subject.SubjectCodes;
+import org.creditledger.testing.XlsxBomb;
 import org.junit.jupiter.api.Test;
+import org.springframework.util.unit.DataSize;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -24,10 +29,26 @@ class ImportFileReaderTest {
 
     static final String HEADER = "unitId,type,subjectKind,subjectCode,subjectName,matter,content,signedOn,dueDate";
 
+    static final ImportsProperties LIMITS = new ImportsProperties(2, 200_000, 1000, DataSize.ofMegabytes(100), 0.02, 1000, 200_000);
+
+    static {
+        new ImportsConfiguration(LIMITS); // POI's zip limits, as the application sets them
+    }
+
     static List<ImportRow> read(byte[] content) {
         List<ImportRow> rows = new ArrayList<>();
-        ImportFileReader.read(content, rows::add);
+        ImportFileReader.read(file(content), LIMITS, rows::add);
         return rows;
+    }
+
+    static Path file(byte[] content) {
+        try {
+            Path file = Files.createTempFile("import-reader-test", ".bin");
+            file.toFile().deleteOnExit();
+            return Files.write(file, content);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static byte[] utf8(String text) {
@@ -92,7 +113,7 @@ class ImportFileReaderTest {
     @Test
     void xlsxIsDetectedByContentAndGivesDateCellsAndTextDatesAsIsoDates() throws IOException {
         byte[] xlsx = workbook();
-        assertThat(ImportFileReader.detect(xlsx)).isEqualTo(ImportFileReader.Format.XLSX);
+        assertThat(ImportFileReader.detect(file(xlsx))).isEqualTo(ImportFileReader.Format.XLSX);
         List<ImportRow> rows = read(xlsx);
         assertThat(rows).containsExactly(
                 new ImportRow(1, "unit-a", "OTHER", "LEGAL_PERSON", "91510802MA0000001X", "某公司", "事项", "内容", "2025-03-01", "2030-06-30"),
@@ -144,5 +165,80 @@ class ImportFileReaderTest {
         ImportRowCheck.Result ok = ImportRowCheck.check(valid, new CommitmentId(UUID.randomUUID()), LocalDate.of(2025, 6, 1));
         assertThat(ok.valid()).isTrue();
         assertThat(ok.command().subject().code()).isEqualTo(code);
+    }
+
+    @Test
+    void anXlsxThatInflatesEightyTimesIsRefusedByItsDirectoryAndAgainWhileReadingIfTheDirectoryLies() {
+        byte[] honest = XlsxBomb.build(40L * 1024 * 1024, HEADER, false);
+        byte[] lying = XlsxBomb.build(40L * 1024 * 1024, HEADER, true);
+        assertThat(honest.length).isLessThan(1024 * 1024);
+
+        assertThatThrownBy(() -> ImportFileReader.precheck(file(honest), LIMITS))
+                .isInstanceOfSatisfying(UnreadableImportFile.class, e -> assertThat(e.errors().get(0).message())
+                        .isEqualTo(ImportFileReader.TOO_LARGE_WHEN_INFLATED));
+        ImportFileReader.precheck(file(lying), LIMITS); // its directory declares nothing suspicious
+        assertThatThrownBy(() -> read(lying))
+                .isInstanceOfSatisfying(UnreadableImportFile.class, e -> assertThat(e.errors().get(0).message())
+                        .isEqualTo(ImportFileReader.TOO_LARGE_WHEN_INFLATED));
+    }
+
+    @Test
+    void aCellLongerThanExcelAllowsIsRefused() {
+        byte[] workbook = XlsxBomb.withLongCell(40_000, HEADER); // under POI's grace size: only the cell limit applies
+        assertThatThrownBy(() -> read(workbook))
+                .isInstanceOfSatisfying(UnreadableImportFile.class, e -> assertThat(e.errors().get(0).message())
+                        .isEqualTo("a cell holds more than 32767 characters, more than Excel allows"));
+    }
+
+    @Test
+    void sharedStringsBeyondTheTextBudgetAreRefused() throws IOException {
+        byte[] xlsx;
+        try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            Sheet sheet = workbook.createSheet("承诺书");
+            String[] columns = HEADER.split(",");
+            Row header = sheet.createRow(0);
+            for (int i = 0; i < columns.length; i++) {
+                header.createCell(i).setCellValue(columns[i]);
+            }
+            java.util.Random random = new java.util.Random(7);
+            for (int r = 1; r <= 80; r++) {
+                Row row = sheet.createRow(r);
+                for (int c = 0; c < columns.length; c++) {
+                    StringBuilder text = new StringBuilder(300);
+                    random.ints(300, 0x4E00, 0x9FA5).forEach(text::appendCodePoint); // varied Chinese text, as in real letters
+                    row.createCell(c).setCellValue(text.toString());
+                }
+            }
+            workbook.write(out);
+            xlsx = out.toByteArray();
+        }
+        assertThatThrownBy(() -> read(xlsx))
+                .isInstanceOfSatisfying(UnreadableImportFile.class, e -> assertThat(e.errors().get(0).message())
+                        .isEqualTo("the shared strings of the workbook hold more than 200000 characters"));
+    }
+
+    @Test
+    void unreadableFilesAreDescribedByFixedTextsNotByTheParsersMessages() {
+        assertThatThrownBy(() -> read(utf8("PK\u0003\u0004 this is not a zip")))
+                .isInstanceOfSatisfying(UnreadableImportFile.class, e -> assertThat(e.errors().get(0).message()).isEqualTo(ImportFileReader.NOT_XLSX));
+        assertThatThrownBy(() -> read(utf8(HEADER + "\nu,OTHER,\"unclosed\n")))
+                .isInstanceOfSatisfying(UnreadableImportFile.class, e -> assertThat(e.errors().get(0).message()).isEqualTo(ImportFileReader.NOT_CSV));
+        ByteArrayOutputStream zipWithoutWorkbook = new ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(zipWithoutWorkbook)) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("notes.txt"));
+            zip.write(utf8("not a workbook"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        assertThatThrownBy(() -> read(zipWithoutWorkbook.toByteArray()))
+                .isInstanceOfSatisfying(UnreadableImportFile.class, e -> assertThat(e.errors().get(0).message()).isEqualTo(ImportFileReader.NOT_XLSX));
+    }
+
+    @Test
+    void precheckRefusesAFileWithoutDataRowsButReadsNoFurtherThanTheFirstRow() {
+        assertThatThrownBy(() -> ImportFileReader.precheck(file(utf8(HEADER + "\n\n")), LIMITS))
+                .isInstanceOf(UnreadableImportFile.class).hasMessageContaining("no data rows");
+        // a malformed record after the first data row is found by the worker's full read, not by the precheck
+        ImportFileReader.precheck(file(utf8(HEADER + "\nu,OTHER,LEGAL_PERSON,C,名,事,内,2025-03-01,\nu,\"unclosed\n")), LIMITS);
     }
 }

@@ -9,6 +9,8 @@ import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -26,9 +28,11 @@ class ImportOnTwoNodesTest extends LedgerHttpTest {
     ImportChunkProcessor chunks;
     @Autowired
     ImportJobStore store;
+    @Autowired
+    ImportsProperties limits;
 
     @Test
-    void aChunkAnotherNodeAlreadyStoredIsSkipped() {
+    void aChunkAnotherNodeAlreadyStoredIsSkipped() throws Exception {
         String admin = keys().admin();
         String unitId = "gy-water-" + UUID.randomUUID().toString().substring(0, 8);
         api().as(admin).put("/api/v1/units/" + unitId, Map.of("name", "市水利局", "kind", "MUNICIPAL_DEPARTMENT"));
@@ -51,7 +55,10 @@ class ImportOnTwoNodesTest extends LedgerHttpTest {
         // A second node that read the same job before the first finished now processes the same rows.
         ImportJob job = store.find(importId).orElseThrow();
         List<ImportRow> rows = new ArrayList<>();
-        ImportFileReader.read(store.content(importId), rows::add);
+        Path file = Files.createTempFile("two-nodes", ".csv");
+        store.copyContent(importId, file);
+        ImportFileReader.read(file, limits, rows::add);
+        Files.delete(file);
         chunks.process(job, rows, LocalDate.of(2025, 12, 1));
 
         assertThat(events()).isEqualTo(events);
