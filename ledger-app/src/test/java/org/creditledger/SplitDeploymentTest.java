@@ -38,9 +38,9 @@ class SplitDeploymentTest {
 
     @Test
     void aWriteThroughTheCommandSideIsReadThroughTheQuerySide() throws Exception {
-        String jdbcUrl = EmbeddedPostgresServer.startOrReuse(dataDir.toAbsolutePath().normalize(), true).jdbcUrl();
-        Api commandSide = start("command-side", jdbcUrl);
-        Api querySide = start("query-side", jdbcUrl);
+        EmbeddedPostgresServer database = EmbeddedPostgresServer.startOrReuse(dataDir.toAbsolutePath().normalize(), true);
+        Api commandSide = start("command-side", database);
+        Api querySide = start("query-side", database);
 
         assertThat(commandSide.put("/api/v1/units/gy-justice", Map.of("name", "市司法局", "kind", "MUNICIPAL_DEPARTMENT")).status()).isEqualTo(201);
         Api.Response posted = commandSide.post("/api/v1/commitments", Map.of("unitId", "gy-justice", "type", "CREDIT_REPAIR",
@@ -72,7 +72,7 @@ class SplitDeploymentTest {
         assertThat(querySide.get("/api/v1/checks/" + answer.path("checkId").asText()).json()).isEqualTo(answer);
     }
 
-    private Api start(String module, String jdbcUrl) throws IOException {
+    private Api start(String module, EmbeddedPostgresServer database) throws IOException {
         Path jar = Path.of("..", module, "target", module + "-0.1.0-SNAPSHOT-exec.jar").toAbsolutePath().normalize();
         assertThat(jar).as("built by the reactor before ledger-app's tests").exists();
         int port = freePort();
@@ -81,7 +81,8 @@ class SplitDeploymentTest {
                 .redirectErrorStream(true)
                 .redirectOutput(Files.createTempFile(dataDir, module, ".log").toFile());
         builder.environment().putAll(Map.of(
-                "SPRING_DATASOURCE_URL", jdbcUrl, "SPRING_DATASOURCE_USERNAME", "postgres", "SPRING_DATASOURCE_PASSWORD", "",
+                "SPRING_DATASOURCE_URL", database.jdbcUrl(), "SPRING_DATASOURCE_USERNAME", database.username(),
+                "SPRING_DATASOURCE_PASSWORD", database.password(),
                 "SERVER_PORT", String.valueOf(port), "LEDGER_BOOTSTRAP_ADMIN_KEY", "split-admin",
                 "AXONIQ_UPDATE_CHECKER_DISABLED", "true"));
         processes.add(builder.start());
