@@ -41,9 +41,9 @@ class SplitDeploymentTest {
 
     @Test
     void aWriteThroughTheCommandSideIsReadThroughTheQuerySide() throws Exception {
-        String jdbcUrl = EmbeddedPostgresServer.startOrReuse(dataDir.toAbsolutePath().normalize(), true).jdbcUrl();
-        Api commandSide = start("command-side", jdbcUrl);
-        Api querySide = start("query-side", jdbcUrl);
+        EmbeddedPostgresServer database = EmbeddedPostgresServer.startOrReuse(dataDir.toAbsolutePath().normalize(), true);
+        Api commandSide = start("command-side", database);
+        Api querySide = start("query-side", database);
 
         assertThat(commandSide.put("/api/v1/units/gy-justice", Map.of("name", "市司法局", "kind", "MUNICIPAL_DEPARTMENT")).status()).isEqualTo(201);
         Api.Response posted = commandSide.post("/api/v1/commitments", Map.of("unitId", "gy-justice", "type", "CREDIT_REPAIR",
@@ -81,9 +81,9 @@ class SplitDeploymentTest {
      */
     @Test
     void aKeyRevokedThroughOneJvmIsRefusedByTheOtherAtOnce() throws Exception {
-        String jdbcUrl = EmbeddedPostgresServer.startOrReuse(dataDir.toAbsolutePath().normalize(), true).jdbcUrl();
-        Api commandSide = start("command-side", jdbcUrl);
-        Api querySide = start("query-side", jdbcUrl);
+        EmbeddedPostgresServer database = EmbeddedPostgresServer.startOrReuse(dataDir.toAbsolutePath().normalize(), true);
+        Api commandSide = start("command-side", database);
+        Api querySide = start("query-side", database);
         Api.Response issued = commandSide.post("/api/v1/admin/api-keys", Map.of("name", "苍溪县政务服务中心 窗口", "role", "COUNTER"));
         assertThat(issued.status()).as(issued.toString()).isEqualTo(201);
         Api counter = querySide.as(issued.json().path("secret").asText());
@@ -97,7 +97,7 @@ class SplitDeploymentTest {
         System.out.printf("revocation reached the other JVM within %d ms%n", (System.nanoTime() - revokedAt) / 1_000_000);
     }
 
-    private Api start(String module, String jdbcUrl) throws IOException {
+    private Api start(String module, EmbeddedPostgresServer database) throws IOException {
         Path jar = Path.of("..", module, "target", module + "-0.1.0-SNAPSHOT-exec.jar").toAbsolutePath().normalize();
         assertThat(jar).as("built by the reactor before ledger-app's tests").exists();
         int port = freePort();
@@ -106,7 +106,8 @@ class SplitDeploymentTest {
                 .redirectErrorStream(true)
                 .redirectOutput(Files.createTempFile(dataDir, module, ".log").toFile());
         builder.environment().putAll(Map.of(
-                "SPRING_DATASOURCE_URL", jdbcUrl, "SPRING_DATASOURCE_USERNAME", "postgres", "SPRING_DATASOURCE_PASSWORD", "",
+                "SPRING_DATASOURCE_URL", database.jdbcUrl(), "SPRING_DATASOURCE_USERNAME", database.username(),
+                "SPRING_DATASOURCE_PASSWORD", database.password(),
                 "SERVER_PORT", String.valueOf(port), "LEDGER_BOOTSTRAP_ADMIN_KEY", ADMIN_SECRET,
                 "AXONIQ_UPDATE_CHECKER_DISABLED", "true"));
         processes.add(builder.start());

@@ -96,14 +96,17 @@ public final class CheckBenchmark {
             Path script = wrkScript(dir, bodies);
             String url = "http://127.0.0.1:" + port;
             warmUp(counterHttp, bodies);
-            String jdbcUrl = app.getEnvironment().getRequiredProperty("spring.datasource.url");
-            pgbenchInit(jdbcUrl);
+            // pgbench logs in like the application: as its role, with the embedded database's password.
+            Database database = new Database(app.getEnvironment().getRequiredProperty("spring.datasource.url"),
+                    app.getEnvironment().getRequiredProperty("spring.datasource.username"),
+                    app.getEnvironment().getProperty("spring.datasource.password", ""));
+            pgbenchInit(database);
             long recordedBefore = count(db, "select count(*) from domain_event_entry where payload_type like '%SubjectCheckedEvent'");
             long answered = 0;
             for (int c : connections) {
                 Load check = wrk(url, counter, script, c, seconds);
                 answered += check.requests();
-                Load ceiling = pgbench(jdbcUrl, c, seconds, dir);
+                Load ceiling = pgbench(database, c, seconds, dir);
                 Load http = wrk(url + "/actuator/health", null, null, c, seconds);
                 System.out.printf("CHECKS   c=%-3d: %,8.0f req/s  p50 %6.2f ms  p99 %6.2f ms  (%,d answered, %d non-201)%n",
                         c, check.perSecond(), check.p50(), check.p99(), check.requests(), check.errors());
@@ -275,15 +278,18 @@ public final class CheckBenchmark {
                 requests, errors.find() ? Long.parseLong(errors.group(1)) : 0);
     }
 
-    static void pgbenchInit(String jdbcUrl) throws Exception {
-        run(withConnection(List.of("pgbench", "-i", "-q", "-s", "10"), jdbcUrl));
+    record Database(String jdbcUrl, String user, String password) {
     }
 
-    static Load pgbench(String jdbcUrl, int connections, int seconds, Path dir) throws Exception {
+    static void pgbenchInit(Database database) throws Exception {
+        run(withConnection(List.of("pgbench", "-i", "-q", "-s", "10"), database), database);
+    }
+
+    static Load pgbench(Database database, int connections, int seconds, Path dir) throws Exception {
         Path logs = Files.createDirectories(dir.resolve("pgbench-" + connections));
         List<String> command = new ArrayList<>(List.of("pgbench", "-S", "-M", "prepared", "-c", String.valueOf(connections),
                 "-j", "2", "-T", String.valueOf(seconds), "-l", "--log-prefix=" + logs.resolve("log")));
-        String out = run(withConnection(command, jdbcUrl));
+        String out = run(withConnection(command, database), database);
         List<Double> latencies = new ArrayList<>();
         try (var files = Files.list(logs)) {
             for (Path log : files.toList()) {
@@ -296,17 +302,26 @@ public final class CheckBenchmark {
         return new Load(tps, percentile(latencies, 50), percentile(latencies, 99), latencies.size(), 0);
     }
 
-    /** pgbench's connection options from the JDBC URL, e.g. jdbc:postgresql://localhost:5432/postgres?user=postgres. */
-    static List<String> withConnection(List<String> command, String jdbcUrl) {
-        URI uri = URI.create(jdbcUrl.substring("jdbc:".length()));
+    /** pgbench's connection options from the JDBC URL, e.g. jdbc:postgresql://localhost:5432/postgres. */
+    static List<String> withConnection(List<String> command, Database database) {
+        URI uri = URI.create(database.jdbcUrl().substring("jdbc:".length()));
         List<String> full = new ArrayList<>(command);
-        full.addAll(List.of("-h", uri.getHost(), "-p", String.valueOf(uri.getPort()), "-U", "postgres",
+        full.addAll(List.of("-h", uri.getHost(), "-p", String.valueOf(uri.getPort()), "-U", database.user(),
                 uri.getPath().substring(1)));
         return full;
     }
 
     static String run(List<String> command) throws Exception {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        return run(command, null);
+    }
+
+    /** With the database's password in the child's environment (PGPASSWORD), never on its command line. */
+    static String run(List<String> command, Database database) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        if (database != null) {
+            builder.environment().put("PGPASSWORD", database.password());
+        }
+        Process process = builder.start();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (process.waitFor() != 0) {
             throw new IllegalStateException(String.join(" ", command) + " failed:\n" + out);

@@ -17,7 +17,8 @@ import java.util.Map;
 /**
  * The embedded default: when no {@code spring.datasource.url} is configured (for example through
  * {@code SPRING_DATASOURCE_URL}), start an embedded PostgreSQL whose data live in {@code ledger.data-dir}
- * ({@code LEDGER_DATA_DIR}, default {@code ./data}) and point the datasource at it. Everything after this
+ * ({@code LEDGER_DATA_DIR}, default {@code ./data}) and point the datasource at it, logging in as the non-superuser
+ * role that owns the ledger's tables with the password stored in the data directory. Everything after this
  * (Hikari, Flyway, Axon) sees an ordinary PostgreSQL URL, so embedded and external databases take the same path.
  */
 public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor {
@@ -43,11 +44,12 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor {
         Path dataDir = Path.of(environment.getProperty(DATA_DIR, "./data")).toAbsolutePath().normalize();
         boolean cleanStart = environment.getProperty(CLEAN_START, Boolean.class, false);
         EmbeddedPostgresServer server = EmbeddedPostgresServer.startOrReuse(dataDir, cleanStart);
-        log.info("Embedded PostgreSQL " + server.version() + " on port " + server.port() + ", data in " + dataDir);
+        log.info("Embedded PostgreSQL " + server.version() + " on localhost port " + server.port() + ", data in " + dataDir
+                + ", passwords in " + server.passwordFile());
         environment.getPropertySources().addFirst(new MapPropertySource("embeddedPostgres", Map.of(
                 "spring.datasource.url", server.jdbcUrl(),
-                "spring.datasource.username", "postgres",
-                "spring.datasource.password", "",
+                "spring.datasource.username", server.username(),
+                "spring.datasource.password", server.password(),
                 "ledger.embedded.data-dir", dataDir.toString())));
     }
 

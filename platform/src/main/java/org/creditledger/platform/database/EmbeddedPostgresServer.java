@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.HashSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -23,13 +24,19 @@ public final class EmbeddedPostgresServer {
     private static final Set<Path> CLEANED = new HashSet<>();
 
     private final EmbeddedPostgres postgres;
+    private final DatabasePasswords passwords;
+    private final Path dataDir;
 
-    private EmbeddedPostgresServer(EmbeddedPostgres postgres) {
+    private EmbeddedPostgresServer(EmbeddedPostgres postgres, DatabasePasswords passwords, Path dataDir) {
         this.postgres = postgres;
+        this.passwords = passwords;
+        this.dataDir = dataDir;
     }
 
     /**
-     * Starts PostgreSQL on {@code dataDir}, or returns the one already running there.
+     * Starts PostgreSQL on {@code dataDir}, or returns the one already running there. A new directory is initialised
+     * with password logins only; a directory from before that (initdb's {@code trust}) is migrated, see
+     * {@link EmbeddedPostgresAccess}.
      *
      * @param cleanStart wipe the directory the first time this JVM starts a server on it (tests only)
      */
@@ -39,16 +46,43 @@ public final class EmbeddedPostgresServer {
             return running;
         }
         boolean clean = cleanStart && CLEANED.add(dataDir);
+        Path initdbPasswordFile = null;
         try {
             Files.createDirectories(dataDir);
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+            boolean initdb = clean || !Files.exists(dataDir.resolve("postgresql.conf"));
+            boolean trusting = !initdb && EmbeddedPostgresAccess.trustsClients(dataDir);
+            DatabasePasswords passwords = initdb ? DatabasePasswords.generate() : DatabasePasswords.read(dataDir)
+                    .or(() -> trusting ? Optional.of(DatabasePasswords.generate()) : Optional.empty())
+                    .orElseThrow(() -> new IllegalStateException("The embedded PostgreSQL in " + dataDir
+                            + " asks for passwords, but " + DatabasePasswords.FILE_NAME + " is missing there: restore it"));
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDir)
                     .setCleanDataDirectory(clean)
                     // A ledger must not lose a commit it acknowledged: keep PostgreSQL's durable default.
                     .setServerConfig("synchronous_commit", "on")
                     .setServerConfig("max_connections", "200")
-                    .start();
-            EmbeddedPostgresServer server = new EmbeddedPostgresServer(postgres);
+                    // TCP on loopback only, and no Unix socket in a shared directory such as /tmp.
+                    .setServerConfig("listen_addresses", "localhost")
+                    .setServerConfig("unix_socket_directories", "")
+                    .setServerConfig("password_encryption", EmbeddedPostgresAccess.AUTH_METHOD)
+                    // zonky waits for the server by logging in as the superuser.
+                    .setConnectConfig("password", passwords.superuser())
+                    // Runs after initdb and before the server starts: the passwords are on disk before any role has them.
+                    .setDataDirectoryCustomizer(directory -> passwords.storeIfAbsent(dataDir));
+            if (initdb) {
+                // zonky runs "initdb -A trust …" and appends these, which override its -A: no trust, not even at first start.
+                initdbPasswordFile = passwords.superuserPasswordFile();
+                builder.setLocaleConfig("auth", EmbeddedPostgresAccess.AUTH_METHOD)
+                        .setLocaleConfig("pwfile", initdbPasswordFile.toString());
+            }
+            EmbeddedPostgres postgres = builder.start();
+            if (initdb || trusting) {
+                EmbeddedPostgresAccess.secure(postgres.getPostgresDatabase(), passwords);
+            }
+            if (trusting) {
+                EmbeddedPostgresAccess.requirePasswords(dataDir, postgres.getPostgresDatabase());
+            }
+            EmbeddedPostgresServer server = new EmbeddedPostgresServer(postgres, passwords, dataDir);
             RUNNING.put(dataDir, server);
             if (RUNNING.size() == 1) {
                 Runtime.getRuntime().addShutdownHook(new Thread(EmbeddedPostgresServer::stopAll, "embedded-postgres-stop"));
@@ -56,6 +90,14 @@ public final class EmbeddedPostgresServer {
             return server;
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start embedded PostgreSQL in " + dataDir, e);
+        } finally {
+            if (initdbPasswordFile != null) {
+                try {
+                    Files.deleteIfExists(initdbPasswordFile);
+                } catch (IOException ignored) {
+                    // a private temporary file; the OS clears it
+                }
+            }
         }
     }
 
@@ -78,6 +120,20 @@ public final class EmbeddedPostgresServer {
 
     public String jdbcUrl() {
         return "jdbc:postgresql://localhost:" + port() + "/postgres?reWriteBatchedInserts=true";
+    }
+
+    /** The application's role: owns the ledger's tables, is no superuser. */
+    public String username() {
+        return DatabasePasswords.APP_ROLE;
+    }
+
+    public String password() {
+        return passwords.app();
+    }
+
+    /** Both passwords, owner-only, in libpq's pgpass format (usable as {@code PGPASSFILE}). */
+    public Path passwordFile() {
+        return DatabasePasswords.file(dataDir);
     }
 
     String version() {
