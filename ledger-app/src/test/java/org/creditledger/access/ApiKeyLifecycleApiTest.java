@@ -198,6 +198,24 @@ class ApiKeyLifecycleApiTest extends LedgerHttpTest {
         throw new AssertionError("key " + keyId + " is not listed");
     }
 
+    /** A retried issue must neither create a second key nor find the first one's secret kept for its replay. */
+    @Test
+    void aNewKeysSecretIsNeverKeptForAnIdempotentRetry() {
+        String idempotencyKey = UUID.randomUUID().toString();
+        Map<String, Object> request = Map.of("name", "窗口 " + idempotencyKey, "role", "COUNTER");
+        long before = storedKeys();
+        Api.Response first = admin.exchange(HttpMethod.POST, "/api/v1/admin/api-keys", request, h -> h.set("Idempotency-Key", idempotencyKey));
+        assertThat(first.status()).as(first.toString()).isEqualTo(201);
+        String secret = first.json().path("secret").asText();
+
+        Api.Response retry = admin.exchange(HttpMethod.POST, "/api/v1/admin/api-keys", request, h -> h.set("Idempotency-Key", idempotencyKey));
+        assertProblem(retry, 409, "idempotent-request-unanswered");
+        assertThat(retry.text()).doesNotContain(secret);
+        assertThat(storedKeys()).isEqualTo(before + 1);
+        assertThat(jdbc.sql("select count(*) from idempotent_request where position(convert_to(?, 'UTF8') in coalesce(response_body, ''::bytea)) > 0")
+                .param(secret).query(Long.class).single()).isZero();
+    }
+
     private long storedKeys() {
         return jdbc.sql("select count(*) from api_key").query(Long.class).single();
     }

@@ -1,5 +1,6 @@
 package org.creditledger.platform.access;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -7,6 +8,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.creditledger.platform.axon.LedgerMetadata;
+import org.creditledger.platform.idempotency.IdempotencyFilter;
 import org.creditledger.platform.web.FieldProblem;
 import org.creditledger.platform.web.InvalidInput;
 import org.creditledger.platform.web.LedgerProblem;
@@ -62,7 +64,9 @@ class ApiKeyController {
     @PostMapping("/api/v1/admin/api-keys")
     @ResponseStatus(HttpStatus.CREATED)
     @AllowedRoles(Role.ADMIN)
-    IssuedKeyResponse issue(@Valid @RequestBody IssueKeyRequest request, Caller caller, LedgerMetadata metadata) {
+    IssuedKeyResponse issue(@Valid @RequestBody IssueKeyRequest request, Caller caller, LedgerMetadata metadata,
+                            HttpServletRequest http) {
+        IdempotencyFilter.doNotKeepResponse(http); // the secret is shown once, and never kept, not even for a retry
         if (request.role() == Role.UNIT_CLERK && isBlank(request.unitId())) {
             throw new InvalidInput(new FieldProblem("unitId", "a UNIT_CLERK key must be bound to a unit"));
         }

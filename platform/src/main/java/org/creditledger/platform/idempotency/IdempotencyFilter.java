@@ -51,6 +51,8 @@ import java.util.UUID;
  * marked it), and the retry takes the key over and runs; should the old attempt still be alive and send its command
  * later, that command finds the key taken and writes nothing. A {@code WRITTEN} key whose attempt is older than the
  * expiry is {@code unanswered}.</li>
+ * <li>A successful response its handler marked with {@link #doNotKeepResponse} (a new API key's secret) is not kept: the key
+ * stays {@code UNANSWERED}, so a retry writes nothing and is told to read the resource.</li>
  * <li>Keys are kept for {@code ledger.idempotency.retention} (7 days by default), then deleted
  * ({@link IdempotencyRetention}).</li>
  * </ul>
@@ -60,9 +62,10 @@ import java.util.UUID;
  */
 @Component
 @Order(SecurityProperties.DEFAULT_FILTER_ORDER + 20) // after Spring Security: nothing reads a body before the key is known
-class IdempotencyFilter extends OncePerRequestFilter {
+public class IdempotencyFilter extends OncePerRequestFilter {
 
     static final String HEADER = "Idempotency-Key";
+    private static final String DO_NOT_KEEP = IdempotencyFilter.class.getName() + ".doNotKeep";
     private static final Set<String> WRITES = Set.of("POST", "PUT", "PATCH", "DELETE");
     private static final ObjectMapper CANONICAL = JsonMapper.builder()
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
@@ -109,7 +112,10 @@ class IdempotencyFilter extends OncePerRequestFilter {
         IdempotentWrites.begin(new IdempotentWrites.Attempt(caller.keyId(), key, attempt));
         try {
             chain.doFilter(request, wrapper);
-            if (wrapper.getStatus() < 400) {
+            if (wrapper.getStatus() < 400 && request.getAttribute(DO_NOT_KEEP) != null) {
+                requests.withheld(caller.keyId(), key, attempt);
+                completed = true;
+            } else if (wrapper.getStatus() < 400) {
                 requests.complete(caller.keyId(), key, attempt, wrapper.getStatus(), wrapper.getContentType(),
                         wrapper.getHeader(HttpHeaders.LOCATION), wrapper.getContentAsByteArray());
                 completed = true;
@@ -122,6 +128,11 @@ class IdempotencyFilter extends OncePerRequestFilter {
         }
         // Only a response that was stored (or an error) goes out: an exception above leaves the buffered body unsent.
         wrapper.copyBodyToResponse();
+    }
+
+    /** A handler whose response must not be kept (a new key's secret, shown once) says so on its request. */
+    public static void doNotKeepResponse(HttpServletRequest request) {
+        request.setAttribute(DO_NOT_KEEP, Boolean.TRUE);
     }
 
     private void replayOrRefuse(IdempotentRequests.Stored stored, byte[] hash, HttpServletResponse response) throws IOException {

@@ -111,6 +111,18 @@ class IdempotentRequests {
     }
 
     /**
+     * The attempt succeeded with a response that must not be kept (a secret shown once): the key stays, without the
+     * response, so a retry is told the request was recorded instead of writing again.
+     */
+    void withheld(UUID keyId, String idempotencyKey, UUID attempt) {
+        jdbc.sql("""
+                        update idempotent_request set state = 'UNANSWERED'
+                        where key_id = ? and idempotency_key = ? and attempt = ? and state in ('IN_PROGRESS', 'WRITTEN')""")
+                .params(keyId, idempotencyKey, attempt)
+                .update();
+    }
+
+    /**
      * The attempt failed. If it wrote nothing, the key is released (the client may correct the request and retry with
      * it); if a command of it committed, the key stays, {@code UNANSWERED}, so that a retry cannot write again.
      */
