@@ -45,7 +45,8 @@ class OpenApiConfiguration {
             "401", "Missing or unknown X-Api-Key",
             "403", "This key's role or unit may not do this",
             "409", "Conflict with the ledger's state, a concurrent change, or a reused Idempotency-Key",
-            "422", "Refers to something the ledger cannot accept, e.g. an unknown unit");
+            "422", "Refers to something the ledger cannot accept, e.g. an unknown unit",
+            "429", "Too many unknown API keys from this address (or, for batch checks, too many checks for this key); retry after Retry-After seconds");
 
     @Bean
     OpenAPI ledgerOpenApi() {
