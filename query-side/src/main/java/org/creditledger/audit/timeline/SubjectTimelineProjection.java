@@ -10,7 +10,6 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.MetaData;
 import org.creditledger.check.api.CheckMessages.CheckedEntry;
 import org.creditledger.check.api.CheckMessages.SubjectCheckedEvent;
@@ -43,8 +42,9 @@ import java.util.List;
  * the event's calendar dates and its fields. Every event named here carries its subject's code, so no other read model
  * is consulted. Rows are inserted once ({@code on conflict do nothing}), so handling an event twice does no harm.
  *
- * <p>The global index is the position of the event's tracking token: the tracking processor reads the event store
- * in global order, and the token of each event is its {@code global_index}.
+ * <p>The global index is read from the event's own stored row, in the insert itself. The tracking token is no
+ * substitute: an event that commits after a later one (concurrent writers) fills a gap, and the token delivered with
+ * it names the highest index seen, not the event's own.
  */
 @Component
 @ProcessingGroup(SubjectTimelineProjection.PROCESSING_GROUP)
@@ -63,73 +63,73 @@ public class SubjectTimelineProjection {
     }
 
     @EventHandler
-    void on(CommitmentPostedEvent event, EventMessage<?> message, TrackingToken token) {
-        index(event.subject().code(), TimelineKind.COMMITMENT, message, token, summary(event));
+    void on(CommitmentPostedEvent event, EventMessage<?> message) {
+        index(event.subject().code(), TimelineKind.COMMITMENT, message, summary(event));
     }
 
     @EventHandler
-    void on(CommitmentFulfilledEvent event, EventMessage<?> message, TrackingToken token) {
-        index(event.subjectCode(), TimelineKind.COMMITMENT, message, token, summary(event));
+    void on(CommitmentFulfilledEvent event, EventMessage<?> message) {
+        index(event.subjectCode(), TimelineKind.COMMITMENT, message, summary(event));
     }
 
     @EventHandler
-    void on(CommitmentBreachedEvent event, EventMessage<?> message, TrackingToken token) {
-        index(event.subjectCode(), TimelineKind.COMMITMENT, message, token, summary(event));
+    void on(CommitmentBreachedEvent event, EventMessage<?> message) {
+        index(event.subjectCode(), TimelineKind.COMMITMENT, message, summary(event));
     }
 
     @EventHandler
-    void on(CommitmentBecameOverdueEvent event, EventMessage<?> message, TrackingToken token) {
-        index(event.subjectCode(), TimelineKind.COMMITMENT, message, token, summary(event));
+    void on(CommitmentBecameOverdueEvent event, EventMessage<?> message) {
+        index(event.subjectCode(), TimelineKind.COMMITMENT, message, summary(event));
     }
 
     @EventHandler
-    void on(SubjectListedEvent event, EventMessage<?> message, TrackingToken token) {
-        index(event.subject().code(), TimelineKind.LIST_ENTRY, message, token, summary(event));
+    void on(SubjectListedEvent event, EventMessage<?> message) {
+        index(event.subject().code(), TimelineKind.LIST_ENTRY, message, summary(event));
     }
 
     @EventHandler
-    void on(ObjectionFiledEvent event, EventMessage<?> message, TrackingToken token) {
-        index(event.subjectCode(), TimelineKind.LIST_ENTRY, message, token, summary(event));
+    void on(ObjectionFiledEvent event, EventMessage<?> message) {
+        index(event.subjectCode(), TimelineKind.LIST_ENTRY, message, summary(event));
     }
 
     @EventHandler
-    void on(ObjectionOverdueEvent event, EventMessage<?> message, TrackingToken token) {
-        index(event.subjectCode(), TimelineKind.LIST_ENTRY, message, token, summary(event));
+    void on(ObjectionOverdueEvent event, EventMessage<?> message) {
+        index(event.subjectCode(), TimelineKind.LIST_ENTRY, message, summary(event));
     }
 
     @EventHandler
-    void on(ObjectionUpheldEvent event, EventMessage<?> message, TrackingToken token) {
-        index(event.subjectCode(), TimelineKind.LIST_ENTRY, message, token, summary(event));
+    void on(ObjectionUpheldEvent event, EventMessage<?> message) {
+        index(event.subjectCode(), TimelineKind.LIST_ENTRY, message, summary(event));
     }
 
     @EventHandler
-    void on(ObjectionRejectedEvent event, EventMessage<?> message, TrackingToken token) {
-        index(event.subjectCode(), TimelineKind.LIST_ENTRY, message, token, summary(event));
+    void on(ObjectionRejectedEvent event, EventMessage<?> message) {
+        index(event.subjectCode(), TimelineKind.LIST_ENTRY, message, summary(event));
     }
 
     @EventHandler
-    void on(RepairAppliedEvent event, EventMessage<?> message, TrackingToken token) {
-        index(event.subjectCode(), TimelineKind.LIST_ENTRY, message, token, summary(event));
+    void on(RepairAppliedEvent event, EventMessage<?> message) {
+        index(event.subjectCode(), TimelineKind.LIST_ENTRY, message, summary(event));
     }
 
     @EventHandler
-    void on(RepairApprovedEvent event, EventMessage<?> message, TrackingToken token) {
-        index(event.subjectCode(), TimelineKind.LIST_ENTRY, message, token, summary(event));
+    void on(RepairApprovedEvent event, EventMessage<?> message) {
+        index(event.subjectCode(), TimelineKind.LIST_ENTRY, message, summary(event));
     }
 
     @EventHandler
-    void on(RepairRejectedEvent event, EventMessage<?> message, TrackingToken token) {
-        index(event.subjectCode(), TimelineKind.LIST_ENTRY, message, token, summary(event));
+    void on(RepairRejectedEvent event, EventMessage<?> message) {
+        index(event.subjectCode(), TimelineKind.LIST_ENTRY, message, summary(event));
     }
 
     @EventHandler
-    void on(SubjectDelistedEvent event, EventMessage<?> message, TrackingToken token) {
-        index(event.subjectCode(), TimelineKind.LIST_ENTRY, message, token, summary(event));
+    void on(SubjectDelistedEvent event, EventMessage<?> message) {
+        index(event.subjectCode(), TimelineKind.LIST_ENTRY, message, summary(event));
     }
 
     @EventHandler
-    void on(JointActionRecordedEvent event, EventMessage<?> message, TrackingToken token) {
-        index(event.subjectCode(), TimelineKind.JOINT_ACTION, message, token, summary(event));
+    void on(JointActionRecordedEvent event, EventMessage<?> message) {
+        index(event.subjectCode(), TimelineKind.JOINT_ACTION, message, summary(event));
     }
 
     /**
@@ -137,7 +137,7 @@ public class SubjectTimelineProjection {
      * measures it rested on, by id and code; the full receipt stays in the event.
      */
     @EventHandler
-    void on(SubjectCheckedEvent event, EventMessage<?> message, TrackingToken token) {
+    void on(SubjectCheckedEvent event, EventMessage<?> message) {
         ObjectNode summary = summary(event);
         ArrayNode entries = summary.putArray("entries");
         for (CheckedEntry entry : event.entries()) {
@@ -146,7 +146,7 @@ public class SubjectTimelineProjection {
         }
         ArrayNode measures = summary.putArray("measures");
         event.measures().forEach(measure -> measures.add(measure.measureCode()));
-        index(event.subjectCode(), TimelineKind.CHECK, message, token, summary);
+        index(event.subjectCode(), TimelineKind.CHECK, message, summary);
     }
 
     @ResetHandler
@@ -154,10 +154,7 @@ public class SubjectTimelineProjection {
         jdbc.sql("delete from subject_timeline").update();
     }
 
-    private void index(String subjectCode, TimelineKind kind, EventMessage<?> message, TrackingToken token,
-                       ObjectNode summary) {
-        long globalIndex = token.position().orElseThrow(
-                () -> new IllegalStateException("no global index in token " + token + " of event " + message.getIdentifier()));
+    private void index(String subjectCode, TimelineKind kind, EventMessage<?> message, ObjectNode summary) {
         // Events stored without an aggregate (counter checks) have no aggregate type; their row's aggregate
         // identifier column only repeats the event identifier.
         DomainEventMessage<?> domain = message instanceof DomainEventMessage<?> d && d.getType() != null ? d : null;
@@ -166,12 +163,12 @@ public class SubjectTimelineProjection {
                         insert into subject_timeline (subject_code, global_index, event_identifier, aggregate_identifier,
                             sequence_number, kind, type, recorded_at, business_dates, principal, principal_name, role,
                             unit, authority, correlation_id, client_request_id, request, summary)
-                        values (:subject, :globalIndex, :eventId, :aggregateId, :seq, :kind, :type, :recordedAt,
+                        select :subject, stored.global_index, :eventId, :aggregateId, :seq, :kind, :type, :recordedAt,
                             cast(:dates as jsonb), :principal, :principalName, :role, :unit, :authority, :correlationId,
-                            :clientRequestId, :request, cast(:summary as jsonb))
+                            :clientRequestId, :request, cast(:summary as jsonb)
+                        from domain_event_entry stored where stored.event_identifier = :eventId
                         on conflict (subject_code, global_index) do nothing""")
                 .param("subject", subjectCode)
-                .param("globalIndex", globalIndex)
                 .param("eventId", message.getIdentifier())
                 .param("aggregateId", domain == null ? null : domain.getAggregateIdentifier())
                 .param("seq", domain == null ? null : domain.getSequenceNumber())
