@@ -6,25 +6,11 @@
 #        [-Dbench.axon-replay=true] [-Dledger.rebuild.batch-size=1000]
 # JFR=1 records a profile to ledger-app/target/replay-benchmark.jfr.
 set -euo pipefail
-cd "$(dirname "$0")/.."
 
-OFFLINE=${OFFLINE:--o}
-# Compiles this checkout's modules and resolves them from the reactor (their target/classes), never from a jar
-# that an earlier `mvn install` left in ~/.m2. Each module writes the file; ledger-app, built last, wins.
-CP_FILE=ledger-app/target/bench-classpath.txt
-./mvnw -q $OFFLINE -pl ledger-app -am test-compile dependency:build-classpath \
-    -Dmdep.includeScope=test -Dmdep.outputFile="$PWD/$CP_FILE"
-
+source "$(dirname "$0")/lib.sh"
+bench_classpath
 JFR_OPTS=()
 if [[ "${JFR:-0}" == "1" ]]; then
     JFR_OPTS=(-XX:StartFlightRecording=settings=profile,filename=ledger-app/target/replay-benchmark.jfr)
 fi
-
-echo "command: $0 $*"
-echo "date: $(date -Iseconds)"
-echo "nproc: $(nproc); cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | xargs); mem: $(grep MemTotal /proc/meminfo | xargs)"
-echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
-java -version 2>&1 | head -1
-exec java -Xmx2g -Duser.timezone=UTC -Daxoniq.update-checker.disabled=true "${JFR_OPTS[@]}" "$@" \
-    -cp "ledger-app/target/test-classes:ledger-app/target/classes:$(cat "$CP_FILE")" \
-    org.creditledger.bench.ReplayBenchmark
+bench_java ReplayBenchmark "${JFR_OPTS[@]}" "$@"

@@ -4,12 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
-import org.creditledger.LedgerApplication;
 import org.creditledger.audit.chain.EventChain;
 import org.creditledger.platform.access.ApiKeys;
 import org.creditledger.platform.access.Role;
 import org.creditledger.subject.SubjectCodes;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.web.client.RestClient;
@@ -21,7 +19,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.time.ZonedDateTime;
 import java.util.Map;
 
 /**
@@ -44,20 +41,10 @@ public final class AuditBenchmark {
 
     public static void main(String[] args) throws Exception {
         int events = Integer.getInteger("bench.events", 1_000_000);
-        Path dir = Files.createTempDirectory("ledger-audit-bench");
-        System.out.println("# Audit chain benchmark — " + ZonedDateTime.now());
-        ImportBenchmark.machineFacts();
-        System.out.printf("events=%,d; PostgreSQL data in %s%n", events, dir);
-
-        ConfigurableApplicationContext app = new SpringApplicationBuilder(LedgerApplication.class).properties(Map.of(
-                "ledger.data-dir", dir.resolve("pgdata").toString(),
-                "ledger.embedded.clean-start", "true",
-                "server.port", "0",
-                "logging.level.root", "WARN",
-                "spring.main.banner-mode", "off")).run();
-        int exit = 0;
-        try {
-            int port = app.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
+        BenchLedger.run("Audit chain benchmark", String.format("events=%,d", events),
+                Map.of(), ledger -> {
+            ConfigurableApplicationContext app = ledger.app();
+            int port = ledger.port();
             String admin = app.getBean(ApiKeys.class).issue("benchmark", Role.ADMIN, null, null, null).secret();
             RestClient http = RestClient.builder().baseUrl("http://localhost:" + port).defaultHeader("X-Api-Key", admin).build();
             DataSource dataSource = app.getBean(DataSource.class);
@@ -108,13 +95,7 @@ public final class AuditBenchmark {
                     throw new IllegalStateException("verify did not check every event: " + verified);
                 }
             }
-        } catch (Exception e) {
-            e.printStackTrace();
-            exit = 1;
-        } finally {
-            app.close();
-        }
-        System.exit(exit);
+        });
     }
 
     /** {@code total - 1} copies of the template commitment's event, 100,000 per transaction, then VACUUM ANALYZE. */

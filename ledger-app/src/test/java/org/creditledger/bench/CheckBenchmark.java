@@ -2,13 +2,11 @@ package org.creditledger.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.creditledger.LedgerApplication;
 import org.creditledger.catalogue.api.MeasureDomain;
 import org.creditledger.platform.access.ApiKeys;
 import org.creditledger.platform.access.Role;
 import org.creditledger.subject.SubjectCodes;
 import org.postgresql.PGConnection;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.web.client.RestClient;
@@ -26,7 +24,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -63,21 +60,11 @@ public final class CheckBenchmark {
         int seconds = Integer.getInteger("bench.seconds", 20);
         int[] connections = Arrays.stream(System.getProperty("bench.connections", "4,16").split(","))
                 .mapToInt(Integer::parseInt).toArray();
-        Path dir = Files.createTempDirectory("ledger-check-bench");
-        System.out.println("# Counter-check benchmark — " + ZonedDateTime.now());
-        System.out.printf("entries=%,d; %d s per load run; connections %s; PostgreSQL data in %s%n", entries, seconds,
-                Arrays.toString(connections), dir);
-
-        ConfigurableApplicationContext app = new SpringApplicationBuilder(LedgerApplication.class).properties(Map.of(
-                "ledger.data-dir", dir.resolve("pgdata").toString(),
-                "ledger.embedded.clean-start", "true",
-                "ledger.demo", "true",
-                "server.port", "0",
-                "logging.level.root", "WARN",
-                "spring.main.banner-mode", "off")).run();
-        int exit = 0;
-        try {
-            int port = app.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
+        BenchLedger.run("Counter-check benchmark", String.format("entries=%,d; %d s per load run; connections %s", entries, seconds, Arrays.toString(connections)),
+                Map.of("ledger.demo", "true"), ledger -> {
+            ConfigurableApplicationContext app = ledger.app();
+            Path dir = ledger.dir();
+            int port = ledger.port();
             ApiKeys keys = app.getBean(ApiKeys.class);
             String counter = keys.issue("benchmark counter", Role.COUNTER, "gy-zwfw-bench", null, null).secret();
             String court = keys.issue("benchmark court", Role.LIST_AUTHORITY, null, "最高人民法院", null).secret();
@@ -121,13 +108,7 @@ public final class CheckBenchmark {
                     - recordedBefore;
             System.out.printf("RECORDED : %,d SubjectCheckedEvents stored during the load runs; %,d checks answered by wrk%n",
                     recorded, answered);
-        } catch (Exception e) {
-            e.printStackTrace();
-            exit = 1;
-        } finally {
-            app.close();
-        }
-        System.exit(exit);
+        });
     }
 
     static RestClient client(int port, String key) {

@@ -2,11 +2,9 @@ package org.creditledger.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.creditledger.LedgerApplication;
 import org.creditledger.platform.access.ApiKeys;
 import org.creditledger.platform.access.Role;
 import org.creditledger.subject.SubjectCodes;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.MediaType;
@@ -24,7 +22,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZonedDateTime;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -56,25 +53,13 @@ public final class ImportBenchmark {
         int rowCount = Integer.getInteger("bench.rows", 100_000);
         int chunk = Integer.getInteger("bench.chunk", 1000);
         int dueEvery = Integer.getInteger("bench.due-every", 2);
-        Path dir = Files.createTempDirectory("ledger-import-bench");
-        System.out.println("# Import benchmark — " + ZonedDateTime.now());
-        machineFacts();
-        System.out.printf("rows=%d chunk-size=%d due-date on every %s row; PostgreSQL data in %s%n", rowCount, chunk,
-                dueEvery == 0 ? "no" : dueEvery + "th", dir);
-
-        ConfigurableApplicationContext app = new SpringApplicationBuilder(LedgerApplication.class).properties(Map.of(
-                "ledger.data-dir", dir.resolve("pgdata").toString(),
-                "ledger.embedded.clean-start", "true",
-                "server.port", "0",
-                "ledger.imports.chunk-size", String.valueOf(chunk),
-                // 100,000 CSV rows are about 20 MB, the default upload limit
-                "spring.servlet.multipart.max-file-size", "200MB",
-                "spring.servlet.multipart.max-request-size", "200MB",
-                "logging.level.root", "WARN",
-                "spring.main.banner-mode", "off")).run();
-        int exit = 0;
-        try {
-            int port = app.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
+        BenchLedger.run("Import benchmark", String.format("rows=%d chunk-size=%d due-date on every %s row", rowCount, chunk, dueEvery == 0 ? "no" : dueEvery + "th"),
+                Map.of("ledger.imports.chunk-size", String.valueOf(chunk),
+                        // 100,000 CSV rows are about 20 MB, the default upload limit
+                        "spring.servlet.multipart.max-file-size", "200MB",
+                        "spring.servlet.multipart.max-request-size", "200MB"), ledger -> {
+            ConfigurableApplicationContext app = ledger.app();
+            int port = ledger.port();
             String admin = app.getBean(ApiKeys.class).issue("benchmark", Role.ADMIN, null, null, null).secret();
             RestClient http = RestClient.builder().baseUrl("http://localhost:" + port).defaultHeader("X-Api-Key", admin).build();
             String unitId = "bench-unit";
@@ -125,13 +110,7 @@ public final class ImportBenchmark {
                     importRate >= 0.3 * rawRate ? "met" : "NOT met");
 
             quotaLatency(http, unitId);
-        } catch (Exception e) {
-            e.printStackTrace();
-            exit = 1;
-        } finally {
-            app.close();
-        }
-        System.exit(exit);
+        });
     }
 
     static List<Row> generate(int count, String unitId, int dueEvery) {
@@ -241,13 +220,4 @@ public final class ImportBenchmark {
         }
     }
 
-    static void machineFacts() throws Exception {
-        String cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
-                .findFirst().map(l -> l.substring(l.indexOf(':') + 1).strip()).orElse("unknown");
-        String mem = Files.readAllLines(Path.of("/proc/meminfo")).stream().filter(l -> l.startsWith("MemTotal"))
-                .findFirst().map(l -> l.replaceAll("\\s+", " ")).orElse("unknown");
-        System.out.printf(Locale.ROOT, "machine: nproc=%d; cpu=%s; %s; java=%s (%s); max heap=%d MB%n",
-                Runtime.getRuntime().availableProcessors(), cpu, mem, System.getProperty("java.version"),
-                System.getProperty("java.vm.name"), Runtime.getRuntime().maxMemory() / 1024 / 1024);
-    }
 }

@@ -6,18 +6,14 @@ import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.creditledger.LedgerApplication;
 import org.creditledger.platform.access.ApiKeys;
 import org.creditledger.platform.access.Caller;
 import org.creditledger.platform.access.Role;
 import org.creditledger.readmodel.rebuild.ProjectionRebuilds;
 import org.creditledger.readmodel.rebuild.RebuildJob;
-import org.creditledger.platform.database.EmbeddedPostgresServer;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.util.FileSystemUtils;
 import org.springframework.web.client.RestClient;
 
 import javax.sql.DataSource;
@@ -29,7 +25,6 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZonedDateTime;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -61,22 +56,11 @@ public final class ReplayBenchmark {
         List<String> projections = Arrays.asList(System.getProperty("bench.projections", "commitments,quota").split(","));
         boolean axonReplay = Boolean.parseBoolean(System.getProperty("bench.axon-replay", "true"));
         int outcomeLag = Integer.getInteger("bench.outcome-lag", -1);
-        Path dir = Files.createTempDirectory("ledger-replay-bench");
-        System.out.println("# Replay benchmark — " + ZonedDateTime.now());
-        ImportBenchmark.machineFacts();
-        System.out.printf("events=%,d projections=%s axon-replay=%s outcome-lag=%s rebuild batch=%s; PostgreSQL data in %s%n",
-                eventCount, projections, axonReplay, outcomeLag < 0 ? "all outcomes after all letters" : outcomeLag + " letters",
-                System.getProperty("ledger.rebuild.batch-size", "1000 (default)"), dir);
-
-        ConfigurableApplicationContext app = new SpringApplicationBuilder(LedgerApplication.class).properties(Map.of(
-                "ledger.data-dir", dir.resolve("pgdata").toString(),
-                "ledger.embedded.clean-start", "true",
-                "server.port", "0",
-                "logging.level.root", "WARN",
-                "logging.level.org.creditledger.readmodel.rebuild", "INFO",
-                "spring.main.banner-mode", "off")).run();
-        int exit = 0;
-        try {
+        BenchLedger.run("Replay benchmark", String.format("events=%,d projections=%s axon-replay=%s outcome-lag=%s rebuild batch=%s", eventCount, projections,
+                        axonReplay, outcomeLag < 0 ? "all outcomes after all letters" : outcomeLag + " letters",
+                        System.getProperty("ledger.rebuild.batch-size", "1000 (default)")),
+                Map.of("logging.level.org.creditledger.readmodel.rebuild", "INFO"), ledger -> {
+            ConfigurableApplicationContext app = ledger.app();
             JdbcClient jdbc = app.getBean(JdbcClient.class);
             DataSource dataSource = app.getBean(DataSource.class);
             Templates templates = templates(app);
@@ -104,15 +88,7 @@ public final class ReplayBenchmark {
             if (axonReplay) {
                 axonProcessorReplay(processing.eventProcessor("quota", StreamingEventProcessor.class).orElseThrow(), jdbc, total);
             }
-        } catch (Exception e) {
-            e.printStackTrace();
-            exit = 1;
-        } finally {
-            app.close();
-            EmbeddedPostgresServer.stop(dir.resolve("pgdata"));
-            FileSystemUtils.deleteRecursively(dir);
-        }
-        System.exit(exit);
+        });
     }
 
     /** The stored rows of one posted-and-fulfilled and one posted-and-breached commitment, made through HTTP. */
