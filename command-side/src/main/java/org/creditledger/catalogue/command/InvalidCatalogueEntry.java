@@ -4,6 +4,7 @@ import org.creditledger.platform.web.FieldProblem;
 import org.creditledger.platform.web.LedgerProblem;
 import org.creditledger.platform.web.ProblemType;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /** A list definition or measure breaks a catalogue rule; answered with 400 and the offending fields. */
@@ -11,5 +12,26 @@ public class InvalidCatalogueEntry extends LedgerProblem {
 
     InvalidCatalogueEntry(List<FieldProblem> errors) {
         super(ProblemType.VALIDATION, "The catalogue entry breaks a catalogue rule: " + errors.get(0).field() + " " + errors.get(0).message(), errors);
+    }
+
+    /**
+     * The rules a catalogue aggregate checks, collected so that one answer names every broken field; the aggregates
+     * say what is wrong in their own words and leave the web's error format to this exception.
+     */
+    static final class Rules {
+        private final List<FieldProblem> broken = new ArrayList<>();
+
+        Rules require(boolean holds, String field, String message) {
+            if (!holds) {
+                broken.add(new FieldProblem(field, message));
+            }
+            return this;
+        }
+
+        void enforce() {
+            if (!broken.isEmpty()) {
+                throw new InvalidCatalogueEntry(broken);
+            }
+        }
     }
 }

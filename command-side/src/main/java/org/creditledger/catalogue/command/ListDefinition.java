@@ -11,10 +11,7 @@ import org.creditledger.catalogue.api.CatalogueMessages.ListDefinitionChangedEve
 import org.creditledger.catalogue.api.CatalogueMessages.SaveListDefinitionCommand;
 import org.creditledger.catalogue.api.CatalogueMessages.Saved;
 import org.creditledger.catalogue.api.ListColour;
-import org.creditledger.platform.web.FieldProblem;
 
-import java.util.ArrayList;
-import java.util.List;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -63,28 +60,16 @@ class ListDefinition {
     }
 
     private static void check(SaveListDefinitionCommand command) {
-        List<FieldProblem> errors = new ArrayList<>();
-        if (isBlank(command.name())) {
-            errors.add(new FieldProblem("name", "a list needs a name"));
-        }
-        if (command.colour() == null) {
-            errors.add(new FieldProblem("colour", "RED or BLACK"));
-        }
-        if (isBlank(command.authority())) {
-            errors.add(new FieldProblem("authority", "a list needs its maintaining authority (认定部门)"));
-        }
-        if (isBlank(command.legalBasis())) {
-            errors.add(new FieldProblem("legalBasis", "a list needs the legal basis that establishes it"));
-        }
-        if (command.periodMonths() < 1 || command.periodMonths() > MAX_MONTHS) {
-            errors.add(new FieldProblem("periodMonths", "between 1 and " + MAX_MONTHS + " months"));
-        }
-        if (command.minMonthsBeforeRepair() < 0 || command.minMonthsBeforeRepair() > MAX_MONTHS) {
-            errors.add(new FieldProblem("minMonthsBeforeRepair", "between 0 and " + MAX_MONTHS + " months"));
-        }
-        if (!errors.isEmpty()) {
-            throw new InvalidCatalogueEntry(errors);
-        }
+        new InvalidCatalogueEntry.Rules()
+                .require(!isBlank(command.name()), "name", "a list needs a name")
+                .require(command.colour() != null, "colour", "RED or BLACK")
+                .require(!isBlank(command.authority()), "authority", "a list needs its maintaining authority (认定部门)")
+                .require(!isBlank(command.legalBasis()), "legalBasis", "a list needs the legal basis that establishes it")
+                .require(command.periodMonths() >= 1 && command.periodMonths() <= MAX_MONTHS,
+                        "periodMonths", "between 1 and " + MAX_MONTHS + " months")
+                .require(command.minMonthsBeforeRepair() >= 0 && command.minMonthsBeforeRepair() <= MAX_MONTHS,
+                        "minMonthsBeforeRepair", "between 0 and " + MAX_MONTHS + " months")
+                .enforce();
     }
 
     static boolean isBlank(String text) {

@@ -14,9 +14,7 @@ import org.creditledger.catalogue.api.ListCode;
 import org.creditledger.catalogue.api.MeasureDomain;
 import org.creditledger.catalogue.api.MeasureKind;
 import org.creditledger.catalogue.api.MeasureScope;
-import org.creditledger.platform.web.FieldProblem;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -61,31 +59,17 @@ class Measure {
     }
 
     private static void check(SaveMeasureCommand command) {
-        List<FieldProblem> errors = new ArrayList<>();
-        if (ListDefinition.isBlank(command.name())) {
-            errors.add(new FieldProblem("name", "a measure needs a name"));
-        }
-        if (command.kind() == null) {
-            errors.add(new FieldProblem("kind", "PUNISHMENT or INCENTIVE"));
-        }
-        if (command.domain() == null) {
-            errors.add(new FieldProblem("domain", "one of the fifteen measure domains"));
-        }
-        if (command.scope() == null) {
-            errors.add(new FieldProblem("scope", "NATIONAL_BASE or LOCAL_SUPPLEMENT"));
-        }
-        if (ListDefinition.isBlank(command.legalBasis())) {
-            // 地方补充清单: local additions need 法律、法规或党中央、国务院政策文件 (国办发〔2020〕49号), or are rejected.
-            errors.add(new FieldProblem("legalBasis", command.scope() == MeasureScope.LOCAL_SUPPLEMENT
-                    ? "a local supplement (地方补充清单) must cite a law, regulation or central policy document"
-                    : "every measure cites its legal basis"));
-        }
-        if (command.listCodes().isEmpty()) {
-            errors.add(new FieldProblem("listCodes", "a measure applies to at least one list"));
-        }
-        if (!errors.isEmpty()) {
-            throw new InvalidCatalogueEntry(errors);
-        }
+        new InvalidCatalogueEntry.Rules()
+                .require(!ListDefinition.isBlank(command.name()), "name", "a measure needs a name")
+                .require(command.kind() != null, "kind", "PUNISHMENT or INCENTIVE")
+                .require(command.domain() != null, "domain", "one of the fifteen measure domains")
+                .require(command.scope() != null, "scope", "NATIONAL_BASE or LOCAL_SUPPLEMENT")
+                // 地方补充清单: local additions need 法律、法规或党中央、国务院政策文件 (国办发〔2020〕49号), or are rejected.
+                .require(!ListDefinition.isBlank(command.legalBasis()), "legalBasis", command.scope() == MeasureScope.LOCAL_SUPPLEMENT
+                        ? "a local supplement (地方补充清单) must cite a law, regulation or central policy document"
+                        : "every measure cites its legal basis")
+                .require(!command.listCodes().isEmpty(), "listCodes", "a measure applies to at least one list")
+                .enforce();
     }
 
     @EventSourcingHandler
