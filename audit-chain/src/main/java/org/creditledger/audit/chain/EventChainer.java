@@ -5,7 +5,7 @@ import org.axonframework.eventhandling.EventBus;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -65,11 +65,16 @@ class EventChainer implements SmartLifecycle {
     /** The lowest missing index the chainer waits on; guarded by {@code this}. */
     private Gap gap;
 
+    @Autowired
     EventChainer(EventChain chain, JdbcTemplate jdbc, TransactionTemplate transactions, EventBus eventBus, Clock clock,
-                 @Value("${ledger.audit.chain.interval:200ms}") Duration interval,
-                 @Value("${ledger.audit.chain.gap-timeout:60s}") Duration gapTimeout,
-                 @Value("${ledger.audit.chain.batch-size:10000}") int batchSize,
-                 @Value("${ledger.read.catch-up-timeout:2s}") Duration catchUpTimeout) {
+                 AuditChainSettings settings) {
+        this(chain, jdbc, transactions, eventBus, clock, settings.interval(), settings.gapTimeout(), settings.batchSize(),
+                settings.catchUpTimeout());
+    }
+
+    /** The settings spelled out (see {@link AuditChainSettings}); a test builds an impatient chainer with it. */
+    EventChainer(EventChain chain, JdbcTemplate jdbc, TransactionTemplate transactions, EventBus eventBus, Clock clock,
+                 Duration interval, Duration gapTimeout, int batchSize, Duration catchUpTimeout) {
         this.chain = chain;
         this.jdbc = jdbc;
         this.transactions = transactions;
@@ -135,7 +140,7 @@ class EventChainer implements SmartLifecycle {
     }
 
     /**
-     * Wakes the chainer and waits, at most {@code ledger.read.catch-up-timeout} (default 2 s), until the chain
+     * Wakes the chainer and waits, at most {@code ledger.audit.chain.catch-up-timeout} (default 2 s), until the chain
      * reaches {@code globalIndex}. Returns the chain's tail then, reached or not.
      */
     EventChain.Tail awaitChained(long globalIndex) {

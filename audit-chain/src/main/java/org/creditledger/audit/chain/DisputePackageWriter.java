@@ -146,9 +146,10 @@ public class DisputePackageWriter {
         }
         csv.flush();
         zip.closeEntry();
-        try (InputStream verifier = DisputePackageWriter.class.getResourceAsStream("VerifyDisputePackage.java")) {
+        // the dispute-verifier jar carries its own source next to its class
+        try (InputStream verifier = VerifyDisputePackage.class.getResourceAsStream("VerifyDisputePackage.java")) {
             if (verifier == null) {
-                throw new IllegalStateException("VerifyDisputePackage.java is missing from the query-side jar");
+                throw new IllegalStateException("VerifyDisputePackage.java is missing from the dispute-verifier jar");
             }
             entry(zip, "VerifyDisputePackage.java", verifier.readAllBytes());
         }
@@ -261,7 +262,8 @@ public class DisputePackageWriter {
                   events-readable.json  the same events with payload and metadata decoded, for reading only
                   VerifyDisputePackage.java  the verifier (source, JDK only)
 
-                THE ALGORITHM (docs/audit-chain.md of the ledger):
+                THE ALGORITHM, in short (defined in full in docs/audit-chain.md of the ledger's source; the
+                verifier above is a runnable statement of it):
                   eventHash = SHA-256 of the fields globalIndex, eventIdentifier, aggregateIdentifier, sequenceNumber,
                               type, payloadType, payloadRevision, timeStamp, payload, metaData in this order, each
                               as a 4-byte big-endian length and its bytes (texts UTF-8, numbers as decimal ASCII,

@@ -30,15 +30,12 @@ import java.util.zip.ZipFile;
  * wrong. The optional anchor is a digest obtained independently of the package (the ledger's
  * {@code GET /api/v1/audit/digest} at some time, or a published one): the recomputed chain must pass through it.
  *
- * <p>The algorithm (docs/audit-chain.md in the ledger's repository) in short: an event's hash is SHA-256 of its
- * canonical encoding — the fields global_index, event_identifier, aggregate_identifier, sequence_number, type,
- * payload_type, payload_revision, time_stamp, payload, meta_data in this order, each as a 4-byte big-endian length
- * followed by its bytes (texts in UTF-8, numbers as decimal ASCII; a null field is the length -1 and no bytes). The
- * link of an event is SHA-256(link of the previous event || event hash); before the first event the link is 32 zero
- * bytes. Global indexes at which no event was ever committed do not take part.
+ * <p>The hash and link algorithm is defined in docs/audit-chain.md §1 in the ledger's repository (summarised in the
+ * package's README.txt); this class is its reference implementation in Java, and the ledger's tests check that the SQL
+ * the ledger computes it with gives the same bytes.
  *
- * <p>This class is also the ledger's reference implementation of that encoding: the ledger's tests check that the
- * SQL the ledger computes it with gives the same bytes.
+ * <p>This file must compile and run alone with the JDK: its module (dispute-verifier) has no dependency, and a test
+ * compiles this file by itself with an empty class path.
  */
 public final class VerifyDisputePackage {
 

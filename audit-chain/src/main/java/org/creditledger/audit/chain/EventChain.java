@@ -8,19 +8,15 @@ import java.time.OffsetDateTime;
 import java.util.HexFormat;
 
 /**
- * The hash chain over all events (防篡改哈希链) as stored in {@code event_chain}, and the event hash of
- * docs/audit-chain.md written as SQL, so PostgreSQL hashes the rows where they lie instead of shipping every payload
- * to the JVM. {@link VerifyDisputePackage.StoredEvent#canonical()} is the same encoding in Java; a test holds the two
- * equal byte for byte.
+ * The hash chain over all events (防篡改哈希链) as stored in {@code event_chain}, and the event hash written as SQL, so
+ * PostgreSQL hashes the rows where they lie instead of shipping every payload to the JVM. The algorithm is defined
+ * once, in docs/audit-chain.md §1; {@link VerifyDisputePackage.StoredEvent#canonical()} is the same encoding in Java,
+ * and a test holds the two equal byte for byte.
  */
 @Component
 public class EventChain {
 
-    /**
-     * SHA-256 of the canonical encoding of the {@code domain_event_entry} row aliased {@code e}: the ten fields in
-     * the documented order, each as {@code int4send(length)} (4 bytes big-endian) followed by its bytes, a null
-     * field as {@code int4send(-1)}; texts as UTF-8, numbers as decimal text.
-     */
+    /** The event hash (docs/audit-chain.md §1) of the {@code domain_event_entry} row aliased {@code e}, as SQL. */
     public static final String EVENT_HASH = "sha256(" + String.join(" || ",
             text("e.global_index::text"), text("e.event_identifier"), text("e.aggregate_identifier"),
             text("e.sequence_number::text"), text("e.type"), text("e.payload_type"), text("e.payload_revision"),
@@ -52,14 +48,14 @@ public class EventChain {
      * The last position of the chain: its global index and link ({@code 0} and 32 zero bytes before the first
      * event). The last position always holds an event: skipped indexes are only written below a chained event.
      */
-    public record Tail(long globalIndex, byte[] link, Instant chainedAt) {
+    record Tail(long globalIndex, byte[] link, Instant chainedAt) {
 
         public String digest() {
             return HEX.formatHex(link);
         }
     }
 
-    public Tail tail() {
+    Tail tail() {
         return jdbc.sql("select global_index, link, chained_at from event_chain order by global_index desc limit 1")
                 .query((rs, n) -> new Tail(rs.getLong(1), rs.getBytes(2), rs.getObject(3, OffsetDateTime.class).toInstant()))
                 .optional()
