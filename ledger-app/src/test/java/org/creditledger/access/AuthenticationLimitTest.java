@@ -16,12 +16,13 @@ import java.net.UnknownHostException;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Guessing keys is rate-limited per client address: after {@code ledger.auth.failures-per-minute} unknown keys an
- * address gets 429 with {@code Retry-After} for every key it presents, valid or not, while other addresses carry on.
+ * Guessing keys is rate-limited per client address: after {@code ledger.access.failed-authentications-per-minute}
+ * unknown keys an address gets 429 with {@code Retry-After} for every key it presents, valid or not, while other
+ * addresses carry on.
  * Requests come from distinct loopback addresses (127.0.0.x), as from distinct clients.
  */
 @SpringBootTest(classes = LedgerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "ledger.auth.failures-per-minute=3")
+        properties = "ledger.access.failed-authentications-per-minute=3")
 // Its own limit needs its own context, a second node on the tests' database: closed afterwards, so it does not hold
 // processor segments that the other tests' rebuilds must stop.
 @DirtiesContext

@@ -5,7 +5,7 @@ import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.creditledger.listing.api.WorkingDayCalendar;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -15,6 +15,7 @@ import org.springframework.context.annotation.Configuration;
  * logs, which would store the second entry and leave the table wrong.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(CalendarProperties.class)
 class ListingCommandConfiguration {
 
     @Autowired
@@ -26,13 +27,11 @@ class ListingCommandConfiguration {
 
     /**
      * Working days for objection deadlines: public holidays and the weekend days worked instead, from
-     * {@code ledger.calendar.holidays} and {@code ledger.calendar.adjusted-working-days} (defaults: the 2025 schedule).
-     * Years without data count Monday to Friday.
+     * {@link CalendarProperties} (defaults: the 2025 schedule). Years without data count Monday to Friday.
      */
     @Bean
     @ConditionalOnMissingBean
-    WorkingDayCalendar workingDayCalendar(@Value("${ledger.calendar.holidays:}") String holidays,
-                                          @Value("${ledger.calendar.adjusted-working-days:}") String adjustedWorkingDays) {
-        return WorkingDayCalendar.parse(holidays, adjustedWorkingDays);
+    WorkingDayCalendar workingDayCalendar(CalendarProperties calendar) {
+        return calendar.calendar();
     }
 }

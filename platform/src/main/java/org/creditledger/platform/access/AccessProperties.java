@@ -1,7 +1,9 @@
 package org.creditledger.platform.access;
 
+import jakarta.validation.constraints.Min;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 import java.time.Duration;
 
@@ -9,15 +11,26 @@ import java.time.Duration;
  * Settings of API-key access ({@code ledger.access.*}). Checked when the application starts: a wrong value stops
  * it with the reason, before any request is served.
  *
- * @param bootstrapAdminKey the secret of the first ADMIN key, created when no key exists yet
- *                          ({@code LEDGER_BOOTSTRAP_ADMIN_KEY}); at least 24 characters, or unset
- * @param keyCacheTtl       how long a node trusts a cached key lookup before reading the key again
- *                          ({@code LEDGER_ACCESS_KEY_CACHE_TTL}, default 30 s). Revocations reach every node at once
- *                          through PostgreSQL NOTIFY; this only bounds how long a node could miss one if it lost
- *                          that notification. {@code 0s} turns the cache off.
+ * @param bootstrapAdminKey                 the secret of the first ADMIN key, created when no key exists yet; at
+ *                                          least 24 characters, or unset. Usually set as
+ *                                          {@code LEDGER_BOOTSTRAP_ADMIN_KEY}, which feeds this key.
+ * @param keyCacheTtl                       how long a node trusts a cached key lookup before reading the key again.
+ *                                          Revocations reach every node at once through PostgreSQL NOTIFY; this
+ *                                          only bounds how long a node could miss one if it lost that notification.
+ *                                          0s turns the cache off.
+ * @param failedAuthenticationsPerMinute    unknown API keys one client address may present per minute (the size and
+ *                                          the refill rate of its token bucket); past that the address gets 429 for
+ *                                          any key until its bucket refills
+ * @param trackedAddresses                  client addresses whose failed authentications are remembered at once
+ *                                          (the least recently seen are forgotten first), so that many addresses
+ *                                          cannot exhaust memory
  */
+@Validated
 @ConfigurationProperties("ledger.access")
-public record AccessProperties(String bootstrapAdminKey, @DefaultValue("30s") Duration keyCacheTtl) {
+public record AccessProperties(String bootstrapAdminKey,
+                               @DefaultValue("30s") Duration keyCacheTtl,
+                               @DefaultValue("30") @Min(1) int failedAuthenticationsPerMinute,
+                               @DefaultValue("100000") @Min(1) long trackedAddresses) {
 
     /** A secret an operator types is guessable when short; 24 characters is the floor. */
     public static final int MIN_BOOTSTRAP_SECRET_LENGTH = 24;

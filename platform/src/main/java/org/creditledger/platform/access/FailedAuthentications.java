@@ -11,21 +11,21 @@ import java.util.Optional;
 
 /**
  * Rate limit on failed authentications, per client address: a token bucket (Bucket4j) of
- * {@code ledger.auth.failures-per-minute} tokens, refilled at that rate, loses one token per unknown key. While it is
+ * {@code ledger.access.failed-authentications-per-minute} tokens, refilled at that rate, loses one token per unknown key. While it is
  * empty, every request from that address that presents a key is answered 429 without looking the key up, so guessing
  * keys costs an attacker minutes, not milliseconds. Buckets live in a bounded Caffeine cache, so a flood of addresses
  * cannot exhaust memory. Counted as {@code ledger.auth.failures} by reason.
  */
 public class FailedAuthentications {
 
-    private final AuthenticationLimits limits;
+    private final int perMinute;
     private final Cache<String, Bucket> buckets;
     private final Counter unknownKeys;
     private final Counter rateLimited;
 
-    public FailedAuthentications(AuthenticationLimits limits, MeterRegistry meters) {
-        this.limits = limits;
-        this.buckets = Caffeine.newBuilder().maximumSize(limits.trackedAddresses()).expireAfterAccess(Duration.ofMinutes(10)).build();
+    public FailedAuthentications(AccessProperties access, MeterRegistry meters) {
+        this.perMinute = access.failedAuthenticationsPerMinute();
+        this.buckets = Caffeine.newBuilder().maximumSize(access.trackedAddresses()).expireAfterAccess(Duration.ofMinutes(10)).build();
         this.unknownKeys = Counter.builder("ledger.auth.failures").tag("reason", "unknown-key")
                 .description("Requests whose X-Api-Key matched no valid key").register(meters);
         this.rateLimited = Counter.builder("ledger.auth.failures").tag("reason", "rate-limited")
@@ -46,7 +46,7 @@ public class FailedAuthentications {
     void failed(String address) {
         unknownKeys.increment();
         buckets.get(address, any -> Bucket.builder()
-                .addLimit(limit -> limit.capacity(limits.failuresPerMinute()).refillGreedy(limits.failuresPerMinute(), Duration.ofMinutes(1)))
+                .addLimit(limit -> limit.capacity(perMinute).refillGreedy(perMinute, Duration.ofMinutes(1)))
                 .build()).tryConsume(1);
     }
 }

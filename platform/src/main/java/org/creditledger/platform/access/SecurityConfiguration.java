@@ -10,7 +10,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.aop.Advisor;
 import org.springframework.beans.factory.config.BeanDefinition;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Role;
@@ -43,7 +42,6 @@ import java.time.Duration;
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
 @EnableMethodSecurity(prePostEnabled = false)
-@EnableConfigurationProperties(AuthenticationLimits.class)
 class SecurityConfiguration {
 
     static final String HEADER = "X-Api-Key";
@@ -107,8 +105,8 @@ class SecurityConfiguration {
     }
 
     @Bean
-    FailedAuthentications failedAuthentications(AuthenticationLimits limits, MeterRegistry meters) {
-        return new FailedAuthentications(limits, meters);
+    FailedAuthentications failedAuthentications(AccessProperties access, MeterRegistry meters) {
+        return new FailedAuthentications(access, meters);
     }
 
     /** What the firewall refuses ({@code /api;/…}, {@code %2e}, {@code //} …) is a 400 problem like every other. */

@@ -23,14 +23,14 @@ import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
+import org.axonframework.springboot.TokenStoreProperties;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 
 import javax.sql.DataSource;
-import java.time.Duration;
 import java.lang.management.ManagementFactory;
 import java.util.UUID;
 
@@ -38,8 +38,11 @@ import java.util.UUID;
  * Axon's event store and token store on PostgreSQL through Axon's JDBC engine, with the tables Flyway creates
  * ({@code V1__axon_event_store.sql}): {@code bytea} columns holding Jackson JSON, a {@code bigserial} global index.
  * The JDBC engine appends all events of one unit of work as one JDBC batch, which is what makes bulk imports fast.
+ * Settings: {@link EventStoreProperties} ({@code ledger.event-store.*}) and Axon's own {@link TokenStoreProperties}
+ * ({@code axon.eventhandling.tokenstore.claim-timeout}, which Axon documents and defaults to 10 s).
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties({EventStoreProperties.class, TokenStoreProperties.class})
 public class AxonStorageConfiguration {
 
     /** The snake_case event tables of {@code V1__axon_event_store.sql}. */
@@ -111,8 +114,7 @@ public class AxonStorageConfiguration {
                                                  ConnectionProvider connectionProvider,
                                                  TransactionManager transactionManager,
                                                  PersistenceExceptionResolver persistenceExceptionResolver,
-                                                 @Value("${ledger.event-store.batch-size:500}") int batchSize,
-                                                 @Value("${ledger.event-store.gap-timeout-ms:60000}") int gapTimeout) {
+                                                 EventStoreProperties settings) {
         return JdbcEventStorageEngine.builder()
                 .snapshotSerializer(ledgerSerializer)
                 .eventSerializer(ledgerSerializer)
@@ -121,37 +123,37 @@ public class AxonStorageConfiguration {
                 .persistenceExceptionResolver(persistenceExceptionResolver)
                 .schema(EVENT_SCHEMA)
                 .dataType(byte[].class)
-                .batchSize(batchSize)
-                .gapTimeout(gapTimeout)
+                .batchSize(settings.batchSize())
+                .gapTimeout(settings.gapTimeoutMs())
                 .build();
     }
 
     /**
      * Axon's embedded event store, as Axon's auto-configuration builds it, but looking for events appended by other
-     * JVMs every {@code ledger.event-store.fetch-delay} (default 100 ms) instead of every second: with the command
+     * JVMs every {@link EventStoreProperties#fetchDelay()} (default 100 ms) instead of every second: with the command
      * side in another JVM, that delay is how late a list entry reaches the counter checks (required within 1 s).
      * Appends in this JVM wake the processors at once either way.
      */
     @Bean
     public EmbeddedEventStore eventStore(EventStorageEngine storageEngine, org.axonframework.config.Configuration configuration,
-                                         @Value("${ledger.event-store.fetch-delay:100ms}") Duration fetchDelay) {
+                                         EventStoreProperties settings) {
         return EmbeddedEventStore.builder()
                 .storageEngine(storageEngine)
                 .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
                 .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
-                .fetchDelay(fetchDelay.toMillis())
+                .fetchDelay(settings.fetchDelay().toMillis())
                 .build();
     }
 
     @Bean
     public TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer ledgerSerializer,
-                                 @Value("${axon.eventhandling.tokenstore.claim-timeout:10s}") Duration claimTimeout) {
+                                 TokenStoreProperties tokenStore) {
         return JdbcTokenStore.builder()
                 .connectionProvider(connectionProvider)
                 .serializer(ledgerSerializer)
                 .schema(TOKEN_SCHEMA)
                 .contentType(byte[].class)
-                .claimTimeout(claimTimeout)
+                .claimTimeout(tokenStore.getClaimTimeout())
                 .nodeId(nodeId())
                 .build();
     }

@@ -4,29 +4,29 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
-import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
 
 /**
- * Refuses JSON bodies over {@code ledger.http.max-json-body} (default 2 MB) with 413 before anything reads them.
+ * Refuses JSON bodies over {@link HttpProperties#maxJsonBody()} (default 2 MB) with 413 before anything reads them.
  * Uploads (multipart) have their own limit, {@code spring.servlet.multipart.max-file-size}.
  */
 @Component
+@EnableConfigurationProperties(HttpProperties.class)
 @Order(SecurityProperties.DEFAULT_FILTER_ORDER + 10) // after Spring Security: nothing reads a body before the key is known
 class BodySizeLimitFilter extends OncePerRequestFilter {
 
     private final ProblemResponses problems;
     private final long maxBytes;
 
-    BodySizeLimitFilter(ProblemResponses problems, @Value("${ledger.http.max-json-body:2MB}") DataSize max) {
+    BodySizeLimitFilter(ProblemResponses problems, HttpProperties http) {
         this.problems = problems;
-        this.maxBytes = max.toBytes();
+        this.maxBytes = http.maxJsonBody().toBytes();
     }
 
     @Override

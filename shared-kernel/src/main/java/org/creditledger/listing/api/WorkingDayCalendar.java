@@ -37,15 +37,20 @@ public final class WorkingDayCalendar {
         return new WorkingDayCalendar(dates(holidays), dates(adjustedWorkingDays));
     }
 
+    /** The public holidays of {@link #china2025()}, in the text {@link #parse} reads. */
+    public static final String CHINA_2025_HOLIDAYS = "2025-01-01, 2025-01-28..2025-02-04, 2025-04-04..2025-04-06, "
+            + "2025-05-01..2025-05-05, 2025-05-31..2025-06-02, 2025-10-01..2025-10-08";
+
+    /** The weekend days worked instead (调休上班) of {@link #china2025()}, in the text {@link #parse} reads. */
+    public static final String CHINA_2025_ADJUSTED_WORKING_DAYS = "2025-01-26, 2025-02-08, 2025-04-27, 2025-09-28, 2025-10-11";
+
     /**
      * The State Council's 2025 schedule (国务院办公厅关于2025年部分节假日安排的通知, 国办发明电〔2024〕12号):
      * 元旦, 春节, 清明节, 劳动节, 端午节, 国庆节与中秋节, and the weekend days worked instead (调休上班). The ledger's
-     * defaults ({@code ledger.calendar.*}) carry the same dates; operators add later years there.
+     * defaults ({@code ledger.calendar.*}) are these two constants; operators add later years there.
      */
     public static WorkingDayCalendar china2025() {
-        return parse("2025-01-01, 2025-01-28..2025-02-04, 2025-04-04..2025-04-06, 2025-05-01..2025-05-05, "
-                        + "2025-05-31..2025-06-02, 2025-10-01..2025-10-08",
-                "2025-01-26, 2025-02-08, 2025-04-27, 2025-09-28, 2025-10-11");
+        return parse(CHINA_2025_HOLIDAYS, CHINA_2025_ADJUSTED_WORKING_DAYS);
     }
 
     private static Set<LocalDate> dates(String text) {
