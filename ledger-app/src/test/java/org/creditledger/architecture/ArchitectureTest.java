@@ -56,6 +56,7 @@ class ArchitectureTest {
     @BeforeAll
     static void importTheLedger() {
         ledger = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .withImportOption(location -> !location.contains("-tests.jar")) // other modules' test helpers
                 .importPackages("org.creditledger");
     }
 
