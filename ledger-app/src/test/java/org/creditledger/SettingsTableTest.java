@@ -35,8 +35,6 @@ class SettingsTableTest {
      * its own branch. Remove an entry once its record is merged; the test says when one is no longer needed.
      */
     private static final Set<String> NOT_YET_IN_METADATA = Set.of(
-            "LEDGER_READ_CATCH_UP_TIMEOUT", "LEDGER_READ_BATCH_SIZE", "LEDGER_READ_EVENT_AVAILABILITY_TIMEOUT",
-            "LEDGER_REBUILD_BATCH_SIZE", "LEDGER_REBUILD_LOCK_TIMEOUT",
             "LEDGER_OBJECTION_WORKING_DAYS");
 
     private static final Pattern VARIABLE = Pattern.compile("`(LEDGER_[A-Z0-9_]+)");

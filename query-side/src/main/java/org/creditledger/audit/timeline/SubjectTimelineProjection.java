@@ -28,6 +28,8 @@ import org.creditledger.listing.api.ListEntryMessages.RepairRejectedEvent;
 import org.creditledger.listing.api.ListEntryMessages.SubjectDelistedEvent;
 import org.creditledger.listing.api.ListEntryMessages.SubjectListedEvent;
 import org.creditledger.platform.axon.LedgerMetadata;
+import org.creditledger.readmodel.rebuild.RebuildableProjection;
+import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -51,6 +53,15 @@ import java.util.List;
 public class SubjectTimelineProjection {
 
     public static final String PROCESSING_GROUP = "timeline";
+
+    /**
+     * The tables a rebuild replaces. Declaring them also gives the group the read models' tracking processor: on a
+     * ledger that already holds events, a new one starts at the first event and indexes the whole history.
+     */
+    @Bean
+    static RebuildableProjection timelineTables() {
+        return RebuildableProjection.of(PROCESSING_GROUP, "subject_timeline");
+    }
 
     private static final List<String> SUBJECT_FIELDS = List.of("subjectCode");
 

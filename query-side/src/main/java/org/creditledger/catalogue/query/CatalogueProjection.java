@@ -8,6 +8,8 @@ import org.creditledger.catalogue.api.CatalogueMessages.ListDefinitionChangedEve
 import org.creditledger.catalogue.api.CatalogueMessages.MeasureChangedEvent;
 import org.creditledger.catalogue.api.CatalogueMessages.MeasureDefinedEvent;
 import org.creditledger.catalogue.api.ListCode;
+import org.creditledger.readmodel.rebuild.RebuildableProjection;
+import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -26,6 +28,13 @@ import java.util.List;
 public class CatalogueProjection {
 
     public static final String PROCESSING_GROUP = "catalogue";
+
+    /** The tables a rebuild replaces. Declaring them also gives the group the read models' tracking processor. */
+    @Bean
+    static RebuildableProjection catalogueTables() {
+        return RebuildableProjection.of(PROCESSING_GROUP, "list_definition_version", "list_definition_view", "measure_version",
+                "measure_view");
+    }
 
     private final JdbcClient jdbc;
 

@@ -20,6 +20,8 @@ import org.creditledger.listing.api.ListEntryMessages.ObjectionRejectedEvent;
 import org.creditledger.listing.api.ListEntryMessages.ObjectionUpheldEvent;
 import org.creditledger.listing.api.ListEntryMessages.SubjectDelistedEvent;
 import org.creditledger.listing.api.ListEntryMessages.SubjectListedEvent;
+import org.creditledger.readmodel.rebuild.RebuildableProjection;
+import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -40,6 +42,15 @@ import java.util.UUID;
 public class CheckProjection {
 
     public static final String PROCESSING_GROUP = "checks";
+
+    /**
+     * The tables a rebuild replaces. Declaring them also gives the group the read models' tracking processor. Rebuilt
+     * into new tables and switched in, so checks keep answering from the live ones meanwhile.
+     */
+    @Bean
+    static RebuildableProjection checkTables() {
+        return RebuildableProjection.of(PROCESSING_GROUP, "check_list", "check_entry", "check_objection", "check_measure");
+    }
 
     private final JdbcClient jdbc;
 

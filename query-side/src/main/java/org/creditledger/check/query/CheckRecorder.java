@@ -8,6 +8,7 @@ import org.creditledger.platform.web.LedgerProblem;
 import org.creditledger.platform.web.ProblemType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
@@ -33,6 +34,7 @@ import java.util.concurrent.TimeoutException;
  * answered is never lost. (After a timeout the check may still be recorded without having been answered.)
  */
 @Component
+@EnableConfigurationProperties(CheckSettings.class) // ledger.check: mostly the recorder's, and the batch rate limit's
 class CheckRecorder implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(CheckRecorder.class);

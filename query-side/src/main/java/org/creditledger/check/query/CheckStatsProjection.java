@@ -4,6 +4,8 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.creditledger.check.api.CheckMessages.SubjectCheckedEvent;
+import org.creditledger.readmodel.rebuild.RebuildableProjection;
+import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -19,6 +21,13 @@ import java.time.ZoneId;
 class CheckStatsProjection {
 
     static final String PROCESSING_GROUP = "check-stats";
+
+    /** The tables a rebuild replaces. Declaring them also gives the group the read models' tracking processor. */
+    @Bean
+    static RebuildableProjection checkCountTables() {
+        return RebuildableProjection.of(PROCESSING_GROUP, "check_count");
+    }
+
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
     private final JdbcClient jdbc;

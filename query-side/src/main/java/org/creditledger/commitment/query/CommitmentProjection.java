@@ -11,6 +11,8 @@ import org.creditledger.commitment.api.CommitmentMessages.CommitmentFulfilledEve
 import org.creditledger.commitment.api.CommitmentMessages.CommitmentPostedEvent;
 import org.creditledger.commitment.api.CommitmentStatus;
 import org.creditledger.commitment.api.Outcome;
+import org.creditledger.readmodel.rebuild.RebuildableProjection;
+import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -28,6 +30,12 @@ import java.time.ZoneOffset;
 public class CommitmentProjection {
 
     public static final String PROCESSING_GROUP = "commitments";
+
+    /** The tables a rebuild replaces. Declaring them also gives the group the read models' tracking processor. */
+    @Bean
+    static RebuildableProjection commitmentTables() {
+        return RebuildableProjection.of(PROCESSING_GROUP, "commitment_view");
+    }
 
     private final JdbcClient jdbc;
 

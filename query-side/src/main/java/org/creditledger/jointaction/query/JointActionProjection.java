@@ -5,6 +5,8 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.creditledger.jointaction.api.JointActionMessages.JointActionRecordedEvent;
+import org.creditledger.readmodel.rebuild.RebuildableProjection;
+import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -19,6 +21,12 @@ import java.time.Instant;
 public class JointActionProjection {
 
     public static final String PROCESSING_GROUP = "joint-actions";
+
+    /** The tables a rebuild replaces. Declaring them also gives the group the read models' tracking processor. */
+    @Bean
+    static RebuildableProjection jointActionTables() {
+        return RebuildableProjection.of(PROCESSING_GROUP, "joint_action_view");
+    }
 
     private final JdbcClient jdbc;
 

@@ -19,6 +19,8 @@ import org.creditledger.listing.api.ListEntryMessages.RepairApprovedEvent;
 import org.creditledger.listing.api.ListEntryMessages.RepairRejectedEvent;
 import org.creditledger.listing.api.ListEntryMessages.SubjectDelistedEvent;
 import org.creditledger.listing.api.ListEntryMessages.SubjectListedEvent;
+import org.creditledger.readmodel.rebuild.RebuildableProjection;
+import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -36,6 +38,12 @@ import java.time.ZoneOffset;
 public class ListEntryProjection {
 
     public static final String PROCESSING_GROUP = "list-entries";
+
+    /** The tables a rebuild replaces. Declaring them also gives the group the read models' tracking processor. */
+    @Bean
+    static RebuildableProjection listEntryTables() {
+        return RebuildableProjection.of(PROCESSING_GROUP, "list_entry_view", "list_entry_history", "list_entry_pending");
+    }
 
     private final JdbcClient jdbc;
     private final ObjectMapper json;

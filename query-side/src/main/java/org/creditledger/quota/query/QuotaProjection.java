@@ -7,7 +7,9 @@ import org.axonframework.eventhandling.Timestamp;
 import org.creditledger.commitment.api.CommitmentMessages.CommitmentBreachedEvent;
 import org.creditledger.commitment.api.CommitmentMessages.CommitmentFulfilledEvent;
 import org.creditledger.commitment.api.CommitmentMessages.CommitmentPostedEvent;
+import org.creditledger.readmodel.rebuild.RebuildableProjection;
 import org.creditledger.unit.api.UnitId;
+import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -29,6 +31,12 @@ import java.time.ZoneId;
 public class QuotaProjection {
 
     public static final String PROCESSING_GROUP = "quota";
+
+    /** The tables a rebuild replaces. Declaring them also gives the group the read models' tracking processor. */
+    @Bean
+    static RebuildableProjection quotaTables() {
+        return RebuildableProjection.of(PROCESSING_GROUP, "quota_day");
+    }
     /** Business dates are Asia/Shanghai calendar dates. */
     public static final ZoneId BUSINESS_ZONE = ZoneId.of("Asia/Shanghai");
 

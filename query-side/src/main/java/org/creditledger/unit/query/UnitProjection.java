@@ -3,11 +3,13 @@ package org.creditledger.unit.query;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import org.creditledger.readmodel.rebuild.RebuildableProjection;
 import org.creditledger.unit.api.UnitId;
 import org.creditledger.unit.api.UnitKind;
 import org.creditledger.unit.api.UnitMessages.QuotaTargetSetEvent;
 import org.creditledger.unit.api.UnitMessages.UnitChangedEvent;
 import org.creditledger.unit.api.UnitMessages.UnitRegisteredEvent;
+import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -20,6 +22,12 @@ import org.springframework.stereotype.Component;
 public class UnitProjection {
 
     public static final String PROCESSING_GROUP = "units";
+
+    /** The tables a rebuild replaces. Declaring them also gives the group the read models' tracking processor. */
+    @Bean
+    static RebuildableProjection unitTables() {
+        return RebuildableProjection.of(PROCESSING_GROUP, "unit_view", "unit_target_view");
+    }
 
     private final JdbcClient jdbc;
 

@@ -19,7 +19,6 @@ import org.creditledger.platform.web.LedgerProblem;
 import org.creditledger.platform.web.ProblemType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -95,8 +94,7 @@ public class ProjectionRebuilds implements SmartLifecycle {
                        TokenStore tokenStore, Serializer serializer, ShadowTables shadowTables,
                        ShadowTransactions shadowTransactions, RebuildJobStore jobs,
                        JdbcClient jdbc, DataSource dataSource, PlatformTransactionManager transactionManager, Clock clock,
-                       @Value("${ledger.rebuild.batch-size:1000}") int batchSize,
-                       @Value("${ledger.rebuild.lock-timeout:5s}") Duration lockTimeout) {
+                       RebuildSettings settings) {
         this.projections = rebuildable.stream().collect(Collectors.toMap(RebuildableProjection::processingGroup,
                 Function.identity(), (a, b) -> {
                     throw new IllegalStateException("processing group " + a.processingGroup() + " is declared rebuildable twice");
@@ -112,8 +110,8 @@ public class ProjectionRebuilds implements SmartLifecycle {
         this.dataSource = dataSource;
         this.transactions = new TransactionTemplate(transactionManager);
         this.clock = clock;
-        this.batchSize = batchSize;
-        this.lockTimeout = lockTimeout;
+        this.batchSize = settings.batchSize();
+        this.lockTimeout = settings.lockTimeout();
     }
 
     /**

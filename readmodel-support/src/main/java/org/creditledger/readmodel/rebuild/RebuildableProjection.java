@@ -4,14 +4,16 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Declares that the projections of a processing group can be rebuilt, and which read tables they own. Declare one as a
- * bean next to the group's processor registration, e.g.
+ * Declares a read model: the processing group of its projections and the read tables they own. Declare one as a bean
+ * in the projection's class, e.g.
  * <pre>{@code
  * @Bean
- * RebuildableProjection quotaTables() {
+ * static RebuildableProjection quotaTables() {
  *     return RebuildableProjection.of(QuotaProjection.PROCESSING_GROUP, "quota_day");
  * }
  * }</pre>
+ * That is all a projection needs: the group gets the read models' tracking processor
+ * ({@link org.creditledger.readmodel.ReadModelProcessors}), and an administrator can rebuild it.
  * A rebuild replays every event through the group's handlers into empty copies of exactly these tables, then puts the
  * copies in their place (see {@link ProjectionRebuilds}). The handlers must therefore write these tables and nothing
  * else, and keep no state outside them: {@code @ResetHandler}s are not called, the empty copies are the reset.

@@ -7,7 +7,6 @@ import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -54,11 +53,10 @@ public class ProjectionCatchUp {
     private final JdbcClient jdbc;
     private final Duration timeout;
 
-    ProjectionCatchUp(EventProcessingConfiguration processing, JdbcClient jdbc,
-                      @Value("${ledger.read.catch-up-timeout:2s}") Duration timeout) {
+    ProjectionCatchUp(EventProcessingConfiguration processing, JdbcClient jdbc, ReadModelSettings settings) {
         this.processing = processing;
         this.jdbc = jdbc;
-        this.timeout = timeout;
+        this.timeout = settings.catchUpTimeout();
     }
 
     /** Waits (bounded) until the named processing groups have processed the current head of the event store. */
