@@ -119,6 +119,31 @@ class ListEntryApiTest extends LedgerHttpTest {
     }
 
     @Test
+    void aSecondEntryIsRefusedNamingTheActiveOne() {
+        String code = freshUscc();
+        String active = enter(code);
+
+        Api.Response again = authority.post("/api/v1/list-entries", entry(listCode, code));
+
+        assertThat(again.status()).as(again.toString()).isEqualTo(409);
+        assertThat(again.json().path("detail").asText()).contains("(entry " + active + ")");
+    }
+
+    /** The entry decides the caller's authority before its event meets the one-active-entry key: 403, not 409. */
+    @Test
+    void anotherAuthorityIsRefusedBeforeItLearnsTheSubjectIsListed() {
+        String code = freshUscc();
+        enter(code);
+        long before = events();
+
+        Api.Response refused = api().as(keys().listAuthority("最高人民法院")).post("/api/v1/list-entries", entry(listCode, code));
+
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(403);
+        assertThat(refused.json().path("type").asText()).isEqualTo("urn:credit-ledger:problem:forbidden");
+        assertThat(events()).isEqualTo(before);
+    }
+
+    @Test
     void theSameSubjectCannotBeActiveTwiceOnTheSameList() {
         String code = freshUscc();
         enter(code);

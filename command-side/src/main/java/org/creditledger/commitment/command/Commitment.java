@@ -15,7 +15,6 @@ import org.creditledger.commitment.api.CommitmentMessages.PostCommitmentCommand;
 import org.creditledger.commitment.api.CommitmentMessages.RecordOutcomeCommand;
 import org.creditledger.commitment.api.CommitmentStatus;
 import org.creditledger.commitment.api.Outcome;
-import org.creditledger.platform.access.AccessDenied;
 import org.creditledger.platform.axon.LedgerMetadata;
 import org.creditledger.unit.api.UnitId;
 
@@ -69,7 +68,7 @@ class Commitment {
     @CommandHandler
     CommitmentStatus handle(RecordOutcomeCommand command) {
         if (command.recordedBy() != null && !command.recordedBy().equals(unitId)) {
-            throw new AccessDenied("Only unit " + unitId + ", which posted commitment " + commitmentId + ", may record its outcome.");
+            throw new NotTheCommitmentsUnit(unitId, commitmentId);
         }
         if (status.isFinal()) {
             throw new CommitmentAlreadyClosed(commitmentId, status);

@@ -19,7 +19,7 @@ import org.creditledger.platform.axon.LedgerCommands;
 import org.creditledger.platform.axon.LedgerMetadata;
 import org.creditledger.platform.web.FieldProblem;
 import org.creditledger.platform.web.InvalidInput;
-import org.creditledger.subject.SubjectKind;
+import org.creditledger.subject.web.SubjectBody;
 import org.creditledger.unit.api.UnitId;
 import org.creditledger.unit.command.KnownUnits;
 import org.springframework.http.ResponseEntity;
@@ -48,9 +48,6 @@ class CommitmentController {
         this.knownUnits = knownUnits;
         this.eventStore = eventStore;
         this.clock = clock;
-    }
-
-    record SubjectBody(SubjectKind kind, String code, String name) {
     }
 
     record PostCommitmentRequest(String unitId, CommitmentType type, SubjectBody subject, String matter, String content,

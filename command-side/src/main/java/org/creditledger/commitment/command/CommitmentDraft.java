@@ -4,9 +4,9 @@ import org.creditledger.commitment.api.CommitmentId;
 import org.creditledger.commitment.api.CommitmentMessages.PostCommitmentCommand;
 import org.creditledger.commitment.api.CommitmentType;
 import org.creditledger.platform.web.FieldProblem;
-import org.creditledger.subject.InvalidSubjectCode;
 import org.creditledger.subject.SubjectKind;
 import org.creditledger.subject.SubjectRef;
+import org.creditledger.subject.web.SubjectBody;
 import org.creditledger.unit.api.UnitId;
 
 import java.time.LocalDate;
@@ -46,7 +46,7 @@ public record CommitmentDraft(String unitId, CommitmentType type, SubjectKind su
         if (type == null) {
             errors.add(new FieldProblem("type", "is required"));
         }
-        SubjectRef subject = subject(errors);
+        SubjectRef subject = SubjectBody.toSubjectRef(new SubjectBody(subjectKind, subjectCode, subjectName), errors);
         text(errors, "matter", matter, MAX_MATTER);
         text(errors, "content", content, MAX_CONTENT);
         if (signedOn == null) {
@@ -61,30 +61,6 @@ public record CommitmentDraft(String unitId, CommitmentType type, SubjectKind su
             return new Checked(null, List.copyOf(errors));
         }
         return new Checked(new PostCommitmentCommand(id, unit, type, subject, matter.trim(), content.trim(), signedOn, dueDate), List.of());
-    }
-
-    private SubjectRef subject(List<FieldProblem> errors) {
-        int before = errors.size();
-        if (subjectKind == null) {
-            errors.add(new FieldProblem("subject.kind", "is required"));
-        }
-        if (isBlank(subjectCode)) {
-            errors.add(new FieldProblem("subject.code", "is required"));
-        }
-        if (isBlank(subjectName)) {
-            errors.add(new FieldProblem("subject.name", "is required"));
-        }
-        if (errors.size() > before) {
-            return null;
-        }
-        try {
-            return new SubjectRef(subjectKind, subjectCode, subjectName);
-        } catch (InvalidSubjectCode e) {
-            errors.add(new FieldProblem("subject.code", e.reason()));
-        } catch (IllegalArgumentException e) {
-            errors.add(new FieldProblem("subject.name", e.getMessage()));
-        }
-        return null;
     }
 
     private static void text(List<FieldProblem> errors, String field, String value, int max) {

@@ -5,6 +5,9 @@ import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateMember;
+import org.axonframework.modelling.command.CommandHandlerInterceptor;
+import org.axonframework.modelling.command.ForwardMatchingInstances;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.creditledger.listing.api.EntryId;
 import org.creditledger.listing.api.EntryStatus;
@@ -16,26 +19,23 @@ import org.creditledger.listing.api.ListEntryMessages.DelistCommand;
 import org.creditledger.listing.api.ListEntryMessages.EnterListCommand;
 import org.creditledger.listing.api.ListEntryMessages.FileObjectionCommand;
 import org.creditledger.listing.api.ListEntryMessages.ObjectionFiledEvent;
-import org.creditledger.listing.api.ListEntryMessages.ObjectionOverdueEvent;
-import org.creditledger.listing.api.ListEntryMessages.ObjectionRejectedEvent;
-import org.creditledger.listing.api.ListEntryMessages.ObjectionUpheldEvent;
 import org.creditledger.listing.api.ListEntryMessages.RepairAppliedEvent;
-import org.creditledger.listing.api.ListEntryMessages.RepairApprovedEvent;
-import org.creditledger.listing.api.ListEntryMessages.RepairRejectedEvent;
 import org.creditledger.listing.api.ListEntryMessages.SubjectDelistedEvent;
 import org.creditledger.listing.api.ListEntryMessages.SubjectListedEvent;
 import org.creditledger.listing.api.ObjectionId;
 import org.creditledger.listing.api.RepairId;
-import org.creditledger.platform.access.AccessDenied;
 import org.creditledger.platform.axon.LedgerMetadata;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.HashSet;
-import java.util.Set;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static org.creditledger.listing.command.EntryRejected.requireText;
+import static org.creditledger.listing.command.EntryRejected.requireValue;
 
 /**
  * A subject on a red or black list, from the listing decision (列入) until it exits (移出).
@@ -43,8 +43,10 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * <p>{@code ACTIVE → EXITED}, once, for one of the {@link ExitReason}s: by itself at the end of {@code effectiveUntil}
  * (Asia/Shanghai, a persistent deadline), by an approved repair (信用修复), by an upheld objection (异议), or by the
  * list's authority (revoked, court order, other). While an objection is open the entry is disputed; one open objection
- * and one pending repair at a time. Only the list's authority acts on the entry (an administrator too), except that
- * anyone may file an objection. Deadlines are never cancelled; their handlers re-check the state.
+ * and one pending repair at a time, each an entity of its own ({@link Objection}, {@link Repair}) that takes its
+ * decision. Only the list's authority acts on the entry (an administrator too): every command names the authority it
+ * acts for, and the entry refuses another with {@link NotTheListsAuthority}. Deadlines are never cancelled; their
+ * handlers re-check the state.
  */
 @Aggregate
 class ListEntry {
@@ -70,13 +72,10 @@ class ListEntry {
     private int minMonthsBeforeRepair;
     private EntryStatus status;
     private ExitReason exitReason;
-    private final Set<ObjectionId> objections = new HashSet<>();
-    private ObjectionId openObjection;
-    private LocalDate openObjectionFiledOn;
-    private LocalDate openObjectionDecideBy;
-    private final Set<RepairId> repairs = new HashSet<>();
-    private RepairId pendingRepair;
-    private LocalDate pendingRepairAppliedOn;
+    @AggregateMember(eventForwardingMode = ForwardMatchingInstances.class)
+    private final Map<ObjectionId, Objection> objections = new HashMap<>();
+    @AggregateMember(eventForwardingMode = ForwardMatchingInstances.class)
+    private final Map<RepairId, Repair> repairs = new HashMap<>();
 
     ListEntry() {
         // for Axon
@@ -85,17 +84,17 @@ class ListEntry {
     @CommandHandler
     ListEntry(EnterListCommand command, DeadlineManager deadlines) {
         if (command.actingAuthority() != null && !command.actingAuthority().equals(command.listAuthority())) {
-            throw new AccessDenied("Only authority " + command.listAuthority() + " may enter subjects on list "
+            throw new NotTheListsAuthority("Only authority " + command.listAuthority() + " may enter subjects on list "
                     + command.listCode() + ".");
         }
         requireText("listCode", command.listCode());
         requireText("listAuthority", command.listAuthority());
-        require("subject", command.subject());
+        requireValue("subject", command.subject());
         requireText("decisionNo", command.decisionNo());
         requireText("reason", command.reason());
-        require("decidedOn", command.decidedOn());
-        require("effectiveFrom", command.effectiveFrom());
-        require("effectiveUntil", command.effectiveUntil());
+        requireValue("decidedOn", command.decidedOn());
+        requireValue("effectiveFrom", command.effectiveFrom());
+        requireValue("effectiveUntil", command.effectiveUntil());
         if (!command.effectiveUntil().isAfter(command.effectiveFrom())) {
             throw new EntryRejected("effectiveUntil", "must be after effectiveFrom " + command.effectiveFrom());
         }
@@ -113,18 +112,24 @@ class ListEntry {
         deadlines.schedule(endOf(command.effectiveUntil()), EXPIRY_DEADLINE);
     }
 
+    /** The authority records the subject's objection; its decision is due at the end of {@code decideBy}. */
     @CommandHandler
     void handle(FileObjectionCommand command, DeadlineManager deadlines) {
-        requireActive();
-        if (openObjection != null) {
-            throw new ObjectionAlreadyOpen(entryId, openObjection);
+        if (command.actingAuthority() != null && !command.actingAuthority().equals(listAuthority)) {
+            throw new NotTheListsAuthority("Only authority " + listAuthority
+                    + " may record objections against this entry.");
         }
-        if (objections.contains(command.objectionId())) {
+        requireActive();
+        Optional<Objection> open = objections.values().stream().filter(Objection::isOpen).findFirst();
+        if (open.isPresent()) {
+            throw new ObjectionAlreadyOpen(entryId, open.get().id());
+        }
+        if (objections.containsKey(command.objectionId())) {
             throw new ObjectionAlreadyDecided(entryId, command.objectionId());
         }
         requireText("grounds", command.grounds());
-        require("filedOn", command.filedOn());
-        require("decideBy", command.decideBy());
+        requireValue("filedOn", command.filedOn());
+        requireValue("decideBy", command.decideBy());
         if (command.filedOn().isBefore(decidedOn)) {
             throw new EntryRejected("filedOn", "must not be before the listing decision of " + decidedOn);
         }
@@ -136,47 +141,39 @@ class ListEntry {
         deadlines.schedule(endOf(command.decideBy()), OBJECTION_OVERDUE_DEADLINE, command.objectionId().toString());
     }
 
-    @CommandHandler
-    void handle(DecideObjectionCommand command) {
+    /**
+     * What the entry alone knows, checked before Axon hands a decision to its {@link Objection}, in this order: the
+     * list's authority decides, about an objection of this entry, still open, while the entry is on its list.
+     */
+    @CommandHandlerInterceptor
+    void beforeObjectionDecision(DecideObjectionCommand command) {
         requireAuthority(command.actingAuthority(), "decide objections");
-        if (!objections.contains(command.objectionId())) {
+        Objection objection = objections.get(command.objectionId());
+        if (objection == null) {
             throw new UnknownObjection(entryId, command.objectionId());
         }
-        if (!command.objectionId().equals(openObjection)) {
+        if (!objection.isOpen()) {
             throw new ObjectionAlreadyDecided(entryId, command.objectionId());
         }
         requireActive();
-        requireText("reason", command.reason());
-        require("decidedOn", command.decidedOn());
-        if (command.decidedOn().isBefore(openObjectionFiledOn)) {
-            throw new EntryRejected("decidedOn", "must not be before the objection was filed on " + openObjectionFiledOn);
-        }
-        if (command.upheld()) {
-            apply(new ObjectionUpheldEvent(entryId, subjectCode, command.objectionId(), command.reason(),
-                    command.decidedOn()));
-            apply(new SubjectDelistedEvent(entryId, listCode, subjectCode, ExitReason.OBJECTION_UPHELD, null,
-                    command.reason(), command.decidedOn()));
-        } else {
-            apply(new ObjectionRejectedEvent(entryId, subjectCode, command.objectionId(), command.reason(),
-                    command.decidedOn()));
-        }
     }
 
     @CommandHandler
     void handle(ApplyForRepairCommand command) {
         requireAuthority(command.actingAuthority(), "accept repair applications");
         requireActive();
-        if (pendingRepair != null) {
-            throw new RepairAlreadyPending(entryId, pendingRepair);
+        Optional<Repair> pending = repairs.values().stream().filter(Repair::isPending).findFirst();
+        if (pending.isPresent()) {
+            throw new RepairAlreadyPending(entryId, pending.get().id());
         }
-        if (repairs.contains(command.repairId())) {
+        if (repairs.containsKey(command.repairId())) {
             throw new RepairAlreadyDecided(entryId, command.repairId());
         }
         if (command.methods().isEmpty()) {
             throw new EntryRejected("methods", "must name at least one repair method");
         }
         requireText("evidence", command.evidence());
-        require("appliedOn", command.appliedOn());
+        requireValue("appliedOn", command.appliedOn());
         if (!earlyRepairAllowed) {
             throw new RepairNotAllowed(entryId, "list " + listCode + " does not allow early repair; the entry ends on "
                     + effectiveUntil + ".");
@@ -190,45 +187,36 @@ class ListEntry {
                 command.commitmentId(), command.evidence(), command.appliedOn()));
     }
 
-    @CommandHandler
-    void handle(DecideRepairCommand command) {
+    /**
+     * What the entry alone knows, checked before Axon hands a decision to its {@link Repair}, in this order: the list's
+     * authority decides, about an application for this entry, still pending, while the entry is on its list.
+     */
+    @CommandHandlerInterceptor
+    void beforeRepairDecision(DecideRepairCommand command) {
         requireAuthority(command.actingAuthority(), "decide repair applications");
-        if (!repairs.contains(command.repairId())) {
+        Repair repair = repairs.get(command.repairId());
+        if (repair == null) {
             throw new UnknownRepair(entryId, command.repairId());
         }
-        if (!command.repairId().equals(pendingRepair)) {
+        if (!repair.isPending()) {
             throw new RepairAlreadyDecided(entryId, command.repairId());
         }
         requireActive();
-        requireText("reason", command.reason());
-        require("decidedOn", command.decidedOn());
-        if (command.decidedOn().isBefore(pendingRepairAppliedOn)) {
-            throw new EntryRejected("decidedOn", "must not be before the application of " + pendingRepairAppliedOn);
-        }
-        if (command.approved()) {
-            apply(new RepairApprovedEvent(entryId, subjectCode, command.repairId(), command.reason(),
-                    command.decidedOn()));
-            apply(new SubjectDelistedEvent(entryId, listCode, subjectCode, ExitReason.REPAIRED, null,
-                    command.reason(), command.decidedOn()));
-        } else {
-            apply(new RepairRejectedEvent(entryId, subjectCode, command.repairId(), command.reason(),
-                    command.decidedOn()));
-        }
     }
 
     @CommandHandler
     void handle(DelistCommand command) {
         requireAuthority(command.actingAuthority(), "delist its entries");
         requireActive();
-        require("reason", command.reason());
+        requireValue("reason", command.reason());
         if (!command.reason().isDirect()) {
             throw new EntryRejected("reason", command.reason()
                     + " comes from its own path (expiry, repair decision, objection decision); use REVOKED, COURT_ORDER or OTHER");
         }
-        if (command.reason().needsDocument() && isBlank(command.documentNo())) {
+        if (command.reason().needsDocument() && (command.documentNo() == null || command.documentNo().isBlank())) {
             throw new EntryRejected("documentNo", "is required to exit for " + command.reason());
         }
-        require("exitedOn", command.exitedOn());
+        requireValue("exitedOn", command.exitedOn());
         if (command.exitedOn().isBefore(decidedOn)) {
             throw new EntryRejected("exitedOn", "must not be before the listing decision of " + decidedOn);
         }
@@ -251,10 +239,9 @@ class ListEntry {
      */
     @DeadlineHandler(deadlineName = OBJECTION_OVERDUE_DEADLINE)
     void objectionDecisionDue(String objectionId) {
-        if (status == EntryStatus.ACTIVE && openObjection != null && openObjection.toString().equals(objectionId)) {
-            apply(new ObjectionOverdueEvent(entryId, subjectCode, openObjection, openObjectionDecideBy),
-                    LedgerMetadata.system("objection " + objectionId + " undecided after " + openObjectionDecideBy, null)
-                            .toMetaData());
+        Objection objection = objections.get(ObjectionId.parse(objectionId));
+        if (status == EntryStatus.ACTIVE && objection != null && objection.isOpen()) {
+            objection.flagOverdue();
         }
     }
 
@@ -274,39 +261,13 @@ class ListEntry {
 
     @EventSourcingHandler
     void on(ObjectionFiledEvent event) {
-        objections.add(event.objectionId());
-        openObjection = event.objectionId();
-        openObjectionFiledOn = event.filedOn();
-        openObjectionDecideBy = event.decideBy();
-    }
-
-    @EventSourcingHandler
-    void on(ObjectionUpheldEvent event) {
-        closeObjection();
-    }
-
-    @EventSourcingHandler
-    void on(ObjectionRejectedEvent event) {
-        closeObjection();
+        objections.put(event.objectionId(), new Objection(event.objectionId(), entryId, listCode, subjectCode,
+                event.filedOn(), event.decideBy()));
     }
 
     @EventSourcingHandler
     void on(RepairAppliedEvent event) {
-        repairs.add(event.repairId());
-        pendingRepair = event.repairId();
-        pendingRepairAppliedOn = event.appliedOn();
-    }
-
-    @EventSourcingHandler
-    void on(RepairApprovedEvent event) {
-        pendingRepair = null;
-        pendingRepairAppliedOn = null;
-    }
-
-    @EventSourcingHandler
-    void on(RepairRejectedEvent event) {
-        pendingRepair = null;
-        pendingRepairAppliedOn = null;
+        repairs.put(event.repairId(), new Repair(event.repairId(), entryId, listCode, subjectCode, event.appliedOn()));
     }
 
     @EventSourcingHandler
@@ -315,25 +276,10 @@ class ListEntry {
         exitReason = event.reason();
     }
 
-    /** Whether an objection is open (disputed); for tests, the read side has its own view. */
-    boolean isDisputed() {
-        return openObjection != null;
-    }
-
-    EntryStatus status() {
-        return status;
-    }
-
-    private void closeObjection() {
-        openObjection = null;
-        openObjectionFiledOn = null;
-        openObjectionDecideBy = null;
-    }
-
     private void requireAuthority(String actingAuthority, String what) {
         if (actingAuthority != null && !actingAuthority.equals(listAuthority)) {
-            throw new AccessDenied("Only authority " + listAuthority + ", which keeps list " + listCode + ", may " + what
-                    + " of list entry " + entryId + ".");
+            throw new NotTheListsAuthority("Only authority " + listAuthority + ", which keeps list " + listCode
+                    + ", may " + what + " of list entry " + entryId + ".");
         }
     }
 
@@ -341,22 +287,6 @@ class ListEntry {
         if (status == EntryStatus.EXITED) {
             throw new EntryAlreadyExited(entryId, exitReason);
         }
-    }
-
-    private static void require(String field, Object value) {
-        if (value == null) {
-            throw new EntryRejected(field, "is required");
-        }
-    }
-
-    private static void requireText(String field, String value) {
-        if (isBlank(value)) {
-            throw new EntryRejected(field, "must not be blank");
-        }
-    }
-
-    private static boolean isBlank(String value) {
-        return value == null || value.isBlank();
     }
 
     /** The first instant after {@code day} in Asia/Shanghai. */

@@ -11,7 +11,6 @@ import org.creditledger.commitment.api.CommitmentMessages.RecordOutcomeCommand;
 import org.creditledger.commitment.api.CommitmentStatus;
 import org.creditledger.commitment.api.CommitmentType;
 import org.creditledger.commitment.api.Outcome;
-import org.creditledger.platform.access.AccessDenied;
 import org.creditledger.subject.SubjectKind;
 import org.creditledger.subject.SubjectRef;
 import org.creditledger.unit.api.UnitId;
@@ -115,7 +114,7 @@ class CommitmentTest {
     void anotherUnitMayNotRecordTheOutcome() {
         fixture.given(posted(null))
                 .when(new RecordOutcomeCommand(ID, Outcome.FULFILLED, LocalDate.of(2025, 4, 1), null, new UnitId("gy-education")))
-                .expectException(AccessDenied.class)
+                .expectException(NotTheCommitmentsUnit.class)
                 .expectNoEvents();
     }
 

@@ -48,12 +48,13 @@ public final class ListEntryMessages {
     }
 
     /**
-     * 异议: the subject disputes the entry. Anyone may file one (no authority check); {@code decideBy} is the date
-     * the authority must decide by, computed by the caller, by default {@link #DEFAULT_WORKING_DAYS_TO_DECIDE}
-     * working days after {@code filedOn} ({@link WorkingDayCalendar#addWorkingDays}).
+     * 异议: the subject disputes the entry. The subject files it with the list's authority, which records it here (or
+     * an administrator does); {@code decideBy} is the date the authority must decide by, computed by the caller, by
+     * default {@link #DEFAULT_WORKING_DAYS_TO_DECIDE} working days after {@code filedOn}
+     * ({@link WorkingDayCalendar#addWorkingDays}).
      */
     public record FileObjectionCommand(@TargetAggregateIdentifier EntryId entryId, ObjectionId objectionId,
-                                       String grounds, LocalDate filedOn, LocalDate decideBy) {
+                                       String grounds, LocalDate filedOn, LocalDate decideBy, String actingAuthority) {
         /** Working days an authority has to decide an objection unless configured otherwise. */
         public static final int DEFAULT_WORKING_DAYS_TO_DECIDE = 15;
     }
