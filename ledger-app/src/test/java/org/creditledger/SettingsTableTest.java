@@ -28,15 +28,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SettingsTableTest {
 
-    /**
-     * Variables README names whose settings are still read with {@code @Value}, so no metadata declares them yet: the
-     * read models' and rebuilds' ({@code ledger.read.*}, {@code ledger.rebuild.*}), the audit chain's
-     * ({@code ledger.audit.chain.*}) and objections' ({@code ledger.objection.*}), each being converted to a record on
-     * its own branch. Remove an entry once its record is merged; the test says when one is no longer needed.
-     */
-    private static final Set<String> NOT_YET_IN_METADATA = Set.of(
-            "LEDGER_OBJECTION_WORKING_DAYS");
-
     private static final Pattern VARIABLE = Pattern.compile("`(LEDGER_[A-Z0-9_]+)");
 
     @Test
@@ -55,12 +46,7 @@ class SettingsTableTest {
         Set<String> declared = declaredVariables();
         Set<String> unknown = new TreeSet<>(readmeVariables());
         unknown.removeAll(declared);
-        unknown.removeAll(NOT_YET_IN_METADATA);
         assertThat(unknown).as("variables README's settings table names that no setting declares").isEmpty();
-
-        Set<String> declaredNow = new TreeSet<>(NOT_YET_IN_METADATA);
-        declaredNow.retainAll(declared);
-        assertThat(declaredNow).as("NOT_YET_IN_METADATA entries that metadata now declares: remove them from it").isEmpty();
     }
 
     /** {@code ledger.access.key-cache-ttl} → {@code LEDGER_ACCESS_KEY_CACHE_TTL}, as Spring's relaxed binding reads it. */
