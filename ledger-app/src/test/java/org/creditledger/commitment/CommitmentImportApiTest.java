@@ -6,7 +6,6 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.creditledger.LedgerHttpTest;
 import org.creditledger.commitment.api.CommitmentId;
 import org.creditledger.commitment.api.CommitmentMessages.PostCommitmentCommand;
 import org.creditledger.commitment.api.CommitmentType;
@@ -15,11 +14,9 @@ import org.creditledger.subject.SubjectRef;
 import org.creditledger.unit.api.UnitId;
 import org.creditledger.subject.SubjectCodes;
 import org.creditledger.testing.Api;
-import org.creditledger.testing.TestKeys;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.MultipartBodyBuilder;
 import org.springframework.web.client.RestClient;
@@ -32,76 +29,26 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-class CommitmentImportApiTest extends LedgerHttpTest {
-
-    static final String HEADER = "unitId,type,subjectKind,subjectCode,subjectName,matter,content,signedOn,dueDate";
-    static final String IMPORTS = "/api/v1/commitments/imports";
-    /** Distinct subject numbers per test run, so files differ between runs and tests. */
-    static final AtomicLong NEXT_SUBJECT = new AtomicLong(System.nanoTime() % 10_000_000L * 5);
+class CommitmentImportApiTest extends ImportApiTest {
 
     @Autowired
     CommandGateway commandGateway;
 
-    Api api;
-    TestKeys keys;
-    String admin;
     String unitId;
     String otherUnitId;
 
     @BeforeEach
     void setUp() {
-        keys = new TestKeys(apiKeys);
-        api = Api.at(port);
-        admin = keys.admin();
         unitId = registerUnit("苍溪县");
         otherUnitId = registerUnit("市税务局");
     }
 
-    String registerUnit(String name) {
-        String id = "gy-" + UUID.randomUUID().toString().substring(0, 8);
-        assertThat(api.as(admin).put("/api/v1/units/" + id, Map.of("name", name, "kind", "COUNTY")).status()).isEqualTo(201);
-        return id;
-    }
-
     // ------------------------------------------------------------------ helpers
-
-    Api.Response upload(String apiKey, String fileName, byte[] content) {
-        MultipartBodyBuilder body = new MultipartBodyBuilder();
-        body.part("file", new ByteArrayResource(content) {
-            @Override
-            public String getFilename() {
-                return fileName;
-            }
-        });
-        return RestClient.create("http://localhost:" + port).post().uri(IMPORTS)
-                .headers(h -> {
-                    if (apiKey != null) {
-                        h.set("X-Api-Key", apiKey);
-                    }
-                })
-                .contentType(MediaType.MULTIPART_FORM_DATA)
-                .body(body.build())
-                .exchange((request, response) -> new Api.Response(response.getStatusCode().value(), response.getHeaders(),
-                        response.getBody().readAllBytes()));
-    }
-
-    JsonNode awaitDone(String apiKey, String importId) {
-        JsonNode[] last = new JsonNode[1];
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(100)).until(() -> {
-            Api.Response r = api.as(apiKey).get(IMPORTS + "/" + importId + "?rowsLimit=10000");
-            assertThat(r.status()).as(r.toString()).isEqualTo(200);
-            last[0] = r.json();
-            return !Set.of("QUEUED", "RUNNING").contains(last[0].path("state").asText());
-        });
-        return last[0];
-    }
 
     String line(String unit, String type, String kind, String code, String matter, String signedOn, String dueDate) {
         return String.join(",", unit, type, kind, code, "广元市某某建材有限公司", matter, "本单位承诺所提交材料真实有效", signedOn, dueDate == null ? "" : dueDate);

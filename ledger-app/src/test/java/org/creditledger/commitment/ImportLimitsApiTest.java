@@ -1,17 +1,10 @@
 package org.creditledger.commitment;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.creditledger.LedgerHttpTest;
 import org.creditledger.subject.SubjectCodes;
 import org.creditledger.testing.Api;
-import org.creditledger.testing.TestKeys;
 import org.creditledger.testing.XlsxBomb;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.core.io.ByteArrayResource;
-import org.springframework.http.MediaType;
-import org.springframework.http.client.MultipartBodyBuilder;
-import org.springframework.web.client.RestClient;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -19,70 +12,21 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /** Imports under hostile or careless uploads: size limits, decompression bombs, unreadable files, and who sees whose. */
-class ImportLimitsApiTest extends LedgerHttpTest {
+class ImportLimitsApiTest extends ImportApiTest {
 
-    static final String HEADER = CommitmentImportApiTest.HEADER;
-    static final String IMPORTS = CommitmentImportApiTest.IMPORTS;
     static final String BOMB_TEXT = "The import file cannot be imported: the workbook inflates beyond the import limits (a part too large, "
             + "too highly compressed, or too many parts); save it again from Excel or as CSV.";
 
-    Api api;
-    TestKeys keys;
-    String admin;
-
-    @BeforeEach
-    void setUp() {
-        api = api();
-        keys = keys();
-        admin = keys.admin();
-    }
-
-    String registerUnit(String name) {
-        String id = "gy-" + UUID.randomUUID().toString().substring(0, 8);
-        assertThat(api.as(admin).put("/api/v1/units/" + id, Map.of("name", name, "kind", "COUNTY")).status()).isEqualTo(201);
-        return id;
-    }
-
-    Api.Response upload(String apiKey, String fileName, byte[] content) {
-        MultipartBodyBuilder body = new MultipartBodyBuilder();
-        body.part("file", new ByteArrayResource(content) {
-            @Override
-            public String getFilename() {
-                return fileName;
-            }
-        });
-        return RestClient.create("http://localhost:" + port).post().uri(IMPORTS)
-                .header("X-Api-Key", apiKey)
-                .contentType(MediaType.MULTIPART_FORM_DATA)
-                .body(body.build())
-                .exchange((request, response) -> new Api.Response(response.getStatusCode().value(), response.getHeaders(),
-                        response.getBody().readAllBytes()));
-    }
-
-    JsonNode awaitFinished(String apiKey, String importId) {
-        JsonNode[] last = new JsonNode[1];
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(100)).until(() -> {
-            last[0] = api.as(apiKey).get(IMPORTS + "/" + importId).json();
-            return !Set.of("QUEUED", "RUNNING").contains(last[0].path("state").asText());
-        });
-        return last[0];
-    }
-
     byte[] oneRowCsv(String unitId) {
-        String code = SubjectCodes.usccFor(CommitmentImportApiTest.NEXT_SUBJECT.incrementAndGet() % SubjectCodes.USCC_FOR_LIMIT, false);
+        String code = SubjectCodes.usccFor(NEXT_SUBJECT.incrementAndGet() % SubjectCodes.USCC_FOR_LIMIT, false);
         return (HEADER + "\n" + unitId + ",OTHER,LEGAL_PERSON," + code + ",广元市某某建材有限公司,事项,本单位承诺所提交材料真实有效,2025-03-01,\n")
                 .getBytes(StandardCharsets.UTF_8);
     }
@@ -107,7 +51,7 @@ class ImportLimitsApiTest extends LedgerHttpTest {
         for (int i = 0; i < clerks.size(); i++) {
             Api.Response accepted = uploads.get(i).join();
             assertThat(accepted.status()).as(accepted.toString()).isEqualTo(202);
-            JsonNode job = awaitFinished(clerks.get(i), accepted.json().path("importId").asText());
+            JsonNode job = awaitDone(clerks.get(i), accepted.json().path("importId").asText());
             assertThat(job.path("state").asText()).isEqualTo("FAILED");
             assertThat(job.path("error").asText()).isEqualTo(BOMB_TEXT);
             assertThat(job.path("processed").asInt()).isZero();
@@ -118,7 +62,7 @@ class ImportLimitsApiTest extends LedgerHttpTest {
         String unitId = registerUnit("昭化区");
         Api.Response normal = upload(admin, "after-the-bombs.csv", oneRowCsv(unitId));
         assertThat(normal.status()).isEqualTo(202);
-        JsonNode done = awaitFinished(admin, normal.json().path("importId").asText());
+        JsonNode done = awaitDone(admin, normal.json().path("importId").asText());
         assertThat(done.path("state").asText()).isEqualTo("DONE");
         assertThat(done.path("accepted").asInt()).isEqualTo(1);
         assertThat(api.as(admin).get("/actuator/health").status()).isEqualTo(200);
@@ -187,8 +131,8 @@ class ImportLimitsApiTest extends LedgerHttpTest {
         assertThat(againInA.json().path("importId").asText()).isEqualTo(importA);
 
         // B's copy names unit A: its row is refused for B, and A's letter is recorded once
-        assertThat(awaitFinished(clerkA, importA).path("accepted").asInt()).isEqualTo(1);
-        JsonNode b = awaitFinished(clerkB, importB);
+        assertThat(awaitDone(clerkA, importA).path("accepted").asInt()).isEqualTo(1);
+        JsonNode b = awaitDone(clerkB, importB);
         assertThat(b.path("state").asText()).isEqualTo("DONE");
         assertThat(b.path("rejected").asInt()).isEqualTo(1);
 
@@ -200,8 +144,8 @@ class ImportLimitsApiTest extends LedgerHttpTest {
         Api.Response otherAdmin = upload(secondAdmin, "x.csv", adminFile);
         assertThat(otherAdmin.status()).isEqualTo(202);
         assertThat(otherAdmin.json().path("importId").asText()).isNotEqualTo(firstAdmin);
-        assertThat(awaitFinished(admin, firstAdmin).path("state").asText()).isEqualTo("DONE");
-        assertThat(awaitFinished(secondAdmin, otherAdmin.json().path("importId").asText()).path("state").asText()).isEqualTo("DONE");
+        assertThat(awaitDone(admin, firstAdmin).path("state").asText()).isEqualTo("DONE");
+        assertThat(awaitDone(secondAdmin, otherAdmin.json().path("importId").asText()).path("state").asText()).isEqualTo("DONE");
     }
 
     @Test
@@ -215,7 +159,7 @@ class ImportLimitsApiTest extends LedgerHttpTest {
         }
         Api.Response notWorkbook = upload(admin, "notes.xlsx", zip.toByteArray());
         assertThat(notWorkbook.status()).isEqualTo(202);
-        JsonNode failed = awaitFinished(admin, notWorkbook.json().path("importId").asText());
+        JsonNode failed = awaitDone(admin, notWorkbook.json().path("importId").asText());
         assertThat(failed.path("state").asText()).isEqualTo("FAILED");
         assertThat(failed.path("error").asText()).isEqualTo("The import file cannot be imported: the file is not a readable XLSX workbook.");
 
@@ -223,7 +167,7 @@ class ImportLimitsApiTest extends LedgerHttpTest {
         byte[] csv = (new String(oneRowCsv(unitId), StandardCharsets.UTF_8) + unitId + ",OTHER,\"unclosed\n").getBytes(StandardCharsets.UTF_8);
         Api.Response malformed = upload(admin, "broken.csv", csv);
         assertThat(malformed.status()).isEqualTo(202);
-        JsonNode broken = awaitFinished(admin, malformed.json().path("importId").asText());
+        JsonNode broken = awaitDone(admin, malformed.json().path("importId").asText());
         assertThat(broken.path("state").asText()).isEqualTo("FAILED");
         assertThat(broken.path("error").asText()).isEqualTo("The import file cannot be imported: the file is not valid CSV (look for an unclosed quote).");
         assertThat(broken.path("processed").asInt()).isZero();
