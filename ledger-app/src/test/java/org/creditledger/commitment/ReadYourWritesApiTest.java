@@ -78,9 +78,12 @@ class ReadYourWritesApiTest {
      * 404). Claiming the segments is not enough, so wait until every segment has caught up.
      */
     static void awaitProjectionsCaughtUp(EventProcessingConfiguration processing) {
+        long start = System.nanoTime();
         await().atMost(Duration.ofSeconds(60)).until(() -> Stream.of("units", "commitments", "quota")
                 .map(group -> processing.eventProcessor(group, StreamingEventProcessor.class).orElseThrow())
                 .allMatch(p -> p.isRunning() && !p.processingStatus().isEmpty()
                         && p.processingStatus().values().stream().allMatch(s -> s.isCaughtUp() && !s.isErrorState())));
+        org.slf4j.LoggerFactory.getLogger(ReadYourWritesApiTest.class).info("The projections had caught up after {} ms",
+                (System.nanoTime() - start) / 1_000_000);
     }
 }
