@@ -75,6 +75,27 @@ class ReadYourWritesTest extends ReadApiTest {
                 millis(nanos, 50), millis(nanos, 100));
     }
 
+    /**
+     * Events commit out of global-index order: a processor can pass index n+1 while n is uncommitted and keep n as a
+     * gap. Once n is in the store, a token past it with n as a gap has not processed n; a gap that holds no event (a
+     * rolled-back append) does not hold a read back.
+     */
+    @Test
+    void aTokenThatSkippedAStoredEventAsAGapHasNotReachedIt() {
+        String unitId = events.unitWithTarget(Guangyuan2025.EDUCATION, suffix);
+        events.letter(unitId, Instant.parse("2025-06-01T02:00:00Z"));
+        long stored = catchUp.head();
+        long neverStored = stored + 1_000_000;
+
+        assertThat(catchUp.reached(List.of(new ProjectionCatchUp.Token(stored + 5, java.util.Set.of())), stored)).isTrue();
+        assertThat(catchUp.reached(List.of(new ProjectionCatchUp.Token(stored + 5, java.util.Set.of(stored))), stored))
+                .as("the event at the position is a gap of the token and is in the store").isFalse();
+        assertThat(catchUp.reached(List.of(new ProjectionCatchUp.Token(neverStored + 5, java.util.Set.of(neverStored))), neverStored))
+                .as("a gap with no event behind it").isTrue();
+        assertThat(catchUp.reached(List.of(new ProjectionCatchUp.Token(stored - 1, java.util.Set.of())), stored)).isFalse();
+        assertThat(catchUp.reached(List.of(), stored)).as("no token yet").isFalse();
+    }
+
     @Test
     void restartingTheProjectionsDoesNotCountAnyEventTwice() {
         String unitId = events.unitWithTarget(Guangyuan2025.CIVIL_DEFENCE, suffix);

@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.WrappedToken;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -16,18 +19,20 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 /**
  * Read-your-writes for the read endpoints: before a query answers, waits until the projections it reads have
- * processed every event that was in the event store when the query arrived, so a client that just wrote sees its
- * write.
+ * processed every event it must show, so a client that just wrote sees its write. What it must show is either every
+ * event that was in the event store when the query arrived ({@link #await}: {@code max(global_index)}) or, for a read
+ * of one record, that record's own last event ({@link #awaitAggregate}), so unrelated writes do not lengthen the wait.
  *
- * <p>The head is {@code max(global_index)} of {@code domain_event_entry}. Where the processor stands comes from one of
- * two sources:
+ * <p>Where the processor stands comes from one of two sources:
  * <ul>
- *   <li>when this JVM holds every segment of the processor: the in-memory position of each segment, which Axon
+ *   <li>when this JVM holds every segment of the processor: the in-memory token of each segment, which Axon
  *       advances after the batch's read-model change and token have committed (the fast path, tens of ms);</li>
  *   <li>otherwise (segments held by another node, or not claimed yet right after start-up): the committed tokens in
  *       {@code token_entry}. The tracking processor stores each batch's token in the transaction that changes the
@@ -35,8 +40,14 @@ import java.util.concurrent.locks.LockSupport;
  *       stores its token after {@code ledger.read.event-availability-timeout} (see {@link ReadModelProcessors}):
  *       measured median 199 ms at the 200 ms default, 999 ms at Axon's 1 s.</li>
  * </ul>
- * The wait is a short poll, bounded by {@code ledger.read.catch-up-timeout} (default 2 s); on timeout the query answers
- * from the read model as it is. A processor replaying (a {@code ReplayToken}) counts as behind.
+ * A token's index is not enough: events commit out of {@code global_index} order, so a processor can pass index
+ * {@code n+1} while {@code n} is still uncommitted and keeps {@code n} as a gap. A position counts as reached only
+ * when no gap at or below it holds an event that is in the store now (it committed before the read looked).
+ *
+ * <p>The wait is a short poll, bounded by {@code ledger.read.catch-up-timeout} (default 2 s). When the projections
+ * cannot reach the position in that time the read does not answer from a stale read model: it fails with
+ * {@link ReadModelBehind}, a 503 with {@code Retry-After}. A processor replaying (a {@code ReplayToken}) counts as
+ * behind on the committed-token path.
  */
 @Component
 public class ProjectionCatchUp {
@@ -59,25 +70,45 @@ public class ProjectionCatchUp {
         this.timeout = settings.catchUpTimeout();
     }
 
-    /** Waits (bounded) until the named processing groups have processed the current head of the event store. */
+    /**
+     * Waits (bounded) until the named processing groups have processed the current head of the event store.
+     *
+     * @throws ReadModelBehind when they do not reach it within {@code ledger.read.catch-up-timeout}
+     */
     public void await(String... processingGroups) {
         if (!timeout.isZero()) {
             awaitPosition(head(), processingGroups);
         }
     }
 
-    /** Waits (bounded) until the named processing groups have processed the event at {@code head}. */
-    public void awaitPosition(long head, String... processingGroups) {
-        if (timeout.isZero() || head < 0) {
+    /**
+     * Waits (bounded) until the named processing groups have processed the last event of one aggregate, the record a
+     * read shows. An aggregate with no events needs no wait: the read answers "not found" truly.
+     *
+     * @throws ReadModelBehind when they do not reach it within {@code ledger.read.catch-up-timeout}
+     */
+    public void awaitAggregate(String aggregateIdentifier, String... processingGroups) {
+        if (!timeout.isZero()) {
+            awaitPosition(lastEventOf(aggregateIdentifier), processingGroups);
+        }
+    }
+
+    /**
+     * Waits (bounded) until the named processing groups have processed the event at {@code position}.
+     *
+     * @throws ReadModelBehind when they do not reach it within {@code ledger.read.catch-up-timeout}
+     */
+    public void awaitPosition(long position, String... processingGroups) {
+        if (timeout.isZero() || position < 0) {
             return;
         }
         long deadline = System.nanoTime() + timeout.toNanos();
         for (String group : processingGroups) {
-            while (!reached(group, head)) {
+            while (!reached(group, position)) {
                 if (System.nanoTime() - deadline >= 0) {
-                    log.warn("Read model {} did not reach event {} within {}; answering from the read model as it is.",
-                            group, head, timeout);
-                    return;
+                    log.warn("Read model {} did not reach event {} within {}; answering 503 rather than from a stale read model.",
+                            group, position, timeout);
+                    throw new ReadModelBehind(group, position, timeout);
                 }
                 LockSupport.parkNanos(POLL_NANOS);
             }
@@ -89,12 +120,32 @@ public class ProjectionCatchUp {
         return jdbc.sql("select coalesce(max(global_index), -1) from domain_event_entry").query(Long.class).single();
     }
 
-    boolean reached(String group, long head) {
+    /** The global index of one aggregate's last event, or -1 when it has none. */
+    long lastEventOf(String aggregateIdentifier) {
+        return jdbc.sql("select coalesce(max(global_index), -1) from domain_event_entry where aggregate_identifier = ?")
+                .param(aggregateIdentifier).query(Long.class).single();
+    }
+
+    boolean reached(String group, long position) {
         Map<Integer, EventTrackerStatus> local = localSegments(group);
-        if (local != null) {
-            return local.values().stream().allMatch(segment -> segment.getCurrentPosition().orElse(-1) >= head);
+        List<Token> tokens = local != null
+                ? local.values().stream().map(segment -> Token.of(segment.getTrackingToken())).toList()
+                : committedTokens(group);
+        return reached(tokens, position);
+    }
+
+    /**
+     * True when every token has passed {@code position} and none of them skipped, as a gap at or below it, an event
+     * that is in the store now.
+     */
+    boolean reached(List<Token> tokens, long position) {
+        if (tokens.isEmpty() || tokens.stream().anyMatch(token -> token.index() < position)) {
+            return false;
         }
-        return committedTokensReached(group, head);
+        Set<Long> gaps = new TreeSet<>();
+        tokens.forEach(token -> token.gaps().stream().filter(gap -> gap <= position).forEach(gaps::add));
+        return gaps.isEmpty() || !jdbc.sql("select exists (select 1 from domain_event_entry where global_index in (:gaps))")
+                .param("gaps", gaps).query(Boolean.class).single();
     }
 
     /**
@@ -150,29 +201,62 @@ public class ProjectionCatchUp {
         return covered == WHOLE;
     }
 
-    /** True when every segment of the processor has a committed token at or beyond {@code head}. */
-    boolean committedTokensReached(String processor, long head) {
-        List<Long> positions = committedPositions(processor);
-        return !positions.isEmpty() && positions.stream().allMatch(position -> position >= head);
+    /** True when every segment of the processor has a committed token that has processed the event at {@code position}. */
+    boolean committedTokensReached(String processor, long position) {
+        return reached(committedTokens(processor), position);
     }
 
     private List<Long> committedPositions(String processor) {
+        return committedTokens(processor).stream().map(Token::index).toList();
+    }
+
+    private List<Token> committedTokens(String processor) {
         return jdbc.sql("select token_type, token from token_entry where processor_name = ?")
                 .param(processor)
-                .query((rs, n) -> position(rs.getString(1), rs.getBytes(2)))
+                .query((rs, n) -> token(rs.getString(1), rs.getBytes(2)))
                 .list();
+    }
+
+    /**
+     * Where a segment's token stands: the index it has reached and the lower indexes it skipped because they were
+     * not committed when it passed them. Index -1: no token yet, a replay, or a token type we do not read.
+     */
+    record Token(long index, Set<Long> gaps) {
+
+        static final Token BEHIND = new Token(-1, Set.of());
+
+        static Token of(TrackingToken token) {
+            if (token instanceof WrappedToken wrapped) {
+                token = wrapped.lowerBound();
+            }
+            if (token instanceof GapAwareTrackingToken gapAware) {
+                return new Token(gapAware.getIndex(), Set.copyOf(gapAware.getGaps()));
+            }
+            return token == null ? BEHIND : new Token(token.position().orElse(-1), Set.of());
+        }
+    }
+
+    /** The token a stored row holds, read from the JSON of the ledger's Jackson serializer. */
+    static Token token(String tokenType, byte[] token) {
+        if (token == null || !GAP_AWARE_TOKEN.equals(tokenType)) {
+            return Token.BEHIND;
+        }
+        try {
+            JsonNode json = JSON.readTree(token);
+            JsonNode index = json.path("index");
+            if (!index.isNumber()) {
+                return Token.BEHIND;
+            }
+            Set<Long> gaps = new TreeSet<>();
+            json.path("gaps").forEach(gap -> gaps.add(gap.asLong()));
+            return new Token(index.asLong(), gaps);
+        } catch (IOException e) {
+            return Token.BEHIND;
+        }
     }
 
     /** The index a stored token has reached; -1 for no token yet, a replay, or a token type we do not read. */
     static long position(String tokenType, byte[] token) {
-        if (token == null || !GAP_AWARE_TOKEN.equals(tokenType)) {
-            return -1;
-        }
-        try {
-            JsonNode index = JSON.readTree(token).path("index");
-            return index.isNumber() ? index.asLong() : -1;
-        } catch (IOException e) {
-            return -1;
-        }
+        return token(tokenType, token).index();
     }
 }

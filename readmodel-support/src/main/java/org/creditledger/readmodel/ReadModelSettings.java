@@ -20,7 +20,8 @@ import java.time.Duration;
  *                                 long ({@code LEDGER_READ_EVENT_AVAILABILITY_TIMEOUT}); Axon's 1 s made readers on
  *                                 other nodes, which go by the committed token, wait that long for an unrelated write
  * @param catchUpTimeout           how long a read waits for the read models to reach the latest write before it answers
- *                                 from them as they are ({@code LEDGER_READ_CATCH_UP_TIMEOUT}); {@code 0s}: no wait
+ *                                 503 with {@code Retry-After} instead of answering stale
+ *                                 ({@code LEDGER_READ_CATCH_UP_TIMEOUT}); {@code 0s}: no wait (and no guarantee)
  */
 @Validated
 @ConfigurationProperties("ledger.read")

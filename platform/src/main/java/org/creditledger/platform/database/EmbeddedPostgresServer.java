@@ -1,6 +1,7 @@
 package org.creditledger.platform.database;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.springframework.boot.SpringApplication;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,8 +15,11 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * One embedded PostgreSQL per data directory and JVM. Several Spring contexts of one JVM (tests) share it;
- * a JVM shutdown hook stops it. {@link #stop(Path)} exists so a test can prove that data and deadlines survive
+ * One embedded PostgreSQL per data directory and JVM. Several Spring contexts of one JVM (tests) share it.
+ * At shutdown it stops last: through Spring Boot's shutdown handlers, which run after Boot's shutdown hook has closed
+ * every application context (HTTP drained, processors, deadline scheduler and writers stopped, token claims released,
+ * pool closed). A JVM shutdown hook of its own would run at the same time as that close, and the application's
+ * readers would fail against a database that is going away. {@link #stop(Path)} exists so a test can prove that data and deadlines survive
  * a real database restart.
  */
 public final class EmbeddedPostgresServer {
@@ -58,6 +62,8 @@ public final class EmbeddedPostgresServer {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDir)
                     .setCleanDataDirectory(clean)
+                    // zonky's own JVM shutdown hook would stop the server while the application still uses it
+                    .setRegisterShutdownHook(false)
                     // A ledger must not lose a commit it acknowledged: keep PostgreSQL's durable default.
                     .setServerConfig("synchronous_commit", "on")
                     .setServerConfig("max_connections", "200")
@@ -85,7 +91,7 @@ public final class EmbeddedPostgresServer {
             EmbeddedPostgresServer server = new EmbeddedPostgresServer(postgres, passwords, dataDir);
             RUNNING.put(dataDir, server);
             if (RUNNING.size() == 1) {
-                Runtime.getRuntime().addShutdownHook(new Thread(EmbeddedPostgresServer::stopAll, "embedded-postgres-stop"));
+                SpringApplication.getShutdownHandlers().add(EmbeddedPostgresServer::stopAll);
             }
             return server;
         } catch (IOException e) {

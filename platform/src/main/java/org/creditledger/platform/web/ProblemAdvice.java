@@ -63,6 +63,14 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
                 .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds())).body(body);
     }
 
+    /** 503 with {@code Retry-After}: the ledger says it cannot answer truly now rather than answer stale. */
+    @ExceptionHandler(Unavailable.class)
+    ResponseEntity<Object> unavailable(Unavailable e) {
+        ProblemDetail body = ProblemResponses.problem(e.type(), e.getMessage(), e.errors());
+        return ResponseEntity.status(e.type().status()).contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds())).body(body);
+    }
+
     @ExceptionHandler(InvalidInput.class)
     ResponseEntity<Object> invalidInput(InvalidInput e) {
         return respond(ProblemType.VALIDATION, "The request has invalid fields.", e.errors());

@@ -6,6 +6,7 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.creditledger.platform.web.LedgerProblem;
 import org.creditledger.platform.web.ProblemType;
+import org.creditledger.platform.web.ShutdownPhases;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -150,6 +151,12 @@ class CheckRecorder implements SmartLifecycle {
     @Override
     public boolean isRunning() {
         return writer != null;
+    }
+
+    /** In-flight checks are recorded before they are answered: the writer stops only once HTTP has drained. */
+    @Override
+    public int getPhase() {
+        return ShutdownPhases.AFTER_HTTP;
     }
 
     /** 503: the check was not recorded, so it is not answered. The detail is always one of the fixed texts above. */

@@ -10,8 +10,7 @@ import org.creditledger.check.api.Verdict;
 import org.creditledger.platform.axon.LedgerMetadata;
 import org.creditledger.platform.web.FieldProblem;
 import org.creditledger.platform.web.InvalidInput;
-import org.creditledger.platform.web.LedgerProblem;
-import org.creditledger.platform.web.ProblemType;
+import org.creditledger.platform.web.Unavailable;
 import org.creditledger.readmodel.ProjectionCatchUp;
 import org.creditledger.subject.InvalidSubjectCode;
 import org.creditledger.subject.SubjectCode;
@@ -198,10 +197,10 @@ class CounterChecks {
         return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 
-    static class NotReady extends LedgerProblem {
+    static class NotReady extends Unavailable {
         NotReady(long position, long head) {
-            super(ProblemType.UNAVAILABLE, "The check read model is still catching up (at event " + position + " of "
-                    + head + "); no answer was given. Try again shortly.");
+            super("The check read model is still catching up (at event " + position + " of "
+                    + head + "); no answer was given. Try again shortly.", java.time.Duration.ofSeconds(1));
         }
     }
 }

@@ -27,7 +27,8 @@ class CommitmentQueryController {
     @GetMapping("/api/v1/commitments/{commitmentId}")
     @AllowedRoles({Role.ADMIN, Role.INSPECTOR, Role.UNIT_CLERK})
     CommitmentView get(@PathVariable UUID commitmentId, Caller caller) {
-        catchUp.await(CommitmentProjection.PROCESSING_GROUP);
+        // waits for this commitment's own last event only: other clients' writes do not lengthen the wait
+        catchUp.awaitAggregate(commitmentId.toString(), CommitmentProjection.PROCESSING_GROUP);
         CommitmentView view = commitments.find(commitmentId).orElseThrow(() -> new UnknownCommitment(commitmentId));
         caller.requireMayReadUnit(view.unitId(), "the commitments");
         return view;
