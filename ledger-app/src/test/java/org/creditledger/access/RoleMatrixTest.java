@@ -40,12 +40,15 @@ import static org.creditledger.platform.access.Role.ADMIN;
 import static org.creditledger.platform.access.Role.COUNTER;
 import static org.creditledger.platform.access.Role.INSPECTOR;
 import static org.creditledger.platform.access.Role.LIST_AUTHORITY;
+import static org.creditledger.platform.access.Role.MONITOR;
 import static org.creditledger.platform.access.Role.UNIT_CLERK;
 
 /**
  * The whole role × endpoint matrix over real HTTP: a role outside an endpoint's set gets 403, a role inside it never
  * gets 401/403, no key or an unknown key gets 401. The matrix must name every /api endpoint the application serves,
- * with exactly the roles its {@code @AllowedRoles} declares, so a new endpoint cannot slip past this test.
+ * with exactly the roles its {@code @AllowedRoles} declares, so a new endpoint cannot slip past this test. The
+ * metrics ({@code /actuator/prometheus}, guarded by a request rule, not by {@code @AllowedRoles}) are for ADMIN and
+ * MONITOR keys only; a MONITOR key reads nothing else.
  */
 @SpringBootTest(classes = LedgerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -134,6 +137,7 @@ class RoleMatrixTest {
         keys.put(LIST_AUTHORITY, testKeys.listAuthority("国家市场监督管理总局"));
         keys.put(COUNTER, testKeys.counter());
         keys.put(INSPECTOR, testKeys.inspector());
+        keys.put(MONITOR, testKeys.monitor());
         api.as(keys.get(ADMIN)).put("/api/v1/units/" + UNIT, Map.of("name", "市国动办", "kind", "MUNICIPAL_DEPARTMENT"));
         api.as(keys.get(ADMIN)).put("/api/v1/units/" + UNIT + "/targets/2025", Map.of("annualTarget", 50, "counting", "EACH", "quarterlyRule", true));
         String commitmentId = api.as(keys.get(UNIT_CLERK)).post("/api/v1/commitments", commitment()).json().path("commitmentId").asText();
@@ -284,6 +288,43 @@ class RoleMatrixTest {
                 assertThat(response.status()).as(role + " on " + endpoint + ": " + response).isEqualTo(403);
                 assertThat(response.json().path("type").asText()).isEqualTo("urn:credit-ledger:problem:forbidden");
             }
+        }
+    }
+
+    @Test
+    void onlyAdminAndMonitorKeysReadTheMetrics() {
+        Set<Role> readers = EnumSet.of(ADMIN, MONITOR);
+        for (Role role : Role.values()) {
+            Api.Response response = api.as(keys.get(role)).get("/actuator/prometheus");
+            if (readers.contains(role)) {
+                assertThat(response.status()).as(role + ": " + response).isEqualTo(200);
+                assertThat(response.contentType()).as(role.name()).startsWith("text/plain");
+                assertThat(response.text()).as(role.name()).contains("ledger_check_recorded_total");
+            } else {
+                assertThat(response.status()).as(role + ": " + response).isEqualTo(403);
+                assertThat(response.json().path("type").asText()).isEqualTo("urn:credit-ledger:problem:forbidden");
+            }
+        }
+        for (String secret : new String[] {null, "clk_not-a-key"}) {
+            Api.Response response = api.as(secret).get("/actuator/prometheus");
+            assertThat(response.status()).as("key " + secret).isEqualTo(401);
+            assertThat(response.contentType()).startsWith("application/problem+json");
+        }
+    }
+
+    /** No other actuator endpoint is served, not even to the keys that read the metrics. */
+    @Test
+    void noOtherActuatorEndpointIsExposed() {
+        for (Role role : EnumSet.of(ADMIN, MONITOR)) {
+            for (String path : new String[] {"/actuator", "/actuator/env", "/actuator/info", "/actuator/metrics",
+                    "/actuator/loggers", "/actuator/heapdump", "/actuator/threaddump", "/actuator/beans"}) {
+                Api.Response response = api.as(keys.get(role)).get(path);
+                assertThat(response.status()).as(role + " " + path + ": " + response).isEqualTo(404);
+            }
+        }
+        for (String path : new String[] {"/actuator/prometheus/", "/actuator/env", "/actuator"}) {
+            Api.Response response = api.as(keys.get(COUNTER)).get(path);
+            assertThat(response.status()).as("COUNTER " + path + ": " + response).isEqualTo(403);
         }
     }
 

@@ -37,6 +37,10 @@ public final class TestKeys {
         return issue(Role.INSPECTOR, null, null);
     }
 
+    public String monitor() {
+        return issue(Role.MONITOR, null, null);
+    }
+
     public String issue(Role role, String unitId, String authority) {
         return apiKeys.issue("test " + role, role, unitId, authority, null).secret();
     }

@@ -1,5 +1,7 @@
 package org.creditledger.commitment.imports;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.CommandMessage;
@@ -37,6 +39,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * counters are written as JDBC batches in it too. So a chunk is all-or-nothing, and a row is one command, one event.
  * <p>A row rejected by the aggregate only rolls back its nested unit of work; the rest of the chunk proceeds. If the
  * chunk's commit itself fails, the chunk is retried one row per transaction, so one bad row cannot sink the others.
+ * <p>Rows are counted once committed, as {@code ledger.imports.rows} by {@code result} ({@code accepted},
+ * {@code rejected}): its rate is the import's rows per second.
  */
 @Component
 class ImportChunkProcessor {
@@ -49,12 +53,28 @@ class ImportChunkProcessor {
     private final TransactionManager transactionManager;
     private final ImportJobStore store;
     private final KnownUnits knownUnits;
+    private final Counter acceptedRows;
+    private final Counter rejectedRows;
 
-    ImportChunkProcessor(CommandBus commandBus, TransactionManager transactionManager, ImportJobStore store, KnownUnits knownUnits) {
+    ImportChunkProcessor(CommandBus commandBus, TransactionManager transactionManager, ImportJobStore store, KnownUnits knownUnits,
+                         MeterRegistry meters) {
         this.commandBus = commandBus;
         this.transactionManager = transactionManager;
         this.store = store;
         this.knownUnits = knownUnits;
+        this.acceptedRows = rows(meters, "accepted");
+        this.rejectedRows = rows(meters, "rejected");
+    }
+
+    private static Counter rows(MeterRegistry meters, String result) {
+        return Counter.builder("ledger.imports.rows").tag("result", result)
+                .description("Import rows whose result is committed, accepted (a commitment posted) or rejected").register(meters);
+    }
+
+    private void count(List<RowResult> results) {
+        long accepted = results.stream().filter(r -> r.status() == ImportRowStatus.ACCEPTED).count();
+        acceptedRows.increment(accepted);
+        rejectedRows.increment(results.size() - accepted);
     }
 
     /** The commitment id of a row: deterministic, so a resumed job can never post a row twice. */
@@ -80,10 +100,11 @@ class ImportChunkProcessor {
 
     private void inOneTransaction(ImportJob job, List<ImportRow> rows, LocalDate today) {
         UnitOfWork<?> root = DefaultUnitOfWork.startAndGet(null);
+        List<RowResult> results;
         try {
             root.attachTransaction(transactionManager);
             int storedByAnyNode = store.lockForChunk(job.importId());
-            List<RowResult> results = new ArrayList<>(rows.size());
+            results = new ArrayList<>(rows.size());
             for (ImportRow row : rows) {
                 if (row.row() > storedByAnyNode) {
                     results.add(post(job, row, today));
@@ -97,6 +118,7 @@ class ImportChunkProcessor {
             throw e;
         }
         root.commit(); // appends the chunk's events in one batch, then commits the transaction; rolls back on failure
+        count(results);
     }
 
     private RowResult post(ImportJob job, ImportRow row, LocalDate today) {
@@ -131,13 +153,16 @@ class ImportChunkProcessor {
     private void storeUnstorable(ImportJob job, ImportRow row, RuntimeException failure) {
         log.warn("Import {}: row {} could not be stored even alone", job.importId(), row.row(), failure);
         CommitmentId id = commitmentIdFor(job.sha256(), row.row());
+        AtomicReference<RowResult> stored = new AtomicReference<>();
         transactionManager.executeInTransaction(() -> {
             RowResult result = store.eventExists(id.value())
                     ? new RowResult(row.row(), ImportRowStatus.ACCEPTED, id.value(), List.of())
                     : new RowResult(row.row(), ImportRowStatus.REJECTED, null,
                     List.of(new FieldProblem("row", NOT_STORED)));
             store.storeResults(job.importId(), List.of(result));
+            stored.set(result);
         });
+        count(List.of(stored.get()));
     }
 
     /** The ledger's own problem texts as they are; anything else (database, framework) as a fixed text, logged. */

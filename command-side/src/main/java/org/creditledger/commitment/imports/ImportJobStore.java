@@ -17,7 +17,9 @@ import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -83,6 +85,14 @@ class ImportJobStore {
     Optional<ImportJob> findBySha256(String dedupScope, String sha256) {
         return jdbc.sql("select " + JOB_COLUMNS + " from commitment_import where dedup_scope = ? and file_sha256 = ?")
                 .params(dedupScope, sha256).query(JOB).optional();
+    }
+
+    /** How many jobs are in each state (states without jobs are absent). */
+    Map<ImportJob.State, Long> countByState() {
+        Map<ImportJob.State, Long> counts = new EnumMap<>(ImportJob.State.class);
+        jdbc.sql("select state, count(*) from commitment_import group by state")
+                .query((rs, n) -> counts.put(ImportJob.State.valueOf(rs.getString(1)), rs.getLong(2))).list();
+        return counts;
     }
 
     /** The oldest job still to be (or being) processed whose id is not in {@code busy}. */

@@ -11,5 +11,7 @@ public enum Role {
     /** A government service counter (政务服务窗口): checks subjects before granting a service. */
     COUNTER,
     /** Reads everything, including audit trails; writes nothing. */
-    INSPECTOR
+    INSPECTOR,
+    /** A monitoring system (Prometheus): reads {@code /actuator/prometheus} and nothing else, not even the ledger's records. */
+    MONITOR
 }

@@ -34,7 +34,8 @@ import java.time.Duration;
 /**
  * Spring Security owns access to the ledger. One stateless filter chain: a request is authenticated by its
  * {@code X-Api-Key} before anything reads its body, everything but health and the API documentation needs a valid
- * key, and each endpoint's roles come from its {@link AllowedRoles} through method security. The firewall
+ * key, and each endpoint's roles come from its {@link AllowedRoles} through method security; the metrics
+ * ({@code /actuator/prometheus}, the only other actuator endpoint exposed) need an ADMIN or MONITOR key. The firewall
  * ({@code StrictHttpFirewall}, on by default) refuses {@code ;}, encoded {@code / . %} and other path tricks. Every
  * refusal is an {@code application/problem+json} with a stable type, and none echoes the request's path (it may
  * carry a subject code).
@@ -45,6 +46,9 @@ import java.time.Duration;
 class SecurityConfiguration {
 
     static final String HEADER = "X-Api-Key";
+    /** Who may read the metrics. */
+    private static final String[] METRICS_READERS = {org.creditledger.platform.access.Role.ADMIN.name(),
+            org.creditledger.platform.access.Role.MONITOR.name()};
     private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
 
     @Bean
@@ -58,6 +62,9 @@ class SecurityConfiguration {
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/swagger-ui.html", "/swagger-ui/**",
                                 "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml").permitAll()
+                        // actuator endpoints are no @RestController handlers, so @AllowedRoles cannot guard them: the
+                        // metrics (the only other endpoint exposed) and any other spelling under /actuator need these roles
+                        .requestMatchers("/actuator/prometheus", "/actuator/**").hasAnyRole(METRICS_READERS)
                         .anyRequest().authenticated())
                 .addFilterBefore(apiKeyFilter(apiKeys, failures, problems), AnonymousAuthenticationFilter.class)
                 .exceptionHandling(handling -> handling.authenticationEntryPoint(noKey).accessDeniedHandler(denied))

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -59,6 +61,9 @@ import java.util.UUID;
  * Only writes made through Axon commands in the request thread are tied to the key this way; writes made otherwise
  * (an API key created, an import accepted, a counter check recorded by its writer thread) are covered by the stored
  * response alone, as before.
+ *
+ * <p>Counted: {@code ledger.idempotency.replays} (stored responses sent again) and {@code ledger.idempotency.conflicts}
+ * by {@code reason} ({@code key-reused}, {@code in-progress}, {@code unanswered}).
  */
 @Component
 @Order(SecurityProperties.DEFAULT_FILTER_ORDER + 20) // after Spring Security: nothing reads a body before the key is known
@@ -77,12 +82,28 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     private final ProblemResponses problems;
     private final IdempotencySettings settings;
     private final Clock clock;
+    private final Counter replays;
+    private final Counter keyReused;
+    private final Counter inProgress;
+    private final Counter unanswered;
 
-    IdempotencyFilter(IdempotentRequests requests, ProblemResponses problems, IdempotencySettings settings, Clock clock) {
+    IdempotencyFilter(IdempotentRequests requests, ProblemResponses problems, IdempotencySettings settings, Clock clock,
+                      MeterRegistry meters) {
         this.requests = requests;
         this.problems = problems;
         this.settings = settings;
         this.clock = clock;
+        this.replays = Counter.builder("ledger.idempotency.replays")
+                .description("Repeated requests answered with the stored response of their Idempotency-Key").register(meters);
+        this.keyReused = conflicts(meters, "key-reused");
+        this.inProgress = conflicts(meters, "in-progress");
+        this.unanswered = conflicts(meters, "unanswered");
+    }
+
+    private static Counter conflicts(MeterRegistry meters, String reason) {
+        return Counter.builder("ledger.idempotency.conflicts").tag("reason", reason)
+                .description("Repeated Idempotency-Keys refused with 409: key-reused (another request), in-progress "
+                        + "(the first still runs), unanswered (it wrote, its response was lost)").register(meters);
     }
 
     @Override
@@ -138,17 +159,21 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     private void replayOrRefuse(IdempotentRequests.Stored stored, byte[] hash, HttpServletResponse response) throws IOException {
         boolean expired = stored.claimedAt().isBefore(clock.instant().minus(settings.inProgressExpiry()));
         if (!MessageDigest.isEqual(stored.requestHash(), hash)) {
+            keyReused.increment();
             problems.write(response, ProblemType.IDEMPOTENCY_KEY_REUSED,
                     "This Idempotency-Key was used for a different request; use a new key for a new request.");
         } else if (stored.state() == IdempotentRequests.State.IN_PROGRESS
                 || (stored.state() == IdempotentRequests.State.WRITTEN && !expired)) {
+            inProgress.increment();
             problems.write(response, ProblemType.IDEMPOTENT_REQUEST_IN_PROGRESS,
                     "The first request with this Idempotency-Key is still being processed; retry shortly.");
         } else if (stored.state() != IdempotentRequests.State.COMPLETED) {
+            unanswered.increment();
             problems.write(response, ProblemType.IDEMPOTENT_REQUEST_UNANSWERED,
                     "The first request with this Idempotency-Key was recorded, but it failed before its response "
                             + "could be kept. It is not run again: read the resource to see what was recorded.");
         } else {
+            replays.increment();
             response.setStatus(stored.status());
             if (stored.contentType() != null) {
                 response.setContentType(stored.contentType());

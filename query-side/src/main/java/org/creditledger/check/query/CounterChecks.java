@@ -24,6 +24,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.stream.Collectors;
 
@@ -44,12 +45,14 @@ class CounterChecks {
     private final CheckRecorder recorder;
     private final ProjectionCatchUp catchUp;
     private final Clock clock;
+    private final CheckMetrics metrics;
 
-    CounterChecks(CheckLookup lookup, CheckRecorder recorder, ProjectionCatchUp catchUp, Clock clock) {
+    CounterChecks(CheckLookup lookup, CheckRecorder recorder, ProjectionCatchUp catchUp, Clock clock, CheckMetrics metrics) {
         this.lookup = lookup;
         this.recorder = recorder;
         this.catchUp = catchUp;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     /** One check as asked: every field as text, so a batch can report each item's mistakes on its own. */
@@ -62,11 +65,18 @@ class CounterChecks {
 
     /** Checks one subject: 400 for a bad question, else the recorded answer. */
     SubjectCheckedEvent check(Question question, String counterUnit, LedgerMetadata metadata) {
-        Instant now = now();
-        ValidQuestion valid = validate(question, now);
-        SubjectCheckedEvent answer = answer(valid, now, counterUnit);
-        recorder.record(List.of(message(answer, metadata)));
-        return answer;
+        long started = System.nanoTime();
+        SubjectCheckedEvent answered = null;
+        try {
+            Instant now = now();
+            ValidQuestion valid = validate(question, now);
+            SubjectCheckedEvent answer = answer(valid, now, counterUnit);
+            recorder.record(List.of(message(answer, metadata)));
+            answered = answer;
+            return answer;
+        } finally {
+            metrics.single(System.nanoTime() - started, answered);
+        }
     }
 
     /** The result of one item of a batch: the recorded answer, or why the item was not checked. */
@@ -75,6 +85,18 @@ class CounterChecks {
 
     /** Checks every valid item, records them all in one transaction, and reports invalid items on their own. */
     List<ItemResult> checkAll(List<Question> questions, String counterUnit, LedgerMetadata metadata) {
+        long started = System.nanoTime();
+        List<SubjectCheckedEvent> answered = null;
+        try {
+            List<ItemResult> results = answerAll(questions, counterUnit, metadata);
+            answered = results.stream().map(ItemResult::answer).filter(Objects::nonNull).toList();
+            return results;
+        } finally {
+            metrics.batch(System.nanoTime() - started, answered);
+        }
+    }
+
+    private List<ItemResult> answerAll(List<Question> questions, String counterUnit, LedgerMetadata metadata) {
         Instant now = now();
         List<ItemResult> results = new ArrayList<>(questions.size());
         List<EventMessage<?>> toRecord = new ArrayList<>();

@@ -1,5 +1,7 @@
 package org.creditledger.readmodel.rebuild;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.AbstractEventProcessor;
@@ -37,6 +39,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -61,6 +64,10 @@ import java.util.stream.Collectors;
  * PostgreSQL advisory lock, held by a connection of the rebuild, decides; a node that dies releases it with its
  * connections. The processor is stopped on this node only: should another node hold its segments at the switch,
  * the token cannot be claimed and the rebuild fails, leaving everything as it was.
+ *
+ * <p>Gauges per {@code projection}: {@code ledger.rebuild.running} (1 while this node runs a rebuild of it) and
+ * {@code ledger.rebuild.progress}, events replayed over the events stored when the rebuild began (0 to 1) of the rebuild
+ * this node runs or ran last; 0 before any. Events appended during a rebuild are replayed too, so it is capped at 1.
  */
 @Component
 public class ProjectionRebuilds implements SmartLifecycle {
@@ -89,12 +96,24 @@ public class ProjectionRebuilds implements SmartLifecycle {
         return thread;
     });
     private volatile boolean running;
+    /** The rebuild of each projection this node runs or ran last, for the gauges. */
+    private final Map<String, Progress> progress = new ConcurrentHashMap<>();
+
+    private record Progress(long totalEvents, ShadowReplay replay, boolean finished) {
+
+        double fraction() {
+            if (replay == null) {
+                return 0; // not replaying yet, or failed before it began
+            }
+            return totalEvents == 0 ? 1 : Math.min(1.0, (double) replay.processed() / totalEvents);
+        }
+    }
 
     ProjectionRebuilds(List<RebuildableProjection> rebuildable, EventProcessingConfiguration processing, EventStore eventStore,
                        TokenStore tokenStore, Serializer serializer, ShadowTables shadowTables,
                        ShadowTransactions shadowTransactions, RebuildJobStore jobs,
                        JdbcClient jdbc, DataSource dataSource, PlatformTransactionManager transactionManager, Clock clock,
-                       RebuildSettings settings) {
+                       RebuildSettings settings, MeterRegistry meters) {
         this.projections = rebuildable.stream().collect(Collectors.toMap(RebuildableProjection::processingGroup,
                 Function.identity(), (a, b) -> {
                     throw new IllegalStateException("processing group " + a.processingGroup() + " is declared rebuildable twice");
@@ -112,6 +131,18 @@ public class ProjectionRebuilds implements SmartLifecycle {
         this.clock = clock;
         this.batchSize = settings.batchSize();
         this.lockTimeout = settings.lockTimeout();
+        for (String name : projections.keySet()) {
+            Gauge.builder("ledger.rebuild.running", () -> progressOf(name).filter(p -> !p.finished()).isPresent() ? 1 : 0)
+                    .tag("projection", name).description("1 while this node rebuilds the projection").register(meters);
+            Gauge.builder("ledger.rebuild.progress", () -> progressOf(name).map(Progress::fraction).orElse(0.0))
+                    .tag("projection", name)
+                    .description("Share of the events replayed by the rebuild of the projection this node runs or ran last")
+                    .register(meters);
+        }
+    }
+
+    private Optional<Progress> progressOf(String name) {
+        return Optional.ofNullable(progress.get(name));
     }
 
     /**
@@ -175,12 +206,14 @@ public class ProjectionRebuilds implements SmartLifecycle {
         String group = projection.processingGroup();
         ShadowTables.Shadow shadow = null;
         boolean stoppedProcessor = false;
+        progress.put(group, new Progress(job.totalEvents(), null, false));
         try (BlockingStream<TrackedEventMessage<?>> events = eventStore.openStream(null)) {
             log.info("Rebuild {} of projection {}: replaying {} events into copies of {}", job.rebuildId(), group,
                     job.totalEvents(), projection.tables());
             shadow = transactions.execute(status -> shadowTables.create(group, projection.tables()));
             ShadowReplay replay = new ShadowReplay(events, handlers(processor), shadow, shadowTransactions, jobs,
                     job.rebuildId(), batchSize, () -> !running);
+            progress.put(group, new Progress(job.totalEvents(), replay, false));
             replay.catchUp();
             ShadowTables.Shadow copies = shadow;
             transactions.executeWithoutResult(status -> shadowTables.analyze(copies));
@@ -206,6 +239,7 @@ public class ProjectionRebuilds implements SmartLifecycle {
         } catch (RuntimeException e) {
             fail(job, shadow, e);
         } finally {
+            progress.computeIfPresent(group, (name, p) -> new Progress(p.totalEvents(), p.replay(), true));
             if (stoppedProcessor) {
                 processor.start();
             }

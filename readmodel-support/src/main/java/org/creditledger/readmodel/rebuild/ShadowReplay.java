@@ -32,7 +32,8 @@ final class ShadowReplay {
     private final UUID rebuildId;
     private final int batchSize;
     private final BooleanSupplier cancelled;
-    private long processed;
+    /** Written by the rebuild's thread only; read by the metrics' gauge. */
+    private volatile long processed;
     private TrackingToken token;
 
     ShadowReplay(BlockingStream<TrackedEventMessage<?>> events, List<EventMessageHandler> handlers, ShadowTables.Shadow shadow,
@@ -66,6 +67,11 @@ final class ShadowReplay {
             processed += batch.size();
             token = reached;
         }
+    }
+
+    /** Events replayed (and committed into the copies) so far. */
+    long processed() {
+        return processed;
     }
 
     /** The position of the last event replayed, as a token the live processor can resume from; null before any. */
