@@ -38,11 +38,12 @@ class FreshStartTest {
             assertThat(api.as("first-admin-secret-of-30-chars").get("/api/v1/measures?domain=CONSUMPTION").json().findValuesAsText("measureCode"))
                     .contains("RESTRICT_HIGH_CONSUMPTION");
             assertThat(jdbc.sql("select role from api_key order by role").query(String.class).list())
-                    .containsExactly("ADMIN", "ADMIN", "COUNTER", "INSPECTOR", "LIST_AUTHORITY", "UNIT_CLERK");
+                    .as("the bootstrap ADMIN key and one demo key per role")
+                    .containsExactly("ADMIN", "ADMIN", "COUNTER", "INSPECTOR", "LIST_AUTHORITY", "MONITOR", "UNIT_CLERK");
             assertThat(jdbc.sql("""
                             select count(*) from domain_event_entry where payload_type like '%ApiKeyIssuedEvent'
                             and convert_from(meta_data, 'UTF8')::jsonb ->> 'principal' = 'system'""").query(Long.class).single())
-                    .as("the bootstrap and demo keys are recorded as issued by the ledger itself").isEqualTo(6);
+                    .as("the bootstrap and demo keys are recorded as issued by the ledger itself").isEqualTo(7);
             Api.Response save = api.as("first-admin-secret-of-30-chars").put("/api/v1/units/gy-education", Map.of("name", "市教育局", "kind", "MUNICIPAL_DEPARTMENT"));
             assertThat(save.status()).as("the bootstrap key is an ADMIN key; the unit exists already").isEqualTo(200);
             assertThat(api.as("wrong-secret").put("/api/v1/units/gy-education", Map.of("name", "x", "kind", "OTHER")).status()).isEqualTo(401);
@@ -50,7 +51,7 @@ class FreshStartTest {
         EmbeddedPostgresServer.stop(dataDir.toAbsolutePath().normalize());
         try (ConfigurableApplicationContext again = start()) {
             JdbcClient jdbc = again.getBean(JdbcClient.class);
-            assertThat(jdbc.sql("select count(*) from api_key").query(Long.class).single()).as("no second set of keys").isEqualTo(6);
+            assertThat(jdbc.sql("select count(*) from api_key").query(Long.class).single()).as("no second set of keys").isEqualTo(7);
             assertThat(jdbc.sql("select count(*) from domain_event_entry where payload_type like '%UnitRegisteredEvent'").query(Long.class).single())
                     .as("units not registered twice").isEqualTo(32);
             assertThat(jdbc.sql("select count(*) from domain_event_entry where payload_type like '%ListDefinedEvent'").query(Long.class).single())

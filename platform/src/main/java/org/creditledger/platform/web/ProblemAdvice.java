@@ -55,17 +55,9 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         return respond(e.type(), e.getMessage(), e.errors());
     }
 
-    /** 429 with {@code Retry-After} (whole seconds), so a client knows when to try again. */
-    @ExceptionHandler(RateLimited.class)
-    ResponseEntity<Object> rateLimited(RateLimited e) {
-        ProblemDetail body = ProblemResponses.problem(e.type(), e.getMessage(), e.errors());
-        return ResponseEntity.status(e.type().status()).contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
-                .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds())).body(body);
-    }
-
-    /** 503 with {@code Retry-After}: the ledger says it cannot answer truly now rather than answer stale. */
-    @ExceptionHandler(Unavailable.class)
-    ResponseEntity<Object> unavailable(Unavailable e) {
+    /** 429 or 503 with {@code Retry-After} (whole seconds), so a client knows when to try again. */
+    @ExceptionHandler(RetryLater.class)
+    ResponseEntity<Object> retryLater(RetryLater e) {
         ProblemDetail body = ProblemResponses.problem(e.type(), e.getMessage(), e.errors());
         return ResponseEntity.status(e.type().status()).contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
                 .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds())).body(body);
