@@ -2,6 +2,7 @@ package org.creditledger.platform.database;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.springframework.boot.SpringApplication;
+import org.springframework.util.FileSystemUtils;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One embedded PostgreSQL per data directory and JVM. Several Spring contexts of one JVM (tests) share it.
@@ -50,6 +52,10 @@ public final class EmbeddedPostgresServer {
             return running;
         }
         boolean clean = cleanStart && CLEANED.add(dataDir);
+        if (clean) {
+            stopOrphan(dataDir);
+            deleteLeftovers(dataDir);
+        }
         Path initdbPasswordFile = null;
         try {
             Files.createDirectories(dataDir);
@@ -107,6 +113,37 @@ public final class EmbeddedPostgresServer {
         }
     }
 
+    /**
+     * A clean start throws the directory away; a server still running on it (left by a JVM that was killed, or that
+     * ran no Spring application to stop it) is asked to shut down first, or initdb would fail on its files.
+     */
+    private static void stopOrphan(Path dataDir) {
+        Path pidFile = dataDir.resolve("postmaster.pid");
+        if (!Files.exists(pidFile)) {
+            return;
+        }
+        try {
+            long pid = Long.parseLong(Files.readAllLines(pidFile).get(0).strip());
+            ProcessHandle.of(pid)
+                    .filter(process -> process.info().command().map(command -> command.contains("postgres")).orElse(false))
+                    .ifPresent(process -> {
+                        process.destroy(); // SIGTERM: PostgreSQL's smart shutdown; nobody is connected to an orphan
+                        process.onExit().orTimeout(30, TimeUnit.SECONDS).join();
+                    });
+        } catch (IOException | RuntimeException unreadable) {
+            // no readable pid: nothing of ours runs there, and initdb says what is wrong if something does
+        }
+    }
+
+    /** zonky wipes a clean directory when its server closes; one whose server never closed still holds its files. */
+    private static void deleteLeftovers(Path dataDir) {
+        try {
+            FileSystemUtils.deleteRecursively(dataDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not clear " + dataDir + " for a clean start", e);
+        }
+    }
+
     /** Stops the server on {@code dataDir}; its data stay on disk for the next start. */
     public static synchronized void stop(Path dataDir) {
         EmbeddedPostgresServer server = RUNNING.remove(dataDir);
@@ -118,6 +155,10 @@ public final class EmbeddedPostgresServer {
     private static synchronized void stopAll() {
         RUNNING.values().forEach(EmbeddedPostgresServer::close);
         RUNNING.clear();
+    }
+
+    public Path dataDir() {
+        return dataDir;
     }
 
     public int port() {

@@ -2,6 +2,7 @@ package org.creditledger.readmodel.rebuild;
 
 import org.creditledger.platform.database.EmbeddedPostgresServer;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -55,6 +56,12 @@ class StatementBatchesTest {
                         + "what text not null)");
             }
         }
+    }
+
+    /** No Spring application runs here to stop the server at exit; a server left running would outlive the build. */
+    @AfterAll
+    static void stopPostgres() {
+        EmbeddedPostgresServer.stop(server.dataDir());
     }
 
     @BeforeEach
