@@ -48,6 +48,8 @@ class DemoCatalogueTest {
             assertThat(measure.listCodes()).as(measure.code()).isNotEmpty().isSubsetOf(lists);
             // incentives follow red lists, punishments black ones
             assertThat(measure.listCodes().stream().allMatch(red::contains)).as(measure.code()).isEqualTo(measure.kind() == MeasureKind.INCENTIVE);
+            // and never mixed: the catalogue refuses a PUNISHMENT naming a RED list with 422 (issue 12)
+            assertThat(measure.listCodes().stream().noneMatch(red::contains)).as(measure.code()).isEqualTo(measure.kind() == MeasureKind.PUNISHMENT);
         });
         assertThat(catalogue.measures()).filteredOn(measure -> measure.kind() == MeasureKind.INCENTIVE)
                 .extracting(DemoCatalogue.MeasureRow::domain).contains(MeasureDomain.ADMIN_APPROVAL, MeasureDomain.MARKET_SUPERVISION);

@@ -178,6 +178,28 @@ class CatalogueApiTest extends LedgerHttpTest {
     }
 
     @Test
+    void aMeasureWhoseKindDoesNotFitItsListsColourIs422AndWritesNothing() {
+        String redList = "CONTRACT_HONOURING_" + suffix;
+        admin.put("/api/v1/lists/" + listCode, courtList());
+        assertThat(admin.put("/api/v1/lists/" + redList, with(with(courtList(), "colour", "RED"), "name", "守合同重信用企业名单")).status())
+                .isEqualTo(201);
+        long before = events();
+        Api.Response punishmentOnRed = admin.put("/api/v1/measures/" + measureCode,
+                with(procurementMeasure(), "listCodes", List.of(listCode, redList)));
+        assertProblem(punishmentOnRed, 422, "listCodes");
+        assertThat(punishmentOnRed.json().path("type").asText()).endsWith("unprocessable");
+        assertThat(punishmentOnRed.json().path("errors")).hasSize(1);
+        assertThat(punishmentOnRed.json().path("errors").get(0).path("message").asText()).contains(redList);
+        Api.Response incentiveOnBlack = admin.put("/api/v1/measures/" + measureCode,
+                with(with(procurementMeasure(), "kind", "INCENTIVE"), "listCodes", List.of(redList, listCode)));
+        assertProblem(incentiveOnBlack, 422, "listCodes");
+        assertThat(incentiveOnBlack.json().path("errors").get(0).path("message").asText()).contains(listCode);
+        assertThat(events()).isEqualTo(before);
+        assertThat(admin.put("/api/v1/measures/" + measureCode,
+                with(with(procurementMeasure(), "kind", "INCENTIVE"), "listCodes", List.of(redList))).status()).isEqualTo(201);
+    }
+
+    @Test
     void onlyAdminsChangeTheCatalogueButEveryRoleReadsIt() {
         TestKeys keys = new TestKeys(apiKeys);
         assertThat(admin.put("/api/v1/lists/" + listCode, courtList()).status()).isEqualTo(201);

@@ -250,9 +250,12 @@ class JointActionApiTest extends LedgerHttpTest {
     void theMigrationRebuildsTheLookupsOfEntriesAndMeasuresStoredBeforeIt() throws IOException {
         EntryId entry = enter(blackList, LocalDate.of(2025, 1, 10), LocalDate.of(2028, 1, 9));
         commandGateway.sendAndWait(new DelistCommand(entry, ExitReason.OTHER, null, "认定部门决定移出", LocalDate.of(2025, 6, 1), null));
+        // a second BLACK list: a PUNISHMENT naming a RED list is refused since issue 12
+        String otherBlackList = "MAJOR_TAX_VIOLATION_" + suffix;
+        assertThat(admin.put("/api/v1/lists/" + otherBlackList, list("重大税收违法失信主体", "BLACK")).status()).isEqualTo(201);
         assertThat(admin.put("/api/v1/measures/" + procurement, Map.of("name", "限制参加政府采购活动", "kind", "PUNISHMENT",
                 "domain", "GOVERNMENT_PROCUREMENT", "scope", "NATIONAL_BASE", "legalBasis", "发改财金〔2016〕141号",
-                "listCodes", List.of(blackList, redList))).json().path("version").asInt()).isEqualTo(2);
+                "listCodes", List.of(blackList, otherBlackList))).json().path("version").asInt()).isEqualTo(2);
         String entrySql = "select entry_id, list_code, subject_code, effective_from, effective_until, exited_on from joint_action_entry where entry_id = ?";
         String measureSql = "select measure_code, kind, domain, version, array_to_string(list_codes, ',') as list_codes from joint_action_measure where measure_code = ?";
         Map<String, Object> liveEntry = jdbc.sql(entrySql).param(entry.value()).query().singleRow();

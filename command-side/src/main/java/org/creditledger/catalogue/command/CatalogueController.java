@@ -93,7 +93,7 @@ class CatalogueController {
     @PutMapping("/api/v1/measures/{measureCode}")
     @ApiResponse(responseCode = "201", description = "Defined a new measure (version 1)")
     @ApiResponse(responseCode = "200", description = "Changed the measure (next version) or confirmed it unchanged")
-    @ApiResponse(responseCode = "422", description = "A list in listCodes is not in the catalogue")
+    @ApiResponse(responseCode = "422", description = "A list in listCodes is not in the catalogue, or its colour does not fit the measure's kind (PUNISHMENT: BLACK lists only; INCENTIVE: RED lists only)")
     @AllowedRoles(Role.ADMIN)
     ResponseEntity<MeasureResponse> saveMeasure(@PathVariable String measureCode, @Valid @RequestBody MeasureRequest request,
                                                 LedgerMetadata metadata) {
@@ -116,6 +116,7 @@ class CatalogueController {
         SaveMeasureCommand command = new SaveMeasureCommand(new MeasureCode(measureCode), request.name().trim(), request.kind(),
                 request.domain(), request.scope(), request.legalBasis() == null ? null : request.legalBasis().trim(), listCodes);
         knownLists.require(command.listCodes(), "listCodes");
+        knownLists.requireConsistent(command.kind(), command.listCodes(), "listCodes");
         Saved saved = commands.send(command, metadata);
         return ResponseEntity.status(saved.created() ? HttpStatus.CREATED : HttpStatus.OK)
                 .body(new MeasureResponse(measureCode, saved.version(), command.name(), command.kind(), command.domain(),

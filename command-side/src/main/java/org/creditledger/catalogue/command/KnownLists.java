@@ -5,6 +5,8 @@ import org.axonframework.eventhandling.EventHandler;
 import org.creditledger.catalogue.api.CatalogueMessages.ListDefinedEvent;
 import org.creditledger.catalogue.api.CatalogueMessages.ListDefinitionChangedEvent;
 import org.creditledger.catalogue.api.ListCode;
+import org.creditledger.catalogue.api.ListColour;
+import org.creditledger.catalogue.api.MeasureKind;
 import org.creditledger.platform.web.FieldProblem;
 import org.creditledger.platform.web.LedgerProblem;
 import org.creditledger.platform.web.ProblemType;
@@ -43,12 +45,14 @@ public class KnownLists {
 
     @EventHandler
     void on(ListDefinedEvent event) {
+        saveColour(event.listCode(), event.colour());
         save(new ListFacts(event.listCode(), event.authority(), event.periodMonths(), event.earlyRepairAllowed(),
                 event.minMonthsBeforeRepair()));
     }
 
     @EventHandler
     void on(ListDefinitionChangedEvent event) {
+        saveColour(event.listCode(), event.colour());
         save(new ListFacts(event.listCode(), event.authority(), event.periodMonths(), event.earlyRepairAllowed(),
                 event.minMonthsBeforeRepair()));
     }
@@ -66,6 +70,40 @@ public class KnownLists {
                 .param("early", facts.earlyRepairAllowed())
                 .param("minMonths", facts.minMonthsBeforeRepair())
                 .update();
+    }
+
+    private void saveColour(ListCode listCode, ListColour colour) {
+        jdbc.sql("insert into known_list (list_code, colour) values (:code, :colour) on conflict (list_code) do update set colour = excluded.colour")
+                .param("code", listCode.value())
+                .param("colour", colour == null ? null : colour.name())
+                .update();
+    }
+
+    /**
+     * @throws MeasureInconsistentWithList (422, field {@code listCodes}) naming every list whose colour does not fit
+     *         the measure's kind: a {@code PUNISHMENT} names BLACK lists only, an {@code INCENTIVE} RED lists only.
+     *         Lists whose colour is not known (defined before V2_9 and unchanged since) are not judged.
+     */
+    public void requireConsistent(MeasureKind kind, Collection<ListCode> listCodes, String field) {
+        ListColour wanted = kind == MeasureKind.PUNISHMENT ? ListColour.BLACK : ListColour.RED;
+        List<String> wrong = new java.util.ArrayList<>();
+        for (ListCode code : listCodes) {
+            jdbc.sql("select colour from known_list where list_code = ? and colour is not null").param(code.value())
+                    .query(String.class).optional()
+                    .filter(colour -> !colour.equals(wanted.name()))
+                    .ifPresent(colour -> wrong.add(code.value() + " is " + colour));
+        }
+        if (!wrong.isEmpty()) {
+            throw new MeasureInconsistentWithList(kind, wanted, wrong, field);
+        }
+    }
+
+    /** A measure's kind does not fit the colour of a list it names (惩戒措施 apply to 黑名单, 激励措施 to 红名单). */
+    public static class MeasureInconsistentWithList extends LedgerProblem {
+        MeasureInconsistentWithList(MeasureKind kind, ListColour wanted, List<String> wrong, String field) {
+            super(ProblemType.UNPROCESSABLE, "A " + kind + " measure applies to " + wanted + " lists only: " + wrong + ".",
+                    wrong.stream().map(w -> new FieldProblem(field, "a " + kind + " measure cannot name a list that " + w)).toList());
+        }
     }
 
     /** The list's current facts; empty when the list is unknown (or was defined before facts were kept, see V2_4). */
