@@ -64,7 +64,7 @@ class SecurityConfiguration {
                                 "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml").permitAll()
                         // actuator endpoints are no @RestController handlers, so @AllowedRoles cannot guard them: the
                         // metrics (the only other endpoint exposed) and any other spelling under /actuator need these roles
-                        .requestMatchers("/actuator/prometheus", "/actuator/**").hasAnyRole(METRICS_READERS)
+                        .requestMatchers("/actuator/**").hasAnyRole(METRICS_READERS)
                         .anyRequest().authenticated())
                 .addFilterBefore(apiKeyFilter(apiKeys, failures, problems), AnonymousAuthenticationFilter.class)
                 .exceptionHandling(handling -> handling.authenticationEntryPoint(noKey).accessDeniedHandler(denied))
