@@ -75,6 +75,7 @@ class RoleMatrixTest {
                 new Endpoint(HttpMethod.POST, "/api/v1/admin/api-keys", EnumSet.of(ADMIN)),
                 new Endpoint(HttpMethod.GET, "/api/v1/admin/api-keys", EnumSet.of(ADMIN, INSPECTOR)),
                 new Endpoint(HttpMethod.DELETE, "/api/v1/admin/api-keys/{keyId}", EnumSet.of(ADMIN)),
+                new Endpoint(HttpMethod.GET, "/api/v1/vocabulary", EnumSet.of(ADMIN, UNIT_CLERK, LIST_AUTHORITY, COUNTER, INSPECTOR)),
                 new Endpoint(HttpMethod.PUT, "/api/v1/units/{unitId}", EnumSet.of(ADMIN)),
                 new Endpoint(HttpMethod.PUT, "/api/v1/units/{unitId}/targets/{year}", EnumSet.of(ADMIN)),
                 new Endpoint(HttpMethod.POST, "/api/v1/commitments", EnumSet.of(ADMIN, UNIT_CLERK)),
