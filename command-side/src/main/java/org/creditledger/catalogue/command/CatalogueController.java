@@ -51,15 +51,19 @@ class CatalogueController {
         this.knownLists = knownLists;
     }
 
-    /** {@code minMonthsBeforeRepair}: optional, 0 when absent; only meaningful when early repair is allowed. */
+    /**
+     * {@code minMonthsBeforeRepair}: optional, 0 when absent; only meaningful when early repair is allowed.
+     * {@code revokedOnBlackListing}: optional, false when absent; red lists only.
+     */
     record ListRequest(@NotBlank @Size(max = 200) String name, @NotNull ListColour colour,
                        @NotBlank @Size(max = 200) String authority, @NotBlank @Size(max = 2000) String legalBasis,
                        @NotNull @Min(1) @Max(120) Integer periodMonths, @NotNull Boolean earlyRepairAllowed,
-                       @Min(0) @Max(120) Integer minMonthsBeforeRepair) {
+                       @Min(0) @Max(120) Integer minMonthsBeforeRepair, Boolean revokedOnBlackListing) {
     }
 
     record ListResponse(String listCode, int version, String name, ListColour colour, String authority, String legalBasis,
-                        int periodMonths, boolean earlyRepairAllowed, int minMonthsBeforeRepair) {
+                        int periodMonths, boolean earlyRepairAllowed, int minMonthsBeforeRepair,
+                        boolean revokedOnBlackListing) {
     }
 
     /** {@code legalBasis} is checked by the measure itself, which names the rule for local supplements. */
@@ -82,12 +86,14 @@ class CatalogueController {
         }
         boolean early = request.earlyRepairAllowed();
         int minMonths = early && request.minMonthsBeforeRepair() != null ? request.minMonthsBeforeRepair() : 0;
+        boolean revoked = Boolean.TRUE.equals(request.revokedOnBlackListing());
         SaveListDefinitionCommand command = new SaveListDefinitionCommand(new ListCode(listCode), request.name().trim(),
-                request.colour(), request.authority().trim(), request.legalBasis().trim(), request.periodMonths(), early, minMonths);
+                request.colour(), request.authority().trim(), request.legalBasis().trim(), request.periodMonths(), early, minMonths,
+                revoked);
         Saved saved = commands.send(command, metadata);
         return ResponseEntity.status(saved.created() ? HttpStatus.CREATED : HttpStatus.OK)
                 .body(new ListResponse(listCode, saved.version(), command.name(), command.colour(), command.authority(),
-                        command.legalBasis(), command.periodMonths(), early, minMonths));
+                        command.legalBasis(), command.periodMonths(), early, minMonths, revoked));
     }
 
     @PutMapping("/api/v1/measures/{measureCode}")

@@ -43,7 +43,7 @@ record EnterListDraft(String listCode, SubjectBody subject, String decisionNo, L
             return new EnterListCommand(id, listCode.value(), facts.authority(), subject, draft.decisionNo.trim(),
                     draft.decidedOn, draft.reason.trim(), draft.effectiveFrom, until,
                     trimmed(draft.legalRepresentative), draft.responsiblePersons, facts.earlyRepairAllowed(),
-                    facts.minMonthsBeforeRepair(), actingAuthority);
+                    facts.minMonthsBeforeRepair(), actingAuthority, facts.colour(), facts.revokedOnBlackListing());
         }
     }
 

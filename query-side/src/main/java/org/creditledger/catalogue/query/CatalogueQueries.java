@@ -28,12 +28,12 @@ class CatalogueQueries {
     List<ListDefinitionView> lists() {
         return jdbc.sql("""
                         select list_code, version, name, colour, authority, legal_basis, period_months,
-                               early_repair_allowed, min_months_before_repair, valid_from
+                               early_repair_allowed, min_months_before_repair, revoked_on_black_listing, valid_from
                         from list_definition_view order by list_code""")
                 .query((rs, n) -> new ListDefinitionView(rs.getString("list_code"), rs.getInt("version"), rs.getString("name"),
                         ListColour.valueOf(rs.getString("colour")), rs.getString("authority"), rs.getString("legal_basis"),
                         rs.getInt("period_months"), rs.getBoolean("early_repair_allowed"), rs.getInt("min_months_before_repair"),
-                        validFrom(rs)))
+                        rs.getBoolean("revoked_on_black_listing"), validFrom(rs)))
                 .list();
     }
 

@@ -16,7 +16,8 @@ public final class CatalogueView {
 
     public record ListDefinitionView(String listCode, int version, String name, ListColour colour, String authority,
                                      String legalBasis, int periodMonths, boolean earlyRepairAllowed,
-                                     int minMonthsBeforeRepair, OffsetDateTime validFrom) {
+                                     int minMonthsBeforeRepair, boolean revokedOnBlackListing,
+                                     OffsetDateTime validFrom) {
     }
 
     public record MeasureView(String measureCode, int version, String name, MeasureKind kind, MeasureDomain domain,

@@ -20,22 +20,27 @@ public final class CatalogueMessages {
     public record Saved(boolean created, int version) {
     }
 
-    /** Creates or changes a list definition; saving it unchanged records nothing. Answers {@link Saved}. */
+    /**
+     * Creates or changes a list definition; saving it unchanged records nothing. Answers {@link Saved}.
+     * {@code revokedOnBlackListing} (red lists only): a subject entering any black list leaves this list.
+     */
     public record SaveListDefinitionCommand(@TargetAggregateIdentifier ListCode listCode, String name, ListColour colour,
                                             String authority, String legalBasis, int periodMonths,
-                                            boolean earlyRepairAllowed, int minMonthsBeforeRepair) {
+                                            boolean earlyRepairAllowed, int minMonthsBeforeRepair,
+                                            boolean revokedOnBlackListing) {
     }
 
     @Revision("1")
     public record ListDefinedEvent(ListCode listCode, int version, String name, ListColour colour, String authority,
                                    String legalBasis, int periodMonths, boolean earlyRepairAllowed,
-                                   int minMonthsBeforeRepair) {
+                                   int minMonthsBeforeRepair, boolean revokedOnBlackListing) {
     }
 
     @Revision("1")
     public record ListDefinitionChangedEvent(ListCode listCode, int version, String name, ListColour colour,
                                              String authority, String legalBasis, int periodMonths,
-                                             boolean earlyRepairAllowed, int minMonthsBeforeRepair) {
+                                             boolean earlyRepairAllowed, int minMonthsBeforeRepair,
+                                             boolean revokedOnBlackListing) {
     }
 
     /**
