@@ -218,6 +218,9 @@ class ListEntry {
         if (command.reason().needsDocument() && (command.documentNo() == null || command.documentNo().isBlank())) {
             throw new EntryRejected("documentNo", "is required to exit for " + command.reason());
         }
+        if (command.reason() == ExitReason.OTHER && (command.note() == null || command.note().isBlank())) {
+            throw new EntryRejected("note", "must say why the entry exits when the reason is OTHER");
+        }
         requireValue("exitedOn", command.exitedOn());
         if (command.exitedOn().isBefore(decidedOn)) {
             throw new EntryRejected("exitedOn", "must not be before the listing decision of " + decidedOn);

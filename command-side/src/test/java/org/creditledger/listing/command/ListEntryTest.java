@@ -609,4 +609,17 @@ class ListEntryTest {
                 .expectEvents(new SubjectDelistedEvent(ID, LIST, CODE, ExitReason.REVOKED_BY_BLACK_LISTING, null,
                         "列入黑名单 DISHONEST_JUDGMENT_DEBTOR（条目 " + BLACK_ENTRY + "）", DECIDED, BLACK_ENTRY));
     }
+
+    @Test
+    void anExitForAnOtherReasonMustSayWhy() {
+        fixture.given(listed())
+                .when(new DelistCommand(ID, ExitReason.OTHER, null, " ", LocalDate.of(2025, 5, 6), SAMR))
+                .expectException(new org.hamcrest.CustomTypeSafeMatcher<EntryRejected>("a refusal naming field note") {
+                    @Override
+                    protected boolean matchesSafely(EntryRejected refusal) {
+                        return refusal.errors().get(0).field().equals("note");
+                    }
+                })
+                .expectNoEvents();
+    }
 }
