@@ -516,4 +516,36 @@ class CounterCheckApiTest extends LedgerHttpTest {
         assertThat(answer.path("entries").toString()).contains(ordinary).doesNotContain(red);
         assertThat(admin.get("/api/v1/list-entries/" + ordinary).json().path("status").asText()).isEqualTo("ACTIVE");
     }
+
+    @Test
+    void aRetiredMeasureStopsApplyingFromItsDayWhileACheckAsOfBeforeItsRecordingStillShowsIt() {
+        String code = company();
+        enter(court, blackList, code);
+        JsonNode before = checkUntil(counter, code, "HONOURS", verdict("RESTRICT"));
+        assertThat(before.path("measures").findValuesAsText("measureCode")).containsExactly(honoursBan);
+
+        Api.Response retired = admin.post("/api/v1/measures/" + honoursBan + "/retirement",
+                Map.of("reason", "《全国失信惩戒措施基础清单（2025年版）》未列入，予以清理", "effectiveOn", TODAY.toString()));
+        assertThat(retired.status()).as(retired.toString()).isEqualTo(200);
+        Api.Response procurementLater = admin.post("/api/v1/measures/" + procurement + "/retirement",
+                Map.of("reason", "下月起清理", "effectiveOn", TODAY.plusDays(1).toString()));
+        assertThat(procurementLater.status()).as(procurementLater.toString()).isEqualTo(200);
+
+        checkUntil(counter, code, "HONOURS", verdict("CLEAR"));
+        assertThat(check(counter, code, "GOVERNMENT_PROCUREMENT").json().path("verdict").asText())
+                .as("a retirement from tomorrow changes nothing today").isEqualTo("RESTRICT");
+        JsonNode reproduced = counter.post("/api/v1/checks", Map.of("subjectCode", code, "domain", "HONOURS",
+                "asOf", before.path("checkedAt").asText())).json();
+        assertThat(reproduced.path("verdict").asText()).isEqualTo("RESTRICT");
+        assertThat(reproduced.path("measures").findValuesAsText("measureCode")).containsExactly(honoursBan);
+
+        Api.Response again = admin.post("/api/v1/measures/" + honoursBan + "/retirement",
+                Map.of("reason", "再次清理", "effectiveOn", TODAY.toString()));
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(admin.post("/api/v1/measures/NO_SUCH_MEASURE_" + suffix + "/retirement",
+                Map.of("reason", "清理", "effectiveOn", TODAY.toString())).status()).isEqualTo(404);
+        Api.Response change = admin.put("/api/v1/measures/" + honoursBan, measure("不得参加评优评先", "PUNISHMENT", "HONOURS",
+                "NATIONAL_BASE", "发改财金〔2016〕141号", blackList));
+        assertThat(change.status()).as("a retired measure is not changed").isEqualTo(409);
+    }
 }

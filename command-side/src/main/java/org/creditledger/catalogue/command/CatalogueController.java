@@ -9,6 +9,7 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.creditledger.catalogue.api.CatalogueMessages.SaveListDefinitionCommand;
+import org.creditledger.catalogue.api.CatalogueMessages.RetireMeasureCommand;
 import org.creditledger.catalogue.api.CatalogueMessages.SaveMeasureCommand;
 import org.creditledger.catalogue.api.CatalogueMessages.Saved;
 import org.creditledger.catalogue.api.ListCode;
@@ -27,10 +28,12 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -127,5 +130,28 @@ class CatalogueController {
         return ResponseEntity.status(saved.created() ? HttpStatus.CREATED : HttpStatus.OK)
                 .body(new MeasureResponse(measureCode, saved.version(), command.name(), command.kind(), command.domain(),
                         command.scope(), command.legalBasis(), command.listCodes().stream().map(ListCode::value).toList()));
+    }
+
+    /** 清理: why the measure goes, and the first day (Asia/Shanghai) it no longer applies. */
+    record RetirementRequest(@NotBlank @Size(max = 2000) String reason, @NotNull LocalDate effectiveOn) {
+    }
+
+    record RetirementResponse(String measureCode, int version, String reason, LocalDate effectiveOn) {
+    }
+
+    @PostMapping("/api/v1/measures/{measureCode}/retirement")
+    @ApiResponse(responseCode = "200", description = "Retired: checks stop applying the measure from effectiveOn; its versions stay in history")
+    @ApiResponse(responseCode = "404", description = "No such measure")
+    @ApiResponse(responseCode = "409", description = "The measure is retired already")
+    @AllowedRoles(Role.ADMIN)
+    RetirementResponse retireMeasure(@PathVariable String measureCode, @Valid @RequestBody RetirementRequest request,
+                                     LedgerMetadata metadata) {
+        if (!MeasureCode.isValid(measureCode)) {
+            throw new InvalidInput(new FieldProblem("measureCode", MeasureCode.RULE));
+        }
+        RetireMeasureCommand command = new RetireMeasureCommand(new MeasureCode(measureCode), request.reason().trim(),
+                request.effectiveOn());
+        int version = commands.send(command, metadata);
+        return new RetirementResponse(measureCode, version, command.reason(), command.effectiveOn());
     }
 }

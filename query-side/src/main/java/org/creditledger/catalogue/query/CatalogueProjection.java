@@ -7,6 +7,7 @@ import org.creditledger.catalogue.api.CatalogueMessages.ListDefinedEvent;
 import org.creditledger.catalogue.api.CatalogueMessages.ListDefinitionChangedEvent;
 import org.creditledger.catalogue.api.CatalogueMessages.MeasureChangedEvent;
 import org.creditledger.catalogue.api.CatalogueMessages.MeasureDefinedEvent;
+import org.creditledger.catalogue.api.CatalogueMessages.MeasureRetiredEvent;
 import org.creditledger.catalogue.api.ListCode;
 import org.creditledger.readmodel.rebuild.RebuildableProjection;
 import org.springframework.context.annotation.Bean;
@@ -64,6 +65,13 @@ public class CatalogueProjection {
     void on(MeasureChangedEvent e, @org.axonframework.eventhandling.Timestamp Instant recordedAt) {
         saveMeasure(new MeasureRow(e.measureCode().value(), e.version(), e.name(), e.kind().name(), e.domain().name(),
                 e.scope().name(), e.legalBasis(), codes(e.listCodes())), recordedAt);
+    }
+
+    @EventHandler
+    void on(MeasureRetiredEvent e) {
+        jdbc.sql("update measure_view set retired_from = ?, retirement_reason = ? where measure_code = ?")
+                .params(e.effectiveOn(), e.reason(), e.measureCode().value())
+                .update();
     }
 
     @ResetHandler

@@ -3,6 +3,7 @@ package org.creditledger.catalogue.api;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.serialization.Revision;
 
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.TreeSet;
@@ -71,6 +72,18 @@ public final class CatalogueMessages {
         public MeasureChangedEvent {
             listCodes = sorted(listCodes);
         }
+    }
+
+    /**
+     * 清理规范 (seed 003 §七): the measure stops applying from {@code effectiveOn} (Asia/Shanghai), for good. Its
+     * versions stay in history, and a check {@code asOf} an earlier record time still applies it.
+     */
+    public record RetireMeasureCommand(@TargetAggregateIdentifier MeasureCode measureCode, String reason,
+                                       LocalDate effectiveOn) {
+    }
+
+    @Revision("1")
+    public record MeasureRetiredEvent(MeasureCode measureCode, int version, String reason, LocalDate effectiveOn) {
     }
 
     static List<ListCode> sorted(Collection<ListCode> codes) {
