@@ -1,5 +1,8 @@
 package org.creditledger.platform.web;
 
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.type.TypeFactory;
+import io.swagger.v3.core.converter.AnnotatedType;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
@@ -21,12 +24,14 @@ import io.swagger.v3.oas.models.servers.Server;
 import org.creditledger.platform.access.Caller;
 import org.creditledger.platform.axon.LedgerMetadata;
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.customizers.PropertyCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The OpenAPI document: API-key security, the RFC 7807 problem responses every endpoint can give, and the
@@ -119,6 +124,40 @@ class OpenApiConfiguration {
     /** Every error answer is a problem, whatever springdoc inferred: 4xx and 5xx bodies come from ProblemAdvice. */
     private static boolean isError(String status) {
         return status.startsWith("4") || status.startsWith("5");
+    }
+
+    @Bean
+    EnumsInCollections enumsInCollections() {
+        return new EnumsInCollections();
+    }
+
+    /**
+     * An enum inside a list or set becomes a named schema (the enum's simple name) that the array refers to. Inline,
+     * it breaks openapi-generator's Java client: the generated {@code toUrlQueryString} iterates the enum items as
+     * {@code String}s and does not compile. Enums elsewhere stay inline, as springdoc writes them.
+     */
+    static final class EnumsInCollections implements PropertyCustomizer, OpenApiCustomizer {
+
+        private final Map<String, Schema<?>> named = new ConcurrentHashMap<>();
+
+        @Override
+        @SuppressWarnings({"rawtypes", "unchecked"})
+        public Schema customize(Schema property, AnnotatedType type) {
+            JavaType javaType = TypeFactory.defaultInstance().constructType(type.getType());
+            Schema<?> items = property.getItems();
+            if (javaType.isCollectionLikeType() && javaType.getContentType().isEnumType()
+                    && items != null && items.getEnum() != null && items.get$ref() == null) {
+                String name = javaType.getContentType().getRawClass().getSimpleName();
+                named.putIfAbsent(name, items);
+                property.setItems(new Schema<>().$ref("#/components/schemas/" + name));
+            }
+            return property;
+        }
+
+        @Override
+        public void customise(OpenAPI openApi) {
+            named.forEach((name, schema) -> openApi.getComponents().addSchemas(name, schema));
+        }
     }
 
     private static ApiResponse problemResponse(String description) {
