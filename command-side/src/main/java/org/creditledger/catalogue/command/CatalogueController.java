@@ -1,5 +1,6 @@
 package org.creditledger.catalogue.command;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -79,6 +80,7 @@ class CatalogueController {
                            MeasureScope scope, String legalBasis, List<String> listCodes) {
     }
 
+    @Operation(operationId = "saveList", summary = "Define or change a list")
     @PutMapping("/api/v1/lists/{listCode}")
     @ApiResponse(responseCode = "201", description = "Defined a new list (version 1)")
     @ApiResponse(responseCode = "200", description = "Changed the list (next version) or confirmed it unchanged")
@@ -99,6 +101,7 @@ class CatalogueController {
                         command.legalBasis(), command.periodMonths(), early, minMonths, revoked));
     }
 
+    @Operation(operationId = "saveMeasure", summary = "Define or change a measure")
     @PutMapping("/api/v1/measures/{measureCode}")
     @ApiResponse(responseCode = "201", description = "Defined a new measure (version 1)")
     @ApiResponse(responseCode = "200", description = "Changed the measure (next version) or confirmed it unchanged")

@@ -1,5 +1,6 @@
 package org.creditledger.commitment.command;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -67,6 +68,7 @@ class CommitmentController {
     record OutcomeResponse(UUID commitmentId, CommitmentStatus status) {
     }
 
+    @Operation(operationId = "postCommitment", summary = "Post a commitment letter")
     @PostMapping("/api/v1/commitments")
     @ApiResponse(responseCode = "201", description = "Posted; Location names the new commitment")
     @AllowedRoles({Role.ADMIN, Role.UNIT_CLERK})
@@ -86,6 +88,7 @@ class CommitmentController {
                 .body(new PostedResponse(command.commitmentId().value(), CommitmentStatus.POSTED, recordedAt));
     }
 
+    @Operation(operationId = "recordOutcome", summary = "Record fulfilment or breach of a commitment")
     @PostMapping("/api/v1/commitments/{commitmentId}/outcome")
     @AllowedRoles({Role.ADMIN, Role.UNIT_CLERK})
     OutcomeResponse recordOutcome(@PathVariable UUID commitmentId, @Valid @RequestBody OutcomeRequest request,

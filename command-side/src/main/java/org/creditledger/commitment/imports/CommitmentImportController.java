@@ -1,5 +1,6 @@
 package org.creditledger.commitment.imports;
 
+import io.swagger.v3.oas.annotations.Operation;
 import org.creditledger.commitment.imports.ImportJobStore.ImportRowStatus;
 import org.creditledger.commitment.imports.ImportJobStore.RowResult;
 import org.creditledger.platform.access.AccessDenied;
@@ -65,6 +66,7 @@ class CommitmentImportController {
      * 202 for a new import, {@code QUEUED}: the file is stored, not yet parsed ({@code total} comes once the worker
      * has counted the rows); 200 with the existing import when the same file was uploaded before in the same scope.
      */
+    @Operation(operationId = "importCommitments", summary = "Import commitment letters from CSV or XLSX")
     @PostMapping(path = "/api/v1/commitments/imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @AllowedRoles({Role.ADMIN, Role.UNIT_CLERK})
     ResponseEntity<ImportAccepted> upload(@RequestParam(name = "file", required = false) MultipartFile file,
@@ -84,6 +86,7 @@ class CommitmentImportController {
                 .body(new ImportAccepted(job.importId(), job.state(), job.total()));
     }
 
+    @Operation(operationId = "getCommitmentImport", summary = "Progress and result of an import")
     @GetMapping("/api/v1/commitments/imports/{importId}")
     @AllowedRoles({Role.ADMIN, Role.INSPECTOR, Role.UNIT_CLERK})
     ImportView get(@PathVariable UUID importId,

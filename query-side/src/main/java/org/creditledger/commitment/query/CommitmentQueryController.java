@@ -1,5 +1,6 @@
 package org.creditledger.commitment.query;
 
+import io.swagger.v3.oas.annotations.Operation;
 import org.creditledger.platform.access.AllowedRoles;
 import org.creditledger.platform.access.Caller;
 import org.creditledger.platform.access.Role;
@@ -24,6 +25,7 @@ class CommitmentQueryController {
         this.catchUp = catchUp;
     }
 
+    @Operation(operationId = "getCommitment", summary = "Read a commitment letter")
     @GetMapping("/api/v1/commitments/{commitmentId}")
     @AllowedRoles({Role.ADMIN, Role.INSPECTOR, Role.UNIT_CLERK})
     CommitmentView get(@PathVariable UUID commitmentId, Caller caller) {
