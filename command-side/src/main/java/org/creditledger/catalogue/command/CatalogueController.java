@@ -143,6 +143,7 @@ class CatalogueController {
     }
 
     @PostMapping("/api/v1/measures/{measureCode}/retirement")
+    @Operation(operationId = "retireMeasure", summary = "Retire a measure from a day on")
     @ApiResponse(responseCode = "200", description = "Retired: checks stop applying the measure from effectiveOn; its versions stay in history")
     @ApiResponse(responseCode = "404", description = "No such measure")
     @ApiResponse(responseCode = "409", description = "The measure is retired already")
