@@ -33,6 +33,7 @@ import java.util.Set;
  */
 final class ImportTemplate {
 
+    private static final Locale CHINESE = I18nConfiguration.DEFAULT_LOCALE; // first: FILE_NAME below needs it
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     static final String FILE_NAME = text("imports.template.file");
     /** Rows below the header that get the dropdowns and the column formats. */
@@ -40,7 +41,6 @@ final class ImportTemplate {
     /** A valid 统一社会信用代码 of a legal person (credit-rules fixtures). */
     static final String EXAMPLE_CODE = "91110108MA01R7K44D";
     private static final Set<String> DATE_COLUMNS = Set.of("signedOn", "dueDate");
-    private static final Locale CHINESE = I18nConfiguration.DEFAULT_LOCALE;
 
     private ImportTemplate() {
     }
