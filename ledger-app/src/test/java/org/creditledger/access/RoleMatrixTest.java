@@ -82,6 +82,7 @@ class RoleMatrixTest {
                 new Endpoint(HttpMethod.POST, "/api/v1/commitments/{commitmentId}/outcome", EnumSet.of(ADMIN, UNIT_CLERK)),
                 new Endpoint(HttpMethod.POST, "/api/v1/commitments/imports", EnumSet.of(ADMIN, UNIT_CLERK)),
                 new Endpoint(HttpMethod.GET, "/api/v1/commitments/imports/{importId}", EnumSet.of(ADMIN, INSPECTOR, UNIT_CLERK)),
+                new Endpoint(HttpMethod.GET, "/api/v1/commitments/imports/template.xlsx", EnumSet.of(ADMIN, UNIT_CLERK)),
                 new Endpoint(HttpMethod.GET, "/api/v1/units", EnumSet.of(ADMIN, INSPECTOR, UNIT_CLERK, LIST_AUTHORITY, COUNTER)),
                 new Endpoint(HttpMethod.GET, "/api/v1/commitments/{commitmentId}", EnumSet.of(ADMIN, INSPECTOR, UNIT_CLERK)),
                 new Endpoint(HttpMethod.GET, "/api/v1/units/{unitId}/quota/{year}", EnumSet.of(ADMIN, INSPECTOR, UNIT_CLERK)),
