@@ -1,5 +1,6 @@
 package org.creditledger.export;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.core.MethodParameter;
@@ -20,13 +21,18 @@ import java.util.List;
 /**
  * Refuses, before the handler runs, a request whose {@code Accept} no answer of the handler can satisfy: without it
  * {@code POST … Accept: text/csv} would write first and find out afterwards that it cannot answer. A handler
- * answers JSON; a GET read also a sheet; one that declares {@code produces} is left to Spring, which checks it.
+ * answers JSON; a GET read also a sheet; one that declares {@code produces} is left to Spring, which checks it, and
+ * so are error and include dispatches.
  */
 final class AcceptGuard implements HandlerInterceptor {
 
+    /** JSON under any name ({@code application/problem+json} …): Spring's JSON converter answers it too. */
+    private static final MediaType ANY_JSON = new MediaType("application", "*+json");
+
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) throws Exception {
-        if (!(handler instanceof HandlerMethod method) || declaresProduces(method) || answersNothing(method.getReturnType())) {
+        if (request.getDispatcherType() != DispatcherType.REQUEST || !(handler instanceof HandlerMethod method)
+                || declaresProduces(method) || answersNothing(method.getReturnType())) {
             return true;
         }
         List<MediaType> accepted;
@@ -41,7 +47,7 @@ final class AcceptGuard implements HandlerInterceptor {
                 producible.add(format.mediaType());
             }
         }
-        if (accepted.isEmpty() || accepted.stream().anyMatch(a -> producible.stream().anyMatch(a::isCompatibleWith))) {
+        if (accepted.isEmpty() || accepted.stream().anyMatch(a -> a.isCompatibleWith(ANY_JSON) || producible.stream().anyMatch(a::isCompatibleWith))) {
             return true;
         }
         throw new HttpMediaTypeNotAcceptableException(producible);
@@ -57,7 +63,7 @@ final class AcceptGuard implements HandlerInterceptor {
         return type == void.class || type == Void.class;
     }
 
-    private static Class<?> bodyType(MethodParameter returnType) {
+    static Class<?> bodyType(MethodParameter returnType) {
         Class<?> type = returnType.getParameterType();
         if (HttpEntity.class.isAssignableFrom(type)) {
             Class<?> body = ResolvableType.forMethodParameter(returnType).as(HttpEntity.class).getGeneric(0).resolve();
