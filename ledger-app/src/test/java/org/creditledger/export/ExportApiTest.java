@@ -7,6 +7,7 @@ import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.creditledger.LedgerHttpTest;
+import org.creditledger.platform.web.Page;
 import org.creditledger.subject.SubjectCodes;
 import org.creditledger.testing.Api;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,6 +23,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -200,6 +206,35 @@ class ExportApiTest extends LedgerHttpTest {
                 .isEqualTo("=\"" + residentId + "\"");
         assertThat(cell(csv, personRow, "主体名称")).isEqualTo("张某某");
         assertThat(cell(csv, personRow, "列入日期")).isEqualTo("2024-06-03");
+    }
+
+    @Test
+    void aListLongerThanTheLargestPageExportsWholeAcrossPages() throws Exception {
+        String listCode = defineList();
+        Api authority = api().as(keys().listAuthority(AUTHORITY));
+        int count = Page.MAX_SIZE + 7;
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<CompletableFuture<Integer>> posts = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                posts.add(CompletableFuture.supplyAsync(() ->
+                        authority.post("/api/v1/list-entries", entry(listCode, "广元市某某食品有限公司")).status(), pool));
+            }
+            for (CompletableFuture<Integer> post : posts) {
+                assertThat(post.get()).isEqualTo(201);
+            }
+        } finally {
+            pool.shutdown();
+        }
+
+        List<CSVRecord> csv = csv(fetch(admin, "/api/v1/list-entries?listCode=" + listCode, CSV, null));
+        assertThat(csv).hasSize(1 + count);
+        Set<String> ids = new HashSet<>();
+        for (int row = 1; row <= count; row++) {
+            ids.add(cell(csv, row, "名单条目编号"));
+        }
+        assertThat(ids).as("every entry once").hasSize(count);
+        assertThat(cell(csv, count, "序号")).isEqualTo(Integer.toString(count));
     }
 
     @Test
