@@ -71,8 +71,13 @@ class Tables {
             throw new TooManyRows(rows, max);
         }
         Table table = new Table(max);
-        flattening.record(record, table::add);
-        return table;
+        try {
+            flattening.record(record, table::add);
+            return table;
+        } catch (RuntimeException e) {
+            closeQuietly(table, e);
+            throw e;
+        }
     }
 
     private static void closeQuietly(Table table, RuntimeException failure) {
