@@ -132,6 +132,7 @@ class GuidesIT {
             }
             String printed = new String(out, StandardCharsets.UTF_8);
             String failed = Files.readString(failures, StandardCharsets.UTF_8);
+            System.out.println("== " + where(guide, block, number) + "\n" + printed);
             if (process.exitValue() != 0 || !failed.isBlank()) {
                 fail(where(guide, block, number) + " failed (exit " + process.exitValue() + ")\n" + failed
                         + "--- block ---\n" + block.text() + "--- output ---\n" + printed);
@@ -159,15 +160,19 @@ class GuidesIT {
         return keys;
     }
 
-    /** PATH as it is, plus a stand-in {@code jq} ({@link JqLite}) when the machine has none. */
+    /**
+     * PATH with the running JDK's {@code bin} first (a guide's {@code java} and {@code jar} are the JDK the build uses),
+     * plus a stand-in {@code jq} ({@link JqLite}) when the machine has none.
+     */
     private String pathWithJq() throws IOException, InterruptedException {
-        String path = System.getenv("PATH");
+        String java = ProcessHandle.current().info().command().orElse("java");
+        Path javaBin = Path.of(java).getParent();
+        String path = (javaBin == null ? "" : javaBin + ":") + System.getenv("PATH");
         if (new ProcessBuilder("bash", "-c", "command -v jq").start().waitFor() == 0) {
             return path;
         }
         Path bin = Files.createDirectories(temp.resolve("bin"));
         Path jq = bin.resolve("jq");
-        String java = ProcessHandle.current().info().command().orElse("java");
         Files.writeString(jq, "#!/usr/bin/env bash\nexec " + quote(Path.of(java)) + " -cp " + quote(Path.of(System.getProperty("java.class.path")))
                 + " " + JqLite.class.getName() + " \"$@\"\n");
         if (!jq.toFile().setExecutable(true)) {
