@@ -53,6 +53,9 @@ class GuideTest {
         assertThat(jq(json, "-r", ".missing")).isEqualTo("null\n");
         assertThat(jq(json, ".ok")).isEqualTo("true\n");
         assertThat(jq("[{\"a\":\"x\"}]", "-r", ".[0].a")).isEqualTo("x\n");
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("digest", ".json");
+        java.nio.file.Files.writeString(file, "{\"lastGlobalIndex\": 104, \"digest\": \"9f3c\"}");
+        assertThat(jq("", "-r", ".lastGlobalIndex", file.toString())).isEqualTo("104\n");
     }
 
     @Test

@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 
 /**
  * The part of {@code jq} the guides use, for machines without it ({@link GuidesIT} puts it on the guides' PATH as
- * {@code jq} only when no real {@code jq} is there): {@code jq [-r] FILTER} on standard input, where FILTER is a path
+ * {@code jq} only when no real {@code jq} is there): {@code jq [-r] FILTER [FILE]} (standard input without FILE), where FILTER is a path
  * of {@code .name}, {@code ."name"}, {@code [n]} and {@code []} steps ({@code .}, {@code .entryId},
  * {@code .items[0].entryId}, {@code .items[].entryId}). Anything else exits 3 saying so, so a guide that needs more
  * of jq fails loudly instead of reading a wrong value.
@@ -33,13 +33,16 @@ public final class JqLite {
     static int run(String[] args, InputStream in, PrintStream out, PrintStream err) throws IOException {
         boolean raw = false;
         String filter = null;
+        String file = null;
         for (String arg : args) {
             if (arg.equals("-r") || arg.equals("--raw-output")) {
                 raw = true;
             } else if (filter == null && !arg.startsWith("-")) {
                 filter = arg;
+            } else if (file == null && !arg.startsWith("-")) {
+                file = arg;
             } else {
-                err.println("jq (guide runner's stand-in): only 'jq [-r] .path' is supported, not " + String.join(" ", args));
+                err.println("jq (guide runner's stand-in): only 'jq [-r] .path [file]' is supported, not " + String.join(" ", args));
                 return 3;
             }
         }
@@ -51,7 +54,7 @@ public final class JqLite {
             err.println("jq (guide runner's stand-in): only paths like .items[0].entryId are supported, not " + filter);
             return 3;
         }
-        JsonNode input = new ObjectMapper().readTree(in);
+        JsonNode input = file == null ? new ObjectMapper().readTree(in) : new ObjectMapper().readTree(java.nio.file.Path.of(file).toFile());
         List<JsonNode> results = List.of(input == null ? com.fasterxml.jackson.databind.node.MissingNode.getInstance() : input);
         for (Object step : steps) {
             List<JsonNode> next = new ArrayList<>();
