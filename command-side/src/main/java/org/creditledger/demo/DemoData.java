@@ -33,7 +33,7 @@ import java.util.UUID;
  * {@code LEDGER_DEMO=true}: on an empty ledger, registers the 32 assessed units of 广元's 2025 key-work list
  * (《广元市2025年社会信用体系建设重点工作清单》, seed 000) with their 2025 commitment targets, and prints one demo
  * API key per role, then the demo catalogue of lists and measures ({@link DemoCatalogue}). The figures are the
- * project's own copy of {@code shared/reference/}.
+ * project's own copy of the seed figures (see {@code docs/domain.md}).
  */
 @Component
 @Order(10)
