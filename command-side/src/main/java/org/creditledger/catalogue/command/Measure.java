@@ -60,15 +60,15 @@ class Measure {
 
     private static void check(SaveMeasureCommand command) {
         new InvalidCatalogueEntry.Rules()
-                .require(!ListDefinition.isBlank(command.name()), "name", "a measure needs a name")
-                .require(command.kind() != null, "kind", "PUNISHMENT or INCENTIVE")
-                .require(command.domain() != null, "domain", "one of the fifteen measure domains")
-                .require(command.scope() != null, "scope", "NATIONAL_BASE or LOCAL_SUPPLEMENT")
+                .require(!ListDefinition.isBlank(command.name()), "name", "catalogue.measure.name")
+                .require(command.kind() != null, "kind", "catalogue.measure.kind")
+                .require(command.domain() != null, "domain", "catalogue.measure.domain")
+                .require(command.scope() != null, "scope", "catalogue.measure.scope")
                 // 地方补充清单: local additions need 法律、法规或党中央、国务院政策文件 (国办发〔2020〕49号), or are rejected.
                 .require(!ListDefinition.isBlank(command.legalBasis()), "legalBasis", command.scope() == MeasureScope.LOCAL_SUPPLEMENT
-                        ? "a local supplement (地方补充清单) must cite a law, regulation or central policy document"
-                        : "every measure cites its legal basis")
-                .require(!command.listCodes().isEmpty(), "listCodes", "a measure applies to at least one list")
+                        ? "catalogue.measure.local-supplement-basis"
+                        : "catalogue.measure.legal-basis")
+                .require(!command.listCodes().isEmpty(), "listCodes", "catalogue.measure.list-codes")
                 .enforce();
     }
 

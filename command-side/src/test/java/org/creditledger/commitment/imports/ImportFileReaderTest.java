@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.creditledger.testing.EnglishTexts.english;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ImportFileReaderTest {
@@ -95,7 +96,7 @@ class ImportFileReaderTest {
                 .isInstanceOfSatisfying(UnreadableImportFile.class, e -> assertThat(e.errors()).singleElement()
                         .satisfies(p -> {
                             assertThat(p.field()).isEqualTo("file");
-                            assertThat(p.message()).startsWith("missing required columns: subjectCode, signedOn (");
+                            assertThat(english(p.message())).startsWith("missing required columns: subjectCode, signedOn (");
                         }));
     }
 
@@ -157,9 +158,9 @@ class ImportFileReaderTest {
         ImportRowCheck.Result result = ImportRowCheck.check(row, new CommitmentId(UUID.randomUUID()), LocalDate.of(2025, 6, 1));
         assertThat(result.valid()).isFalse();
         assertThat(result.errors()).extracting(FieldProblem::field).containsExactly("type", "signedOn", "subjectCode", "matter");
-        assertThat(result.errors().get(0).message()).startsWith("'PROMISE' is not one of NOTIFICATION_IN_LIEU_OF_CERTIFICATE, ");
-        assertThat(result.errors().get(1).message()).isEqualTo("'2025-13-01' cannot be read as a date (YYYY-MM-DD)");
-        assertThat(result.errors().get(3).message()).isEqualTo("is required");
+        assertThat(english(result.errors().get(0).message())).startsWith("'PROMISE' is not one of NOTIFICATION_IN_LIEU_OF_CERTIFICATE, ");
+        assertThat(english(result.errors().get(1).message())).isEqualTo("'2025-13-01' cannot be read as a date (YYYY-MM-DD)");
+        assertThat(english(result.errors().get(3).message())).isEqualTo("is required");
 
         ImportRow valid = new ImportRow(2, "unit-a", "OTHER", "LEGAL_PERSON", code, "某公司", "事项", "内容", "2025-03-01", "2025-12-31");
         ImportRowCheck.Result ok = ImportRowCheck.check(valid, new CommitmentId(UUID.randomUUID()), LocalDate.of(2025, 6, 1));
@@ -174,11 +175,11 @@ class ImportFileReaderTest {
         assertThat(honest.length).isLessThan(1024 * 1024);
 
         assertThatThrownBy(() -> ImportFileReader.precheck(file(honest), LIMITS))
-                .isInstanceOfSatisfying(UnreadableImportFile.class, e -> assertThat(e.errors().get(0).message())
+                .isInstanceOfSatisfying(UnreadableImportFile.class, e -> assertThat(english(e.errors().get(0).message()))
                         .isEqualTo(ImportFileReader.TOO_LARGE_WHEN_INFLATED));
         ImportFileReader.precheck(file(lying), LIMITS); // its directory declares nothing suspicious
         assertThatThrownBy(() -> read(lying))
-                .isInstanceOfSatisfying(UnreadableImportFile.class, e -> assertThat(e.errors().get(0).message())
+                .isInstanceOfSatisfying(UnreadableImportFile.class, e -> assertThat(english(e.errors().get(0).message()))
                         .isEqualTo(ImportFileReader.TOO_LARGE_WHEN_INFLATED));
     }
 
@@ -186,7 +187,7 @@ class ImportFileReaderTest {
     void aCellLongerThanExcelAllowsIsRefused() {
         byte[] workbook = XlsxBomb.withLongCell(40_000, HEADER); // under POI's grace size: only the cell limit applies
         assertThatThrownBy(() -> read(workbook))
-                .isInstanceOfSatisfying(UnreadableImportFile.class, e -> assertThat(e.errors().get(0).message())
+                .isInstanceOfSatisfying(UnreadableImportFile.class, e -> assertThat(english(e.errors().get(0).message()))
                         .isEqualTo("a cell holds more than 32767 characters, more than Excel allows"));
     }
 
@@ -213,16 +214,16 @@ class ImportFileReaderTest {
             xlsx = out.toByteArray();
         }
         assertThatThrownBy(() -> read(xlsx))
-                .isInstanceOfSatisfying(UnreadableImportFile.class, e -> assertThat(e.errors().get(0).message())
+                .isInstanceOfSatisfying(UnreadableImportFile.class, e -> assertThat(english(e.errors().get(0).message()))
                         .isEqualTo("the shared strings of the workbook hold more than 200000 characters"));
     }
 
     @Test
     void unreadableFilesAreDescribedByFixedTextsNotByTheParsersMessages() {
         assertThatThrownBy(() -> read(utf8("PK\u0003\u0004 this is not a zip")))
-                .isInstanceOfSatisfying(UnreadableImportFile.class, e -> assertThat(e.errors().get(0).message()).isEqualTo(ImportFileReader.NOT_XLSX));
+                .isInstanceOfSatisfying(UnreadableImportFile.class, e -> assertThat(english(e.errors().get(0).message())).isEqualTo(ImportFileReader.NOT_XLSX));
         assertThatThrownBy(() -> read(utf8(HEADER + "\nu,OTHER,\"unclosed\n")))
-                .isInstanceOfSatisfying(UnreadableImportFile.class, e -> assertThat(e.errors().get(0).message()).isEqualTo(ImportFileReader.NOT_CSV));
+                .isInstanceOfSatisfying(UnreadableImportFile.class, e -> assertThat(english(e.errors().get(0).message())).isEqualTo(ImportFileReader.NOT_CSV));
         ByteArrayOutputStream zipWithoutWorkbook = new ByteArrayOutputStream();
         try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(zipWithoutWorkbook)) {
             zip.putNextEntry(new java.util.zip.ZipEntry("notes.txt"));
@@ -231,7 +232,7 @@ class ImportFileReaderTest {
             throw new UncheckedIOException(e);
         }
         assertThatThrownBy(() -> read(zipWithoutWorkbook.toByteArray()))
-                .isInstanceOfSatisfying(UnreadableImportFile.class, e -> assertThat(e.errors().get(0).message()).isEqualTo(ImportFileReader.NOT_XLSX));
+                .isInstanceOfSatisfying(UnreadableImportFile.class, e -> assertThat(english(e.errors().get(0).message())).isEqualTo(ImportFileReader.NOT_XLSX));
     }
 
     @Test

@@ -55,7 +55,7 @@ class SubjectTimelineController {
         Instant fromInstant = parameters.instant("from", from);
         Instant toInstant = parameters.instant("to", to);
         if (fromInstant != null && toInstant != null && !fromInstant.isBefore(toInstant)) {
-            parameters.problem("to", "must be after from");
+            parameters.problem("to", "query.to.after-from");
         }
         parameters.requireValid();
         Set<TimelineKind> kinds = EnumSet.noneOf(TimelineKind.class);
