@@ -2,6 +2,7 @@ package org.creditledger.platform.web;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.creditledger.platform.i18n.Text;
 import org.creditledger.text.api.Reason;
 import org.springframework.context.MessageSourceResolvable;
@@ -10,7 +11,8 @@ import org.springframework.context.MessageSourceResolvable;
  * One invalid field of a request: {@code field} is its JSON path (e.g. {@code subject.code}), {@code message} a
  * {@link Text} worded in the reader's language when the problem is written (JSON: {@code {field, message}}).
  */
-public record FieldProblem(String field, MessageSourceResolvable message) {
+public record FieldProblem(String field,
+                           @Schema(type = "string", description = "What is wrong, in the reader's language") MessageSourceResolvable message) {
 
     public static FieldProblem of(String field, String code, Object... arguments) {
         return new FieldProblem(field, Text.of(code, arguments));
