@@ -20,8 +20,4 @@ public final class EnglishTexts {
     public static String english(MessageSourceResolvable text) {
         return BUNDLES.getMessage(text, Locale.ENGLISH);
     }
-
-    public static String chinese(MessageSourceResolvable text) {
-        return BUNDLES.getMessage(text, Locale.SIMPLIFIED_CHINESE);
-    }
 }

@@ -47,7 +47,9 @@ import java.util.stream.Collectors;
 
 /**
  * The one place that turns exceptions into RFC 7807 {@code application/problem+json} with a stable {@code type}
- * and, for validation, {@code errors: [{field, message}]}.
+ * and, for validation, {@code errors: [{field, message}]}. Title, detail and messages are message codes worded in the
+ * request's language (Chinese unless {@code Accept-Language} asks for English); Bean Validation's messages arrive
+ * worded already, as Spring's validator interpolates them in that language.
  */
 @RestControllerAdvice
 class ProblemAdvice extends ResponseEntityExceptionHandler {
