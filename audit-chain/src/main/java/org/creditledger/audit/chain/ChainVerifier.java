@@ -46,7 +46,7 @@ class ChainVerifier {
      * digest, only when {@code ok}; {@code unchainedEvents}: events stored beyond the tail, not checked.
      */
     record ChainVerification(boolean ok, long checkedEvents, Long firstBrokenGlobalIndex, Reason reason,
-                             @Schema(type = "string", description = "What is broken, in the reader's language") Text detail,
+                             @Schema(type = "string") Text detail,
                              long lastGlobalIndex, String digest, long unchainedEvents) {
     }
 

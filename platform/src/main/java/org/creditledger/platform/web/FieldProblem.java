@@ -12,7 +12,7 @@ import org.springframework.context.MessageSourceResolvable;
  * {@link Text} worded in the reader's language when the problem is written (JSON: {@code {field, message}}).
  */
 public record FieldProblem(String field,
-                           @Schema(type = "string", description = "What is wrong, in the reader's language") MessageSourceResolvable message) {
+                           @Schema(type = "string") MessageSourceResolvable message) {
 
     public static FieldProblem of(String field, String code, Object... arguments) {
         return new FieldProblem(field, Text.of(code, arguments));
