@@ -105,13 +105,9 @@ public class KnownLists {
     public static class MeasureInconsistentWithList extends LedgerProblem {
         /** @param wrong the colour of each list that does not fit, by list code */
         MeasureInconsistentWithList(MeasureKind kind, ListColour wanted, Map<String, String> wrong, String field) {
-            super(ProblemType.UNPROCESSABLE, Text.of("catalogue.measure.colour", label(kind), label(wanted), String.join(", ", wrong.keySet())),
-                    wrong.entrySet().stream().map(w -> FieldProblem.of(field, "catalogue.measure.cannot-name", label(kind), w.getKey(),
-                            Text.of("enum.ListColour." + w.getValue()))).toList());
-        }
-
-        private static Text label(Enum<?> value) {
-            return Text.of("enum." + value.getDeclaringClass().getSimpleName() + "." + value.name());
+            super(ProblemType.UNPROCESSABLE, Text.of("catalogue.measure.colour", Text.label(kind), Text.label(wanted),
+                    String.join(", ", wrong.keySet())), wrong.entrySet().stream().map(w -> FieldProblem.of(field,
+                    "catalogue.measure.cannot-name", Text.label(kind), w.getKey(), Text.label(ListColour.valueOf(w.getValue())))).toList());
         }
     }
 

@@ -9,6 +9,6 @@ import org.creditledger.platform.web.ProblemType;
 /** An outcome was already recorded; outcomes are final (a correction is a new, recorded event, not an edit). */
 class CommitmentAlreadyClosed extends LedgerProblem {
     CommitmentAlreadyClosed(CommitmentId id, CommitmentStatus status) {
-        super(ProblemType.CONFLICT, Text.of("commitment.already-closed", id, status));
+        super(ProblemType.CONFLICT, Text.of("commitment.already-closed", id, Text.label(status)));
     }
 }

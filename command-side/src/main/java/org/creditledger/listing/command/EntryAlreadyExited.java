@@ -9,6 +9,6 @@ import org.creditledger.platform.web.ProblemType;
 /** The entry has left its list; an exit is final, so nothing more happens to it (409). */
 class EntryAlreadyExited extends LedgerProblem {
     EntryAlreadyExited(EntryId id, ExitReason reason) {
-        super(ProblemType.CONFLICT, Text.of("listing.entry.exited", id, reason));
+        super(ProblemType.CONFLICT, Text.of("listing.entry.exited", id, Text.label(reason)));
     }
 }

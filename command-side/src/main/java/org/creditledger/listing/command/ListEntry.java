@@ -206,10 +206,10 @@ class ListEntry {
         requireActive();
         requireValue("reason", command.reason());
         if (!command.reason().isDirect()) {
-            throw new EntryRejected("reason", "listing.exit.not-direct", command.reason());
+            throw new EntryRejected("reason", "listing.exit.not-direct", Text.label(command.reason()));
         }
         if (command.reason().needsDocument() && (command.documentNo() == null || command.documentNo().isBlank())) {
-            throw new EntryRejected("documentNo", "listing.exit.document", command.reason());
+            throw new EntryRejected("documentNo", "listing.exit.document", Text.label(command.reason()));
         }
         requireValue("exitedOn", command.exitedOn());
         if (command.exitedOn().isBefore(decidedOn)) {

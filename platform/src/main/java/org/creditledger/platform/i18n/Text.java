@@ -36,6 +36,11 @@ public final class Text implements MessageSourceResolvable, Serializable {
         return of(reason.code(), reason.arguments().toArray());
     }
 
+    /** The label a person reads for an enum value ({@code enum.<SimpleName>.<CODE>}, see {@link Labels}). */
+    public static Text label(Enum<?> value) {
+        return of("enum." + value.getDeclaringClass().getSimpleName() + "." + value.name());
+    }
+
     /**
      * Words that are no message code: what a client or another system wrote, or a text of a package that has not
      * moved its texts into a bundle yet (the import package). Shown as they are in every language.
