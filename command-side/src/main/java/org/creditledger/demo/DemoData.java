@@ -28,6 +28,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
+import org.creditledger.platform.i18n.OperatorLog;
 
 /**
  * {@code LEDGER_DEMO=true}: on an empty ledger, registers the units of 广元's 2025 key-work list
@@ -71,7 +72,7 @@ class DemoData implements ApplicationRunner {
         // Keys are recorded as events too (the bootstrap key is issued just before): they do not make a ledger non-empty.
         if (jdbc.sql("select exists (select 1 from domain_event_entry where type is distinct from ?)").param(ApiKeys.AGGREGATE_TYPE)
                 .query(Boolean.class).single()) {
-            log.info("LEDGER_DEMO=true, but the ledger already holds events: demo data not loaded again.");
+            log.info(OperatorLog.text("log.demo.not-again"));
             return;
         }
         LedgerMetadata demo = new LedgerMetadata("demo-loader", "demo data loader", "SYSTEM", null, null,
@@ -94,9 +95,9 @@ class DemoData implements ApplicationRunner {
             ApiKeys.IssuedKey key = apiKeys.issue("demo " + role.name().toLowerCase(), role, unit, authority, null);
             keys.append(String.format("%n  %-15s X-Api-Key: %s%s", role, key.secret(), bound));
         }
-        log.info("Demo data loaded: {} units of 广元 with their 2025 targets and {} without one, {} lists and {} measures. "
-                        + "Demo API keys (shown once):{}",
-                targets.size(), withoutTarget.size(), loaded.lists().size(), loaded.measures().size(), keys);
+        // the key lines stay as they are in every language: scripts read "X-Api-Key: <secret>" from them
+        log.info(OperatorLog.text("log.demo.loaded", targets.size(), withoutTarget.size(), loaded.lists().size(),
+                loaded.measures().size()) + keys);
     }
 
     static List<UnitTarget> targets() {

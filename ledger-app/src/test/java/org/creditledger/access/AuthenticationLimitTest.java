@@ -47,9 +47,14 @@ class AuthenticationLimitTest {
         RawHttp.Answer limited = get(guesser, "clk_guess-4");
         assertThat(limited.status()).isEqualTo(429);
         assertThat(limited.contentType()).startsWith("application/problem+json");
-        assertThat(limited.body()).contains("urn:credit-ledger:problem:rate-limited");
+        assertThat(limited.body()).contains("urn:credit-ledger:problem:rate-limited")
+                .contains("请求过于频繁").contains("来自您地址的无效 API 密钥过多");
         assertThat(Long.parseLong(limited.headers().get("retry-after"))).isBetween(1L, 60L);
-        assertThat(get(guesser, valid).status()).as("a valid key from a blocked address").isEqualTo(429);
+        RawHttp.Answer limitedInEnglish = RawHttp.send(guesser, port,
+                "GET /api/v1/units HTTP/1.1\r\nX-Api-Key: " + valid + "\r\nAccept-Language: en\r\n\r\n");
+        assertThat(limitedInEnglish.status()).as("a valid key from a blocked address").isEqualTo(429);
+        assertThat(limitedInEnglish.body()).contains("urn:credit-ledger:problem:rate-limited")
+                .contains("Too many unknown API keys came from your address");
 
         assertThat(get(neighbour, valid).status()).isEqualTo(200);
         assertThat(get(neighbour, "clk_guess-5").status()).isEqualTo(401);

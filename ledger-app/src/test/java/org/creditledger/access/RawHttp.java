@@ -20,10 +20,10 @@ import java.util.TreeMap;
  * HTTP/1.1 written byte for byte, as an attacker would send it: no client library normalises, encodes or rejects the
  * request line first. The connection closes after one answer.
  */
-final class RawHttp {
+public final class RawHttp {
 
-    record Answer(int status, Map<String, String> headers, String body) {
-        String contentType() {
+    public record Answer(int status, Map<String, String> headers, String body) {
+        public String contentType() {
             return headers.getOrDefault("content-type", "");
         }
     }
@@ -31,14 +31,14 @@ final class RawHttp {
     private RawHttp() {
     }
 
-    static Answer send(int port, String method, String target, String apiKey) {
+    public static Answer send(int port, String method, String target, String apiKey) {
         return send(InetAddress.getLoopbackAddress(), port, method + " " + target + " HTTP/1.1\r\n"
                 + (apiKey == null ? "" : "X-Api-Key: " + apiKey + "\r\n")
                 + (method.equals("POST") ? "Content-Type: application/json\r\nContent-Length: 2\r\n\r\n{}" : "\r\n"));
     }
 
     /** Sends {@code requestAfterHost} (request line and headers but Host) from the local address {@code from}. */
-    static Answer send(InetAddress from, int port, String requestAfterHost) {
+    public static Answer send(InetAddress from, int port, String requestAfterHost) {
         int lineEnd = requestAfterHost.indexOf("\r\n");
         String request = requestAfterHost.substring(0, lineEnd + 2) + "Host: localhost\r\nConnection: close\r\n"
                 + requestAfterHost.substring(lineEnd + 2);

@@ -453,7 +453,7 @@ class CounterCheckApiTest extends LedgerHttpTest {
             assertThat(refused.status()).as(refused.toString()).isEqualTo(503);
             assertThat(refused.contentType()).startsWith("application/problem+json");
             assertThat(refused.json().path("type").asText()).isEqualTo("urn:credit-ledger:problem:unavailable");
-            assertThat(refused.json().path("detail").asText()).isEqualTo("The check could not be recorded; nothing was answered. Try again shortly.");
+            assertThat(refused.json().path("detail").asText()).isEqualTo("核查未能记录，因此未给出答复。请稍后重试。");
             assertThat(refused.text()).doesNotContain("internal-detail-7f3a", "domain_event_entry", "ERROR", code);
             assertThat(events()).isEqualTo(before);
         } finally {

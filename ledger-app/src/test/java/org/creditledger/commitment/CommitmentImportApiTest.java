@@ -132,8 +132,8 @@ class CommitmentImportApiTest extends ImportApiTest {
         assertThat(rows.get(2).path("status").asText()).isEqualTo("REJECTED");
         assertThat(messages(rows.get(2), "type")).singleElement().asString().startsWith("'PROMISE' is not one of NOTIFICATION_IN_LIEU_OF_CERTIFICATE");
         assertThat(messages(rows.get(3), "unitId")).containsExactly("unknown unit no-such-unit");
-        assertThat(messages(rows.get(4), "dueDate")).containsExactly("must not be before signedOn 2025-03-10");
-        assertThat(messages(rows.get(5), "matter")).containsExactly("is required");
+        assertThat(messages(rows.get(4), "dueDate")).containsExactly("不能早于签署日期 signedOn（2025-03-10）");
+        assertThat(messages(rows.get(5), "matter")).containsExactly("为必填项");
         assertThat(rows.get(6).path("status").asText()).isEqualTo("ACCEPTED");
         for (int i = 1; i <= 5; i++) {
             assertThat(rows.get(i).has("commitmentId")).isFalse();

@@ -127,7 +127,7 @@ class ListEntryApiTest extends LedgerHttpTest {
         Api.Response again = authority.post("/api/v1/list-entries", entry(listCode, code));
 
         assertThat(again.status()).as(again.toString()).isEqualTo(409);
-        assertThat(again.json().path("detail").asText()).contains("(entry " + active + ")");
+        assertThat(again.json().path("detail").asText()).contains("（条目 " + active + "）");
     }
 
     /** The entry decides the caller's authority before its event meets the one-active-entry key: 403, not 409. */

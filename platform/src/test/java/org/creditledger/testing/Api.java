@@ -25,19 +25,26 @@ public final class Api {
 
     private final RestClient client;
     private final String secret;
+    private final String language;
 
-    private Api(RestClient client, String secret) {
+    private Api(RestClient client, String secret, String language) {
         this.client = client;
         this.secret = secret;
+        this.language = language;
     }
 
     public static Api at(int port) {
-        return new Api(RestClient.builder().baseUrl("http://localhost:" + port).build(), null);
+        return new Api(RestClient.builder().baseUrl("http://localhost:" + port).build(), null, null);
     }
 
     /** The same server, calling with another API key ({@code null}: no key at all). */
     public Api as(String apiKeySecret) {
-        return new Api(client, apiKeySecret);
+        return new Api(client, apiKeySecret, language);
+    }
+
+    /** The same caller, asking for English ({@code Accept-Language: en}); without it the ledger answers in Chinese. */
+    public Api inEnglish() {
+        return new Api(client, secret, "en");
     }
 
     public Response get(String path) {
@@ -58,6 +65,9 @@ public final class Api {
                 .headers(h -> {
                     if (secret != null) {
                         h.set("X-Api-Key", secret);
+                    }
+                    if (language != null) {
+                        h.set(HttpHeaders.ACCEPT_LANGUAGE, language);
                     }
                     headers.accept(h);
                 });

@@ -23,6 +23,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import org.creditledger.platform.i18n.OperatorLog;
 
 /**
  * Read-your-writes for the read endpoints: before a query answers, waits until the projections it reads have
@@ -106,8 +107,7 @@ public class ProjectionCatchUp {
         for (String group : processingGroups) {
             while (!reached(group, position)) {
                 if (System.nanoTime() - deadline >= 0) {
-                    log.warn("Read model {} did not reach event {} within {}; answering 503 rather than from a stale read model.",
-                            group, position, timeout);
+                    log.warn(OperatorLog.text("log.read-model.behind", group, position, timeout.toString()));
                     throw new ReadModelBehind(group, position, timeout);
                 }
                 LockSupport.parkNanos(POLL_NANOS);

@@ -3,6 +3,7 @@ package org.creditledger.readmodel;
 import org.creditledger.platform.web.Unavailable;
 
 import java.time.Duration;
+import org.creditledger.platform.i18n.Text;
 
 /**
  * A read model has not reached the event a read must show within {@code ledger.read.catch-up-timeout}: the read answers
@@ -11,7 +12,6 @@ import java.time.Duration;
 public class ReadModelBehind extends Unavailable {
 
     ReadModelBehind(String processingGroup, long position, Duration waited) {
-        super("The read model " + processingGroup + " has not yet processed event " + position + " (waited " + waited
-                + "); no answer was given rather than an outdated one. Try again shortly.", Duration.ofSeconds(1));
+        super(Text.of("readmodel.behind", processingGroup, position, waited.toString()), Duration.ofSeconds(1));
     }
 }

@@ -13,11 +13,11 @@ final class CodeInput {
     /** @throws InvalidSubjectCode if {@code raw} is null or blank */
     static String normalise(String raw) {
         if (raw == null) {
-            throw new InvalidSubjectCode(null, "must not be null");
+            throw new InvalidSubjectCode(null, "subject.code.null");
         }
         String stripped = raw.strip();
         if (stripped.isEmpty()) {
-            throw new InvalidSubjectCode(raw, "must not be blank");
+            throw new InvalidSubjectCode(raw, "subject.code.blank");
         }
         char[] chars = stripped.toCharArray();
         for (int i = 0; i < chars.length; i++) {

@@ -1,12 +1,15 @@
 package org.creditledger.subject;
 
+import org.creditledger.text.api.Reason;
+
 /**
  * Thrown when a subject identity code (主体标识代码) fails validation: a unified social
  * credit code, a resident identity card number, or a code that does not fit the
  * {@link SubjectKind} it was given for.
  *
  * <p>The exception does not know which field of a request or command held the code;
- * callers attach the field name themselves. The message carries the {@link #reason()}
+ * callers attach the field name themselves. The message carries the {@link #reason()} (a message code and its
+ * arguments; the application's bundles word it)
  * but deliberately not the rejected code, because a resident identity card number is
  * personal information and exception messages end up in logs. Use {@link #code()} when
  * the raw input is really needed.
@@ -16,13 +19,18 @@ public final class InvalidSubjectCode extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     private final String code;
-    private final String reason;
+    private final transient Reason reason;
 
     /**
-     * @param code   the rejected input exactly as it was given (may be {@code null})
-     * @param reason a human-readable English reason, e.g. "check digit is 'X' but should be '3'"
+     * @param code       the rejected input exactly as it was given (may be {@code null})
+     * @param reasonCode the message code of the reason ({@code i18n/values_*.properties}), e.g.
+     *                   {@code subject.code.check-digit} with the arguments 'X' and '3'
      */
-    public InvalidSubjectCode(String code, String reason) {
+    public InvalidSubjectCode(String code, String reasonCode, Object... arguments) {
+        this(code, Reason.of(reasonCode, arguments));
+    }
+
+    InvalidSubjectCode(String code, Reason reason) {
         super("invalid subject code: " + reason);
         this.code = code;
         this.reason = reason;
@@ -33,8 +41,8 @@ public final class InvalidSubjectCode extends RuntimeException {
         return code;
     }
 
-    /** Why the code was rejected, in English, without the code itself. */
-    public String reason() {
+    /** Why the code was rejected, as a message code and arguments, without the code itself. */
+    public Reason reason() {
         return reason;
     }
 }

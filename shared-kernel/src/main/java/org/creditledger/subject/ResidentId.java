@@ -38,14 +38,14 @@ public record ResidentId(String value) {
         String raw = value;
         value = CodeInput.normalise(raw);
         if (value.length() != LENGTH) {
-            throw new InvalidSubjectCode(raw, "must be 18 characters but has " + value.length());
+            throw new InvalidSubjectCode(raw, "subject.code.length", LENGTH, value.length());
         }
         for (int i = 0; i < LENGTH; i++) {
             char c = value.charAt(i);
             boolean allowed = (c >= '0' && c <= '9') || (i == LENGTH - 1 && c == 'X');
             if (!allowed) {
                 throw new InvalidSubjectCode(raw,
-                        "character " + CodeInput.describe(c) + " is not allowed (position " + (i + 1) + ")");
+                        "subject.code.character", CodeInput.describe(c), i + 1);
             }
         }
         String birthDate = value.substring(6, 14);
@@ -53,15 +53,15 @@ public record ResidentId(String value) {
         try {
             parsed = LocalDate.parse(birthDate, BIRTH_DATE);
         } catch (DateTimeParseException e) {
-            throw new InvalidSubjectCode(raw, "birth date " + birthDate + " is not a real date");
+            throw new InvalidSubjectCode(raw, "subject.resident-id.birth-date", birthDate);
         }
         if (parsed.getYear() < EARLIEST_BIRTH_YEAR) {
-            throw new InvalidSubjectCode(raw, "birth date " + birthDate + " is before 1900");
+            throw new InvalidSubjectCode(raw, "subject.resident-id.birth-date-before", birthDate, Integer.toString(EARLIEST_BIRTH_YEAR));
         }
         char expectedCheck = CheckCharacters.residentId(value.subSequence(0, 17));
         if (value.charAt(17) != expectedCheck) {
             throw new InvalidSubjectCode(raw,
-                    "check character is '" + value.charAt(17) + "' but should be '" + expectedCheck + "'");
+                    "subject.resident-id.check-character", String.valueOf(value.charAt(17)), String.valueOf(expectedCheck));
         }
     }
 

@@ -22,8 +22,7 @@ public record SubjectCode(String value) {
             try {
                 new ResidentId(value);
             } catch (InvalidSubjectCode notResidentId) {
-                throw new InvalidSubjectCode(raw, "neither a unified social credit code (" + notUscc.reason()
-                        + ") nor a resident id number (" + notResidentId.reason() + ")");
+                throw new InvalidSubjectCode(raw, "subject.code.neither", notUscc.reason(), notResidentId.reason());
             }
         }
     }

@@ -1,5 +1,7 @@
 package org.creditledger.subject;
 
+import org.creditledger.text.api.InvalidValue;
+
 /**
  * Whom a record is about: a credit subject (信用主体) with its kind, identity code and name.
  *
@@ -25,17 +27,16 @@ public record SubjectRef(SubjectKind kind, String code, String name) {
 
     public SubjectRef {
         if (kind == null) {
-            throw new IllegalArgumentException("kind must not be null");
+            throw new InvalidValue("subject.kind.required");
         }
         code = validCode(kind, code);
         if (name == null || name.isBlank()) {
-            throw new IllegalArgumentException("name must not be blank");
+            throw new InvalidValue("subject.name.blank");
         }
         name = name.strip();
         int length = name.codePointCount(0, name.length());
         if (length > MAX_NAME_LENGTH) {
-            throw new IllegalArgumentException(
-                    "name must be at most " + MAX_NAME_LENGTH + " characters but has " + length);
+            throw new InvalidValue("subject.name.too-long", MAX_NAME_LENGTH, length);
         }
     }
 
@@ -45,7 +46,7 @@ public record SubjectRef(SubjectKind kind, String code, String name) {
                 Uscc uscc = new Uscc(raw);
                 if (uscc.isIndividualBusiness()) {
                     throw new InvalidSubjectCode(raw,
-                            "a USCC starting with 92 is an individual business; use INDIVIDUAL_BUSINESS");
+                            "subject.kind.individual-business-uscc");
                 }
                 yield uscc.value();
             }
@@ -53,7 +54,7 @@ public record SubjectRef(SubjectKind kind, String code, String name) {
                 Uscc uscc = new Uscc(raw);
                 if (!uscc.isIndividualBusiness()) {
                     throw new InvalidSubjectCode(raw,
-                            "an individual business USCC must start with 92; use LEGAL_PERSON");
+                            "subject.kind.not-individual-business-uscc");
                 }
                 yield uscc.value();
             }

@@ -27,24 +27,24 @@ public record Uscc(String value) {
         String raw = value;
         value = CodeInput.normalise(raw);
         if (value.length() != LENGTH) {
-            throw new InvalidSubjectCode(raw, "must be 18 characters but has " + value.length());
+            throw new InvalidSubjectCode(raw, "subject.code.length", LENGTH, value.length());
         }
         for (int i = 0; i < LENGTH; i++) {
             char c = value.charAt(i);
             if (CheckCharacters.USCC_CHARS.indexOf(c) < 0) {
                 throw new InvalidSubjectCode(raw,
-                        "character " + CodeInput.describe(c) + " is not allowed (position " + (i + 1) + ")");
+                        "subject.code.character", CodeInput.describe(c), i + 1);
             }
         }
         char expectedOrgCheck = CheckCharacters.orgCode(value.subSequence(8, 16));
         if (value.charAt(16) != expectedOrgCheck) {
-            throw new InvalidSubjectCode(raw, "organisation code check character (position 17) is '"
-                    + value.charAt(16) + "' but should be '" + expectedOrgCheck + "'");
+            throw new InvalidSubjectCode(raw, "subject.uscc.organisation-check",
+                    String.valueOf(value.charAt(16)), String.valueOf(expectedOrgCheck));
         }
         char expectedCheck = CheckCharacters.uscc(value.subSequence(0, 17));
         if (value.charAt(17) != expectedCheck) {
             throw new InvalidSubjectCode(raw,
-                    "check digit is '" + value.charAt(17) + "' but should be '" + expectedCheck + "'");
+                    "subject.uscc.check-digit", String.valueOf(value.charAt(17)), String.valueOf(expectedCheck));
         }
     }
 

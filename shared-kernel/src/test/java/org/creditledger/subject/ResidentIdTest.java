@@ -1,6 +1,7 @@
 package org.creditledger.subject;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.creditledger.text.api.EnglishReasons.english;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.InstanceOfAssertFactories.type;
 
@@ -26,7 +27,7 @@ class ResidentIdTest {
         assertThatThrownBy(() -> new ResidentId("110105194912310021"))
                 .asInstanceOf(type(InvalidSubjectCode.class))
                 .satisfies(e -> {
-                    assertThat(e.reason()).isEqualTo("check character is '1' but should be 'X'");
+                    assertThat(english(e.reason())).isEqualTo("check character is '1' but should be 'X'");
                     assertThat(e.code()).isEqualTo("110105194912310021");
                 });
     }
@@ -38,7 +39,7 @@ class ResidentIdTest {
         String id = withCheckCharacter("110105" + birthDate + "002");
         assertThatThrownBy(() -> new ResidentId(id))
                 .asInstanceOf(type(InvalidSubjectCode.class))
-                .extracting(InvalidSubjectCode::reason)
+                .extracting(e -> english(e.reason()))
                 .isEqualTo("birth date " + birthDate + " is not a real date");
     }
 
@@ -52,7 +53,7 @@ class ResidentIdTest {
         String id = withCheckCharacter("11010518991231002");
         assertThatThrownBy(() -> new ResidentId(id))
                 .asInstanceOf(type(InvalidSubjectCode.class))
-                .extracting(InvalidSubjectCode::reason)
+                .extracting(e -> english(e.reason()))
                 .isEqualTo("birth date 18991231 is before 1900");
     }
 
@@ -66,7 +67,7 @@ class ResidentIdTest {
     void rejectsXBeforeTheLastPosition() {
         assertThatThrownBy(() -> new ResidentId("1101051949123100X2"))
                 .asInstanceOf(type(InvalidSubjectCode.class))
-                .extracting(InvalidSubjectCode::reason)
+                .extracting(e -> english(e.reason()))
                 .isEqualTo("character 'X' is not allowed (position 17)");
     }
 
@@ -75,7 +76,7 @@ class ResidentIdTest {
     void rejectsWrongLength(String id) {
         assertThatThrownBy(() -> new ResidentId(id))
                 .asInstanceOf(type(InvalidSubjectCode.class))
-                .extracting(InvalidSubjectCode::reason)
+                .extracting(e -> english(e.reason()))
                 .isEqualTo("must be 18 characters but has " + id.length());
     }
 

@@ -3,6 +3,7 @@ package org.creditledger.subject;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.creditledger.text.api.EnglishReasons.english;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.InstanceOfAssertFactories.type;
 
@@ -45,7 +46,7 @@ class SubjectCodeTest {
                 .asInstanceOf(type(InvalidSubjectCode.class))
                 .satisfies(e -> {
                     assertThat(e.code()).isEqualTo("91110108MA01R7K44E");
-                    assertThat(e.reason()).isEqualTo("neither a unified social credit code (check digit is 'E' but should be 'D')"
+                    assertThat(english(e.reason())).isEqualTo("neither a unified social credit code (check digit is 'E' but should be 'D')"
                             + " nor a resident id number (character 'M' is not allowed (position 9))");
                 });
     }
@@ -56,7 +57,7 @@ class SubjectCodeTest {
         char wrong = number.charAt(17) == '1' ? '2' : '1';
         assertThatThrownBy(() -> new SubjectCode(number.substring(0, 17) + wrong))
                 .asInstanceOf(type(InvalidSubjectCode.class))
-                .extracting(InvalidSubjectCode::reason)
+                .extracting(e -> english(e.reason()))
                 .satisfies(reason -> assertThat((String) reason).contains("resident id number (check character is '" + wrong + "'"));
     }
 
@@ -64,7 +65,7 @@ class SubjectCodeTest {
     void rejectsBlankInput() {
         assertThatThrownBy(() -> new SubjectCode("  "))
                 .asInstanceOf(type(InvalidSubjectCode.class))
-                .extracting(InvalidSubjectCode::reason)
+                .extracting(e -> english(e.reason()))
                 .isEqualTo("must not be blank");
     }
 }

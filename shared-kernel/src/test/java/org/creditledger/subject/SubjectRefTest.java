@@ -1,9 +1,11 @@
 package org.creditledger.subject;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.creditledger.text.api.EnglishReasons.english;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.InstanceOfAssertFactories.type;
 
+import org.creditledger.text.api.InvalidValue;
 import org.junit.jupiter.api.Test;
 
 class SubjectRefTest {
@@ -31,7 +33,7 @@ class SubjectRefTest {
     void rejectsIndividualBusinessCodeForLegalPerson() {
         assertThatThrownBy(() -> new SubjectRef(SubjectKind.LEGAL_PERSON, SHOP, "某便利店"))
                 .asInstanceOf(type(InvalidSubjectCode.class))
-                .extracting(InvalidSubjectCode::reason)
+                .extracting(e -> english(e.reason()))
                 .isEqualTo("a USCC starting with 92 is an individual business; use INDIVIDUAL_BUSINESS");
     }
 
@@ -39,7 +41,7 @@ class SubjectRefTest {
     void rejectsLegalPersonCodeForIndividualBusiness() {
         assertThatThrownBy(() -> new SubjectRef(SubjectKind.INDIVIDUAL_BUSINESS, COMPANY, "某公司"))
                 .asInstanceOf(type(InvalidSubjectCode.class))
-                .extracting(InvalidSubjectCode::reason)
+                .extracting(e -> english(e.reason()))
                 .isEqualTo("an individual business USCC must start with 92; use LEGAL_PERSON");
     }
 
@@ -62,25 +64,25 @@ class SubjectRefTest {
     @Test
     void rejectsNullKind() {
         assertThatThrownBy(() -> new SubjectRef(null, COMPANY, "某公司"))
-                .isExactlyInstanceOf(IllegalArgumentException.class)
-                .hasMessage("kind must not be null");
+                .asInstanceOf(type(InvalidValue.class))
+                .satisfies(e -> assertThat(english(e.reason())).isEqualTo("kind must not be null"));
     }
 
     @Test
     void rejectsBlankName() {
         assertThatThrownBy(() -> new SubjectRef(SubjectKind.LEGAL_PERSON, COMPANY, " \t"))
-                .isExactlyInstanceOf(IllegalArgumentException.class)
-                .hasMessage("name must not be blank");
+                .asInstanceOf(type(InvalidValue.class))
+                .satisfies(e -> assertThat(english(e.reason())).isEqualTo("name must not be blank"));
         assertThatThrownBy(() -> new SubjectRef(SubjectKind.LEGAL_PERSON, COMPANY, null))
-                .isExactlyInstanceOf(IllegalArgumentException.class);
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void acceptsNameOf200CharactersAndRejects201() {
         assertThat(new SubjectRef(SubjectKind.LEGAL_PERSON, COMPANY, "公".repeat(200)).name()).hasSize(200);
         assertThatThrownBy(() -> new SubjectRef(SubjectKind.LEGAL_PERSON, COMPANY, "公".repeat(201)))
-                .isExactlyInstanceOf(IllegalArgumentException.class)
-                .hasMessage("name must be at most 200 characters but has 201");
+                .asInstanceOf(type(InvalidValue.class))
+                .satisfies(e -> assertThat(english(e.reason())).isEqualTo("name must be at most 200 characters but has 201"));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.creditledger.subject;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.creditledger.text.api.EnglishReasons.english;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.InstanceOfAssertFactories.type;
 
@@ -27,7 +28,7 @@ class UsccTest {
         assertThatThrownBy(() -> new Uscc(code))
                 .asInstanceOf(type(InvalidSubjectCode.class))
                 .satisfies(e -> {
-                    assertThat(e.reason()).isEqualTo("check digit is '" + actual + "' but should be '" + expected + "'");
+                    assertThat(english(e.reason())).isEqualTo("check digit is '" + actual + "' but should be '" + expected + "'");
                     assertThat(e.code()).isEqualTo(code);
                 });
     }
@@ -37,7 +38,7 @@ class UsccTest {
         // position 17 changed from '4' to '5'; the GB 11714 check on positions 9-16 catches it
         assertThatThrownBy(() -> new Uscc("91110108MA01R7K45D"))
                 .asInstanceOf(type(InvalidSubjectCode.class))
-                .extracting(InvalidSubjectCode::reason)
+                .extracting(e -> english(e.reason()))
                 .isEqualTo("organisation code check character (position 17) is '5' but should be '4'");
     }
 
@@ -46,7 +47,7 @@ class UsccTest {
         // position 16 changed from '4' to '5': the organisation code check no longer matches
         assertThatThrownBy(() -> new Uscc("91110108MA01R7K54D"))
                 .asInstanceOf(type(InvalidSubjectCode.class))
-                .extracting(InvalidSubjectCode::reason)
+                .extracting(e -> english(e.reason()))
                 .isEqualTo("organisation code check character (position 17) is '4' but should be '2'");
     }
 
@@ -56,7 +57,7 @@ class UsccTest {
         String code = "91110108M" + letter + "01R7K44D";
         assertThatThrownBy(() -> new Uscc(code))
                 .asInstanceOf(type(InvalidSubjectCode.class))
-                .extracting(InvalidSubjectCode::reason)
+                .extracting(e -> english(e.reason()))
                 .isEqualTo("character '" + letter + "' is not allowed (position 10)");
     }
 
@@ -65,7 +66,7 @@ class UsccTest {
     void rejectsWrongLength(String code) {
         assertThatThrownBy(() -> new Uscc(code))
                 .asInstanceOf(type(InvalidSubjectCode.class))
-                .extracting(InvalidSubjectCode::reason)
+                .extracting(e -> english(e.reason()))
                 .isEqualTo("must be 18 characters but has " + code.length());
     }
 
@@ -79,7 +80,7 @@ class UsccTest {
     void rejectsWhitespaceInside() {
         assertThatThrownBy(() -> new Uscc("91110108 A01R7K44D"))
                 .asInstanceOf(type(InvalidSubjectCode.class))
-                .extracting(InvalidSubjectCode::reason)
+                .extracting(e -> english(e.reason()))
                 .isEqualTo("character U+0020 is not allowed (position 9)");
     }
 
@@ -87,10 +88,10 @@ class UsccTest {
     void rejectsNullAndBlank() {
         assertThatThrownBy(() -> new Uscc(null))
                 .asInstanceOf(type(InvalidSubjectCode.class))
-                .extracting(InvalidSubjectCode::reason).isEqualTo("must not be null");
+                .extracting(e -> english(e.reason())).isEqualTo("must not be null");
         assertThatThrownBy(() -> new Uscc("   "))
                 .asInstanceOf(type(InvalidSubjectCode.class))
-                .extracting(InvalidSubjectCode::reason).isEqualTo("must not be blank");
+                .extracting(e -> english(e.reason())).isEqualTo("must not be blank");
     }
 
     @Test
@@ -108,7 +109,7 @@ class UsccTest {
     @Test
     void exceptionMessageCarriesReasonButNotTheCode() {
         assertThatThrownBy(() -> new Uscc("91110108MA01R7K44E"))
-                .hasMessage("invalid subject code: check digit is 'E' but should be 'D'")
+                .hasMessage("invalid subject code: subject.uscc.check-digit [E, D]")
                 .hasMessageNotContaining("91110108");
     }
 }

@@ -51,10 +51,10 @@ class AuditChainController {
             }
             List<FieldProblem> problems = new ArrayList<>();
             if (lastGlobalIndex == null || lastGlobalIndex < 0) {
-                problems.add(new FieldProblem("lastGlobalIndex", "the anchor's global index (0 or more) is required with a digest"));
+                problems.add(FieldProblem.of("lastGlobalIndex", "chain.anchor.index-required"));
             }
             if (digest == null || !HEX_DIGEST.matcher(digest).matches()) {
-                problems.add(new FieldProblem("digest", "the anchor's digest must be 64 hexadecimal digits"));
+                problems.add(FieldProblem.of("digest", "chain.anchor.digest-format"));
             }
             if (!problems.isEmpty()) {
                 throw new InvalidInput(problems);

@@ -1,5 +1,6 @@
 package org.creditledger.audit.chain;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.ResultSetExtractor;
 import org.springframework.stereotype.Component;
@@ -11,6 +12,7 @@ import javax.sql.DataSource;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Arrays;
+import org.creditledger.platform.i18n.Text;
 
 /**
  * Recomputes the chain from {@code domain_event_entry} and compares it with {@code event_chain}, position by
@@ -43,8 +45,9 @@ class ChainVerifier {
      * when {@code ok}); {@code lastGlobalIndex}: the chain's tail the check ran to; {@code digest}: the recomputed
      * digest, only when {@code ok}; {@code unchainedEvents}: events stored beyond the tail, not checked.
      */
-    record ChainVerification(boolean ok, long checkedEvents, Long firstBrokenGlobalIndex, Reason reason, String detail,
-                        long lastGlobalIndex, String digest, long unchainedEvents) {
+    record ChainVerification(boolean ok, long checkedEvents, Long firstBrokenGlobalIndex, Reason reason,
+                             @Schema(type = "string") Text detail,
+                             long lastGlobalIndex, String digest, long unchainedEvents) {
     }
 
     private final EventChain chain;
@@ -70,8 +73,8 @@ class ChainVerifier {
                             + " where c.global_index <= ? order by c.global_index",
                     (ResultSetExtractor<Walk>) rs -> walk(rs, anchor), tail.globalIndex());
             if (walk.reason() == null && anchor != null && anchor.lastGlobalIndex() > tail.globalIndex()) {
-                walk = walk.broken(null, Reason.ANCHOR_MISMATCH, "The chain ends at global index " + tail.globalIndex()
-                        + ", before the anchor's " + anchor.lastGlobalIndex() + ": chain positions were removed.");
+                walk = walk.broken(null, Reason.ANCHOR_MISMATCH, Text.of("chain.verify.ends-before-anchor", tail.globalIndex(),
+                        anchor.lastGlobalIndex()));
             }
             boolean ok = walk.reason() == null;
             return new ChainVerification(ok, walk.checked(), walk.brokenAt(), walk.reason(), walk.detail(), tail.globalIndex(),
@@ -80,8 +83,8 @@ class ChainVerifier {
     }
 
     /** Where the walk stopped: {@code reason} null when every position matched. */
-    private record Walk(long checked, byte[] link, Long brokenAt, Reason reason, String detail) {
-        Walk broken(Long at, Reason why, String what) {
+    private record Walk(long checked, byte[] link, Long brokenAt, Reason reason, Text detail) {
+        Walk broken(Long at, Reason why, Text what) {
             return new Walk(checked, link, at, why, what);
         }
     }
@@ -91,7 +94,7 @@ class ChainVerifier {
         long checked = 0;
         byte[] link = VerifyDisputePackage.GENESIS;
         if (anchor != null && anchor.lastGlobalIndex() == 0 && !Arrays.equals(anchor.digest(), link)) {
-            return new Walk(0, link, null, Reason.ANCHOR_MISMATCH, "The anchor at global index 0 must be the genesis link (64 zeros).");
+            return new Walk(0, link, null, Reason.ANCHOR_MISMATCH, Text.of("chain.verify.genesis"));
         }
         while (rs.next()) {
             long index = rs.getLong(1);
@@ -102,33 +105,29 @@ class ChainVerifier {
             Walk here = new Walk(checked, link, null, null, null);
             if (index != expected) {
                 return chain.hasEventAt(expected)
-                        ? here.broken(expected, Reason.UNCHAINED, "An event is stored at global index " + expected + " but the chain has no position for it.")
-                        : here.broken(expected, Reason.MISSING, "The chain's position for global index " + expected + " was deleted.");
+                        ? here.broken(expected, Reason.UNCHAINED, Text.of("chain.verify.no-position", expected))
+                        : here.broken(expected, Reason.MISSING, Text.of("chain.verify.position-deleted", expected));
             }
             if (chainedHash == null) {
                 if (eventPresent) {
-                    return here.broken(index, Reason.UNCHAINED, "An event is stored at global index " + index
-                            + ", which the chain recorded as never committed (a late commit or an inserted row).");
+                    return here.broken(index, Reason.UNCHAINED, Text.of("chain.verify.never-committed", index));
                 }
             } else {
                 if (!eventPresent) {
-                    return here.broken(index, Reason.MISSING, "The event at global index " + index + " was deleted.");
+                    return here.broken(index, Reason.MISSING, Text.of("chain.verify.event-deleted", index));
                 }
                 if (!Arrays.equals(actualHash, chainedHash)) {
-                    return here.broken(index, Reason.MODIFIED, "The event at global index " + index
-                            + " no longer hashes to the hash that was chained: a hashed column was changed.");
+                    return here.broken(index, Reason.MODIFIED, Text.of("chain.verify.modified", index));
                 }
                 link = VerifyDisputePackage.link(link, actualHash);
                 checked++;
             }
             if (!Arrays.equals(link, storedLink)) {
-                return here.broken(index, Reason.CHAIN_ALTERED, "The stored link at global index " + index
-                        + " is not the one recomputed from the events: the chain table was edited.");
+                return here.broken(index, Reason.CHAIN_ALTERED, Text.of("chain.verify.altered", index));
             }
             if (anchor != null && anchor.lastGlobalIndex() == index && !Arrays.equals(anchor.digest(), link)) {
-                return here.broken(null, Reason.ANCHOR_MISMATCH, "The events up to global index " + index
-                        + " recompute to " + EventChain.HEX.formatHex(link) + ", not to the anchor's digest: the events and "
-                        + "the chain were rewritten together at or before that index.");
+                return here.broken(null, Reason.ANCHOR_MISMATCH, Text.of("chain.verify.rewritten", index,
+                        EventChain.HEX.formatHex(link)));
             }
             expected = index + 1;
         }

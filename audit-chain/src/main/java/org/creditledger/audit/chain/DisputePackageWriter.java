@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.function.Function;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import org.creditledger.platform.i18n.Text;
 
 /**
  * Writes a dispute package (争议举证包): one zip an inspector hands to a subject, a court or another office, which
@@ -276,8 +277,7 @@ public class DisputePackageWriter {
     /** The chain has not reached the events to export yet (a gap below them is being settled); retry shortly. */
     public static class EventsNotYetChained extends LedgerProblem {
         EventsNotYetChained(long globalIndex) {
-            super(ProblemType.CONFLICT, "The tamper-evident chain has not reached global index " + globalIndex
-                    + " yet; retry in a few seconds.");
+            super(ProblemType.CONFLICT, Text.of("chain.not-yet-chained", globalIndex));
         }
     }
 }

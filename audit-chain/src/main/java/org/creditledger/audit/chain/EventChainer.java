@@ -21,6 +21,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
+import org.creditledger.platform.i18n.OperatorLog;
 
 /**
  * Keeps {@code event_chain} following {@code domain_event_entry}: every {@code ledger.audit.chain.interval}
@@ -162,7 +163,7 @@ class EventChainer implements SmartLifecycle {
                 // a full batch: more events may be waiting
             }
         } catch (RuntimeException e) {
-            log.warn("Chaining events failed; retrying in {}: {}", interval, e.toString());
+            log.warn(OperatorLog.text("log.chain.failed", interval.toString(), e.toString()));
         }
     }
 
@@ -216,8 +217,7 @@ class EventChainer implements SmartLifecycle {
             return false;
         }
         if (!now.isBefore(gap.firstSeen().plus(gapTimeout))) {
-            log.warn("Global indexes {} to {} stayed empty for {}; the chain skips them. An event committed there later "
-                    + "will be reported by verify as UNCHAINED.", from, to - 1, gapTimeout);
+            log.warn(OperatorLog.text("log.chain.gap", from, to - 1, gapTimeout.toString()));
             return true;
         }
         if (gap.snapshot() == null) {

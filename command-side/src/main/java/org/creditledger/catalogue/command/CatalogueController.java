@@ -87,7 +87,7 @@ class CatalogueController {
     @AllowedRoles(Role.ADMIN)
     ResponseEntity<ListResponse> saveList(@PathVariable String listCode, @Valid @RequestBody ListRequest request, LedgerMetadata metadata) {
         if (!ListCode.isValid(listCode)) {
-            throw new InvalidInput(new FieldProblem("listCode", ListCode.RULE));
+            throw new InvalidInput(FieldProblem.of("listCode", ListCode.RULE));
         }
         boolean early = request.earlyRepairAllowed();
         int minMonths = early && request.minMonthsBeforeRepair() != null ? request.minMonthsBeforeRepair() : 0;
@@ -111,7 +111,7 @@ class CatalogueController {
                                                 LedgerMetadata metadata) {
         List<FieldProblem> errors = new ArrayList<>();
         if (!MeasureCode.isValid(measureCode)) {
-            errors.add(new FieldProblem("measureCode", MeasureCode.RULE));
+            errors.add(FieldProblem.of("measureCode", MeasureCode.RULE));
         }
         List<ListCode> listCodes = new ArrayList<>();
         for (int i = 0; i < request.listCodes().size(); i++) {
@@ -119,7 +119,7 @@ class CatalogueController {
             if (ListCode.isValid(code)) {
                 listCodes.add(new ListCode(code));
             } else {
-                errors.add(new FieldProblem("listCodes[" + i + "]", ListCode.RULE));
+                errors.add(FieldProblem.of("listCodes[" + i + "]", ListCode.RULE));
             }
         }
         if (!errors.isEmpty()) {

@@ -15,9 +15,12 @@ import org.springframework.stereotype.Component;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import org.creditledger.platform.i18n.Text;
 
 /**
  * Command-side lookup table of defined lists ({@code known_list}), written by a subscribing processor in the
@@ -93,12 +96,12 @@ public class KnownLists {
      */
     public void requireConsistent(MeasureKind kind, Collection<ListCode> listCodes, String field) {
         ListColour wanted = kind == MeasureKind.PUNISHMENT ? ListColour.BLACK : ListColour.RED;
-        List<String> wrong = new java.util.ArrayList<>();
+        Map<String, String> wrong = new java.util.LinkedHashMap<>();
         for (ListCode code : listCodes) {
             jdbc.sql("select colour from known_list where list_code = ? and colour is not null").param(code.value())
                     .query(String.class).optional()
                     .filter(colour -> !colour.equals(wanted.name()))
-                    .ifPresent(colour -> wrong.add(code.value() + " is " + colour));
+                    .ifPresent(colour -> wrong.put(code.value(), colour));
         }
         if (!wrong.isEmpty()) {
             throw new MeasureInconsistentWithList(kind, wanted, wrong, field);
@@ -107,9 +110,11 @@ public class KnownLists {
 
     /** A measure's kind does not fit the colour of a list it names (惩戒措施 apply to 黑名单, 激励措施 to 红名单). */
     public static class MeasureInconsistentWithList extends LedgerProblem {
-        MeasureInconsistentWithList(MeasureKind kind, ListColour wanted, List<String> wrong, String field) {
-            super(ProblemType.UNPROCESSABLE, "A " + kind + " measure applies to " + wanted + " lists only: " + wrong + ".",
-                    wrong.stream().map(w -> new FieldProblem(field, "a " + kind + " measure cannot name a list that " + w)).toList());
+        /** @param wrong the colour of each list that does not fit, by list code */
+        MeasureInconsistentWithList(MeasureKind kind, ListColour wanted, Map<String, String> wrong, String field) {
+            super(ProblemType.UNPROCESSABLE, Text.of("catalogue.measure.colour", Text.label(kind), Text.label(wanted),
+                    String.join(", ", wrong.keySet())), wrong.entrySet().stream().map(w -> FieldProblem.of(field,
+                    "catalogue.measure.cannot-name", Text.label(kind), w.getKey(), Text.label(ListColour.valueOf(w.getValue())))).toList());
         }
     }
 
@@ -153,8 +158,8 @@ public class KnownLists {
     /** A write names a list that the catalogue does not define. */
     public static class UnknownList extends LedgerProblem {
         UnknownList(List<ListCode> listCodes, String field) {
-            super(ProblemType.UNPROCESSABLE, "List " + listCodes + " is not in the catalogue; define it with PUT /api/v1/lists/{listCode} first.",
-                    listCodes.stream().map(code -> new FieldProblem(field, "unknown list " + code)).toList());
+            super(ProblemType.UNPROCESSABLE, Text.of("catalogue.list.unknown", listCodes.stream().map(ListCode::value).collect(Collectors.joining(", "))),
+                    listCodes.stream().map(code -> FieldProblem.of(field, "catalogue.list.unknown-field", code)).toList());
         }
     }
 }

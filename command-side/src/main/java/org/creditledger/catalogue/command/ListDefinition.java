@@ -63,16 +63,16 @@ class ListDefinition {
 
     private static void check(SaveListDefinitionCommand command) {
         new InvalidCatalogueEntry.Rules()
-                .require(!isBlank(command.name()), "name", "a list needs a name")
-                .require(command.colour() != null, "colour", "RED or BLACK")
-                .require(!isBlank(command.authority()), "authority", "a list needs its maintaining authority (认定部门)")
-                .require(!isBlank(command.legalBasis()), "legalBasis", "a list needs the legal basis that establishes it")
+                .require(!isBlank(command.name()), "name", "catalogue.list.name")
+                .require(command.colour() != null, "colour", "catalogue.list.colour")
+                .require(!isBlank(command.authority()), "authority", "catalogue.list.authority")
+                .require(!isBlank(command.legalBasis()), "legalBasis", "catalogue.list.legal-basis")
                 .require(command.periodMonths() >= 1 && command.periodMonths() <= MAX_MONTHS,
-                        "periodMonths", "between 1 and " + MAX_MONTHS + " months")
+                        "periodMonths", "catalogue.list.months-between", 1, MAX_MONTHS)
                 .require(command.minMonthsBeforeRepair() >= 0 && command.minMonthsBeforeRepair() <= MAX_MONTHS,
-                        "minMonthsBeforeRepair", "between 0 and " + MAX_MONTHS + " months")
+                        "minMonthsBeforeRepair", "catalogue.list.months-between", 0, MAX_MONTHS)
                 .require(!command.revokedOnBlackListing() || command.colour() != ListColour.BLACK,
-                        "revokedOnBlackListing", "only a red list is revoked when its subject enters a black list")
+                        "revokedOnBlackListing", "catalogue.list.revoked-red-only")
                 .enforce();
     }
 

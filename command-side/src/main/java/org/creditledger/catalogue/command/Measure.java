@@ -68,8 +68,8 @@ class Measure {
     @CommandHandler
     int handle(RetireMeasureCommand command) {
         new InvalidCatalogueEntry.Rules()
-                .require(!ListDefinition.isBlank(command.reason()), "reason", "say why the measure is retired (清理依据)")
-                .require(command.effectiveOn() != null, "effectiveOn", "the first day the measure no longer applies")
+                .require(!ListDefinition.isBlank(command.reason()), "reason", "catalogue.measure.retirement-reason")
+                .require(command.effectiveOn() != null, "effectiveOn", "catalogue.measure.retirement-effective-on")
                 .enforce();
         if (retiredFrom != null) {
             throw new MeasureRetired(command.measureCode(), retiredFrom);
@@ -80,18 +80,18 @@ class Measure {
 
     private static void check(SaveMeasureCommand command) {
         new InvalidCatalogueEntry.Rules()
-                .require(!ListDefinition.isBlank(command.name()), "name", "a measure needs a name")
-                .require(command.kind() != null, "kind", "PUNISHMENT or INCENTIVE")
-                .require(command.domain() != null, "domain", "one of the fifteen measure domains")
-                .require(command.scope() != null, "scope", "NATIONAL_BASE or LOCAL_SUPPLEMENT")
+                .require(!ListDefinition.isBlank(command.name()), "name", "catalogue.measure.name")
+                .require(command.kind() != null, "kind", "catalogue.measure.kind")
+                .require(command.domain() != null, "domain", "catalogue.measure.domain")
+                .require(command.scope() != null, "scope", "catalogue.measure.scope")
                 // 地方补充清单: local additions need 法律、法规或党中央、国务院政策文件 (国办发〔2020〕49号), or are rejected.
                 .require(!ListDefinition.isBlank(command.legalBasis()), "legalBasis", command.scope() == MeasureScope.LOCAL_SUPPLEMENT
-                        ? "a local supplement (地方补充清单) must cite a law, regulation or central policy document"
-                        : "every measure cites its legal basis")
+                        ? "catalogue.measure.local-supplement-basis"
+                        : "catalogue.measure.legal-basis")
                 .require(command.scope() != MeasureScope.LOCAL_SUPPLEMENT || ListDefinition.isBlank(command.legalBasis())
                                 || LegalBasis.namesADocument(command.legalBasis()), "legalBasis",
-                        "a local supplement must name its document: a title in 《》 or a document number such as 川府发〔2024〕5号")
-                .require(!command.listCodes().isEmpty(), "listCodes", "a measure applies to at least one list")
+                        "catalogue.measure.local-supplement-document")
+                .require(!command.listCodes().isEmpty(), "listCodes", "catalogue.measure.list-codes")
                 .enforce();
     }
 

@@ -5,11 +5,11 @@ import org.creditledger.platform.web.LedgerProblem;
 import org.creditledger.platform.web.ProblemType;
 
 import java.time.LocalDate;
+import org.creditledger.platform.i18n.Text;
 
 /** A retired measure stays retired: it is neither changed nor retired again (409). A new measure takes its place. */
 class MeasureRetired extends LedgerProblem {
     MeasureRetired(MeasureCode measureCode, LocalDate retiredFrom) {
-        super(ProblemType.CONFLICT, "Measure " + measureCode.value() + " is retired from " + retiredFrom
-                + "; define a new measure instead of changing it.");
+        super(ProblemType.CONFLICT, Text.of("catalogue.measure.retired", measureCode.value(), retiredFrom.toString()));
     }
 }

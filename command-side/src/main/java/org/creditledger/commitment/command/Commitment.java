@@ -56,7 +56,7 @@ class Commitment {
     @CommandHandler
     Commitment(PostCommitmentCommand command, DeadlineManager deadlines) {
         if (command.dueDate() != null && command.dueDate().isBefore(command.signedOn())) {
-            throw new CommitmentRejected("dueDate", "must not be before signedOn " + command.signedOn());
+            throw new CommitmentRejected("dueDate", "commitment.due-date.before-signed", command.signedOn());
         }
         apply(new CommitmentPostedEvent(command.commitmentId(), command.unitId(), command.type(), command.subject(),
                 command.matter(), command.content(), command.signedOn(), command.dueDate()));
@@ -74,7 +74,7 @@ class Commitment {
             throw new CommitmentAlreadyClosed(commitmentId, status);
         }
         if (command.occurredOn().isBefore(signedOn)) {
-            throw new CommitmentRejected("occurredOn", "must not be before the commitment was signed on " + signedOn);
+            throw new CommitmentRejected("occurredOn", "commitment.occurred-on.before-signed", signedOn);
         }
         if (command.outcome() == Outcome.FULFILLED) {
             apply(new CommitmentFulfilledEvent(commitmentId, unitId, subjectCode, command.occurredOn(), command.note()));

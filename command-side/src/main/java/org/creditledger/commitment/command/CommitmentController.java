@@ -34,6 +34,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
+import org.creditledger.platform.i18n.Text;
 
 /** Posting commitment letters and recording their outcomes (UNIT_CLERK of the unit, ADMIN). */
 @RestController
@@ -79,7 +80,7 @@ class CommitmentController {
         }
         PostCommitmentCommand command = checked.command();
         if (!caller.mayActForUnit(command.unitId().value())) {
-            throw new AccessDenied("A UNIT_CLERK key may post commitments for its own unit " + caller.unitId() + " only.");
+            throw new AccessDenied(Text.of("commitment.unit-clerk.own-unit", caller.unitId()));
         }
         knownUnits.require(command.unitId(), "unitId");
         commands.send(command, metadata);
@@ -94,7 +95,7 @@ class CommitmentController {
     OutcomeResponse recordOutcome(@PathVariable UUID commitmentId, @Valid @RequestBody OutcomeRequest request,
                                   Caller caller, LedgerMetadata metadata) {
         if (request.occurredOn().isAfter(today())) {
-            throw new InvalidInput(new FieldProblem("occurredOn", "must not be in the future (today is " + today() + " in Asia/Shanghai)"));
+            throw new InvalidInput(FieldProblem.of("occurredOn", "problem.field.not-future", today()));
         }
         UnitId recordedBy = caller.is(Role.ADMIN) ? null : new UnitId(caller.unitId());
         CommitmentStatus status = commands.send(new RecordOutcomeCommand(new CommitmentId(commitmentId), request.outcome(),

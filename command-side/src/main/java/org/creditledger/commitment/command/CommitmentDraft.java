@@ -37,25 +37,25 @@ public record CommitmentDraft(String unitId, CommitmentType type, SubjectKind su
         List<FieldProblem> errors = new ArrayList<>();
         UnitId unit = null;
         if (isBlank(unitId)) {
-            errors.add(new FieldProblem("unitId", "is required"));
+            errors.add(FieldProblem.of("unitId", "problem.field.required"));
         } else if (!UnitId.isValid(unitId)) {
-            errors.add(new FieldProblem("unitId", "is not a valid unit id"));
+            errors.add(FieldProblem.of("unitId", "problem.field.unit-id"));
         } else {
             unit = new UnitId(unitId);
         }
         if (type == null) {
-            errors.add(new FieldProblem("type", "is required"));
+            errors.add(FieldProblem.of("type", "problem.field.required"));
         }
         SubjectRef subject = SubjectBody.toSubjectRef(new SubjectBody(subjectKind, subjectCode, subjectName), errors);
         text(errors, "matter", matter, MAX_MATTER);
         text(errors, "content", content, MAX_CONTENT);
         if (signedOn == null) {
-            errors.add(new FieldProblem("signedOn", "is required"));
+            errors.add(FieldProblem.of("signedOn", "problem.field.required"));
         } else if (signedOn.isAfter(today)) {
-            errors.add(new FieldProblem("signedOn", "must not be in the future (today is " + today + " in Asia/Shanghai)"));
+            errors.add(FieldProblem.of("signedOn", "problem.field.not-future", today));
         }
         if (signedOn != null && dueDate != null && dueDate.isBefore(signedOn)) {
-            errors.add(new FieldProblem("dueDate", "must not be before signedOn " + signedOn));
+            errors.add(FieldProblem.of("dueDate", "commitment.due-date.before-signed", signedOn));
         }
         if (!errors.isEmpty()) {
             return new Checked(null, List.copyOf(errors));
@@ -65,9 +65,9 @@ public record CommitmentDraft(String unitId, CommitmentType type, SubjectKind su
 
     private static void text(List<FieldProblem> errors, String field, String value, int max) {
         if (isBlank(value)) {
-            errors.add(new FieldProblem(field, "is required"));
+            errors.add(FieldProblem.of(field, "problem.field.required"));
         } else if (value.trim().length() > max) {
-            errors.add(new FieldProblem(field, "must have at most " + max + " characters"));
+            errors.add(FieldProblem.of(field, "problem.field.max-length", max));
         }
     }
 

@@ -5,10 +5,11 @@ import org.creditledger.platform.web.LedgerProblem;
 import org.creditledger.platform.web.ProblemType;
 
 import java.util.List;
+import org.creditledger.platform.i18n.Text;
 
 /** A command whose fields contradict each other or the commitment (400, with the offending field). */
 class CommitmentRejected extends LedgerProblem {
-    CommitmentRejected(String field, String message) {
-        super(ProblemType.VALIDATION, "The request has invalid fields.", List.of(new FieldProblem(field, message)));
+    CommitmentRejected(String field, String messageCode, Object... arguments) {
+        super(ProblemType.VALIDATION, Text.of("problem.validation.fields"), List.of(FieldProblem.of(field, messageCode, arguments)));
     }
 }

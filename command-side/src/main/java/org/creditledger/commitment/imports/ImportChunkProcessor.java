@@ -20,6 +20,7 @@ import org.creditledger.unit.api.UnitId;
 import org.creditledger.unit.command.KnownUnits;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 import java.nio.charset.StandardCharsets;
@@ -52,12 +53,14 @@ class ImportChunkProcessor {
     private final ImportJobStore store;
     private final KnownUnits knownUnits;
     private final Labels labels;
+    private final MessageSource messages;
     private final Counter acceptedRows;
     private final Counter rejectedRows;
 
     ImportChunkProcessor(CommandBus commandBus, TransactionManager transactionManager, ImportJobStore store, KnownUnits knownUnits,
-                         Labels labels, MeterRegistry meters) {
+                         Labels labels, MessageSource messages, MeterRegistry meters) {
         this.labels = labels;
+        this.messages = messages;
         this.commandBus = commandBus;
         this.transactionManager = transactionManager;
         this.store = store;
@@ -123,7 +126,7 @@ class ImportChunkProcessor {
 
     private RowResult post(ImportJob job, ImportRow row, LocalDate today) {
         CommitmentId id = commitmentIdFor(job.sha256(), row.row());
-        ImportRowCheck.Result checked = ImportRowCheck.check(row, id, today, labels);
+        ImportRowCheck.Result checked = ImportRowCheck.check(row, id, today, labels, messages);
         List<RowProblem> errors = new ArrayList<>(checked.errors());
         if (row.unitId() != null && UnitId.isValid(row.unitId())) {
             UnitId unit = new UnitId(row.unitId());
@@ -169,10 +172,10 @@ class ImportChunkProcessor {
     private List<RowProblem> problemsOf(Throwable failure) {
         Throwable cause = failure instanceof CommandExecutionException && failure.getCause() != null ? failure.getCause() : failure;
         if (cause instanceof LedgerProblem problem && !problem.errors().isEmpty()) {
-            return problem.errors().stream().map(p -> RowProblem.text(ImportRowCheck.column(p.field()), p.message())).toList();
+            return problem.errors().stream().map(p -> RowProblem.text(ImportRowCheck.column(p.field()), p.message(), messages)).toList();
         }
         if (cause instanceof LedgerProblem problem) {
-            return List.of(RowProblem.text("row", problem.getMessage()));
+            return List.of(RowProblem.text("row", problem.detail(), messages));
         }
         log.warn("An import row was rejected by an unexpected error", failure);
         return List.of(ImportRowMessages.problem(labels, "row", ImportRowMessages.NOT_POSTED));

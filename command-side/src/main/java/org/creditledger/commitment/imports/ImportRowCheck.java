@@ -6,6 +6,7 @@ import org.creditledger.commitment.api.CommitmentType;
 import org.creditledger.commitment.command.CommitmentDraft;
 import org.creditledger.platform.i18n.Labels;
 import org.creditledger.platform.web.FieldProblem;
+import org.springframework.context.MessageSource;
 import org.creditledger.subject.SubjectKind;
 
 import java.time.LocalDate;
@@ -38,7 +39,7 @@ final class ImportRowCheck {
     private ImportRowCheck() {
     }
 
-    static Result check(ImportRow row, CommitmentId id, LocalDate today, Labels labels) {
+    static Result check(ImportRow row, CommitmentId id, LocalDate today, Labels labels, MessageSource messages) {
         List<RowProblem> unreadable = new ArrayList<>();
         CommitmentType type = parseEnum(CommitmentType.class, row.type(), "type", labels, unreadable);
         SubjectKind kind = parseEnum(SubjectKind.class, row.subjectKind(), "subjectKind", labels, unreadable);
@@ -53,7 +54,7 @@ final class ImportRowCheck {
         CommitmentDraft.Checked checked = draft.check(id, today);
         List<RowProblem> errors = new ArrayList<>(unreadable);
         for (FieldProblem problem : checked.errors()) {
-            RowProblem renamed = RowProblem.text(column(problem.field()), problem.message());
+            RowProblem renamed = RowProblem.text(column(problem.field()), problem.message(), messages);
             // a value that could not be read is reported once, as unreadable, not again as "is required" or wrong
             if (unreadable.stream().noneMatch(u -> u.field().equals(renamed.field()))) {
                 errors.add(renamed);

@@ -1,5 +1,8 @@
 package org.creditledger.commitment.imports;
 
+import org.creditledger.platform.i18n.I18nConfiguration;
+import org.springframework.context.MessageSource;
+import org.springframework.context.MessageSourceResolvable;
 import java.util.List;
 
 /**
@@ -18,5 +21,13 @@ record RowProblem(String field, String code, List<String> args, String message) 
     /** A problem whose text another part of the ledger wrote. */
     static RowProblem text(String field, String message) {
         return new RowProblem(field, null, List.of(), message);
+    }
+
+    /**
+     * A problem another part of the ledger named (the commitment's own checks, the aggregate), worded now in the
+     * default language (Chinese): its code belongs to another module's bundle, which a report reader may not have.
+     */
+    static RowProblem text(String field, MessageSourceResolvable message, MessageSource messages) {
+        return text(field, messages.getMessage(message, I18nConfiguration.DEFAULT_LOCALE));
     }
 }

@@ -40,7 +40,7 @@ class JointAction {
         requireText("matter", command.matter(), MAX_MATTER);
         requireText("result", command.result(), MAX_RESULT);
         if (command.measureVersion() < 1) {
-            throw new JointActionRejected("measureVersion", "must be at least 1");
+            throw new JointActionRejected("measureVersion", "problem.field.at-least", 1);
         }
         apply(new JointActionRecordedEvent(command.jointActionId(), command.entryId(), command.listCode(),
                 command.subjectCode(), command.measureCode(), command.measureKind(), command.measureDomain(),
@@ -55,16 +55,16 @@ class JointAction {
 
     private static void require(String field, Object value) {
         if (value == null) {
-            throw new JointActionRejected(field, "is required");
+            throw new JointActionRejected(field, "problem.field.required");
         }
     }
 
     private static void requireText(String field, String value, int max) {
         if (value == null || value.isBlank()) {
-            throw new JointActionRejected(field, "is required");
+            throw new JointActionRejected(field, "problem.field.required");
         }
         if (value.strip().length() > max) {
-            throw new JointActionRejected(field, "must have at most " + max + " characters");
+            throw new JointActionRejected(field, "problem.field.max-length", max);
         }
     }
 }

@@ -28,6 +28,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.creditledger.platform.i18n.Text;
 
 /**
  * Recording joint reward and punishment cases (联合奖惩案例): UNIT_CLERK for its own unit, ADMIN. The entry and the
@@ -68,18 +69,17 @@ class JointActionController {
                                             LedgerMetadata metadata) {
         Parsed parsed = parse(request);
         if (!caller.mayActForUnit(parsed.unitId().value())) {
-            throw new AccessDenied("A UNIT_CLERK key may record cases for its own unit " + caller.unitId() + " only.");
+            throw new AccessDenied(Text.of("jointaction.unit-clerk.own-unit", caller.unitId()));
         }
         knownUnits.require(parsed.unitId(), "unitId");
         JointActionLookups.Entry entry = lookups.entry(parsed.entryId())
                 .orElseThrow(() -> JointActionRefused.unknownEntry(parsed.entryId()));
         JointActionLookups.Measure measure = lookups.measure(parsed.measureCode())
-                .orElseThrow(() -> new JointActionRefused("measureCode", "Measure " + parsed.measureCode()
-                        + " is not in the catalogue.", "unknown measure " + parsed.measureCode()));
+                .orElseThrow(() -> new JointActionRefused("measureCode", Text.of("jointaction.measure.unknown", parsed.measureCode()),
+                        Text.of("jointaction.measure.unknown-field", parsed.measureCode())));
         if (!measure.listCodes().contains(entry.listCode())) {
-            throw new JointActionRefused("measureCode", "Measure " + measure.measureCode() + " does not apply to list "
-                    + entry.listCode() + "; it applies to " + measure.listCodes() + ".",
-                    "does not apply to list " + entry.listCode());
+            throw new JointActionRefused("measureCode", Text.of("jointaction.measure.not-for-list", measure.measureCode(),
+                    entry.listCode(), String.join(", ", measure.listCodes())), Text.of("jointaction.measure.not-for-list-field", entry.listCode()));
         }
         // Checked again, under a lock, in the transaction that stores the case (JointActionLookups): an exit stored
         // between this read and that transaction refuses the case there.
@@ -98,27 +98,27 @@ class JointActionController {
         List<FieldProblem> errors = new ArrayList<>();
         EntryId entryId = null;
         if (isBlank(request.entryId())) {
-            errors.add(new FieldProblem("entryId", "is required"));
+            errors.add(FieldProblem.of("entryId", "problem.field.required"));
         } else {
             try {
                 entryId = EntryId.parse(request.entryId().strip());
             } catch (IllegalArgumentException e) {
-                errors.add(new FieldProblem("entryId", "is not a UUID"));
+                errors.add(FieldProblem.of("entryId", "problem.field.not-uuid"));
             }
         }
         MeasureCode measureCode = null;
         if (isBlank(request.measureCode())) {
-            errors.add(new FieldProblem("measureCode", "is required"));
+            errors.add(FieldProblem.of("measureCode", "problem.field.required"));
         } else if (!MeasureCode.isValid(request.measureCode())) {
-            errors.add(new FieldProblem("measureCode", MeasureCode.RULE));
+            errors.add(FieldProblem.of("measureCode", MeasureCode.RULE));
         } else {
             measureCode = new MeasureCode(request.measureCode());
         }
         UnitId unitId = null;
         if (isBlank(request.unitId())) {
-            errors.add(new FieldProblem("unitId", "is required"));
+            errors.add(FieldProblem.of("unitId", "problem.field.required"));
         } else if (!UnitId.isValid(request.unitId())) {
-            errors.add(new FieldProblem("unitId", "is not a valid unit id"));
+            errors.add(FieldProblem.of("unitId", "problem.field.unit-id"));
         } else {
             unitId = new UnitId(request.unitId());
         }
@@ -126,9 +126,9 @@ class JointActionController {
         text(errors, "result", request.result(), JointAction.MAX_RESULT);
         LocalDate today = LocalDate.now(clock.withZone(BUSINESS_ZONE));
         if (request.takenOn() == null) {
-            errors.add(new FieldProblem("takenOn", "is required"));
+            errors.add(FieldProblem.of("takenOn", "problem.field.required"));
         } else if (request.takenOn().isAfter(today)) {
-            errors.add(new FieldProblem("takenOn", "must not be in the future (today is " + today + " in Asia/Shanghai)"));
+            errors.add(FieldProblem.of("takenOn", "problem.field.not-future", today));
         }
         if (!errors.isEmpty()) {
             throw new InvalidInput(errors);
@@ -138,9 +138,9 @@ class JointActionController {
 
     private static void text(List<FieldProblem> errors, String field, String value, int max) {
         if (isBlank(value)) {
-            errors.add(new FieldProblem(field, "is required"));
+            errors.add(FieldProblem.of(field, "problem.field.required"));
         } else if (value.strip().length() > max) {
-            errors.add(new FieldProblem(field, "must have at most " + max + " characters"));
+            errors.add(FieldProblem.of(field, "problem.field.max-length", max));
         }
     }
 

@@ -23,6 +23,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.creditledger.platform.i18n.Text;
 
 /**
  * Command-side lookups for recording cases ({@code joint_action_entry}, {@code joint_action_measure}), written by a
@@ -41,15 +42,15 @@ class JointActionLookups {
                  LocalDate exitedOn) {
 
         /** Why the entry was not in force on {@code day}, or empty when it was. */
-        Optional<String> notInForceOn(LocalDate day) {
+        Optional<Text> notInForceOn(LocalDate day) {
             if (day.isBefore(effectiveFrom)) {
-                return Optional.of("entry " + entryId + " on list " + listCode + " takes effect on " + effectiveFrom);
+                return Optional.of(Text.of("jointaction.entry.not-yet", entryId, listCode, effectiveFrom));
             }
             if (day.isAfter(effectiveUntil)) {
-                return Optional.of("entry " + entryId + " on list " + listCode + " was in force until " + effectiveUntil);
+                return Optional.of(Text.of("jointaction.entry.ended", entryId, listCode, effectiveUntil));
             }
             if (exitedOn != null && !day.isBefore(exitedOn)) {
-                return Optional.of("entry " + entryId + " left list " + listCode + " on " + exitedOn);
+                return Optional.of(Text.of("jointaction.entry.exited", entryId, listCode, exitedOn));
             }
             return Optional.empty();
         }

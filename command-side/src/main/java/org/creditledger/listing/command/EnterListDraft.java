@@ -55,9 +55,9 @@ record EnterListDraft(String listCode, SubjectBody subject, String decisionNo, L
         List<FieldProblem> errors = new ArrayList<>();
         ListCode list = null;
         if (isBlank(listCode)) {
-            errors.add(new FieldProblem("listCode", "is required"));
+            errors.add(FieldProblem.of("listCode", "problem.field.required"));
         } else if (!ListCode.isValid(listCode)) {
-            errors.add(new FieldProblem("listCode", ListCode.RULE));
+            errors.add(FieldProblem.of("listCode", ListCode.RULE));
         } else {
             list = new ListCode(listCode);
         }
@@ -65,17 +65,17 @@ record EnterListDraft(String listCode, SubjectBody subject, String decisionNo, L
         required(errors, "decisionNo", decisionNo);
         required(errors, "reason", reason);
         if (decidedOn == null) {
-            errors.add(new FieldProblem("decidedOn", "is required"));
+            errors.add(FieldProblem.of("decidedOn", "problem.field.required"));
         } else if (decidedOn.isAfter(today)) {
-            errors.add(new FieldProblem("decidedOn", "must not be in the future (today is " + today + " in Asia/Shanghai)"));
+            errors.add(FieldProblem.of("decidedOn", "problem.field.not-future", today));
         }
         if (effectiveFrom == null) {
-            errors.add(new FieldProblem("effectiveFrom", "is required"));
+            errors.add(FieldProblem.of("effectiveFrom", "problem.field.required"));
         } else if (decidedOn != null && effectiveFrom.isBefore(decidedOn)) {
-            errors.add(new FieldProblem("decidedOn", "must not be after effectiveFrom " + effectiveFrom));
+            errors.add(FieldProblem.of("decidedOn", "listing.decided-on.after-effective", effectiveFrom));
         }
         if (effectiveFrom != null && effectiveUntil != null && !effectiveUntil.isAfter(effectiveFrom)) {
-            errors.add(new FieldProblem("effectiveUntil", "must be after effectiveFrom " + effectiveFrom));
+            errors.add(FieldProblem.of("effectiveUntil", "listing.effective-until.after", effectiveFrom));
         }
         if (!errors.isEmpty()) {
             return new Checked(this, null, null, List.copyOf(errors));
@@ -85,7 +85,7 @@ record EnterListDraft(String listCode, SubjectBody subject, String decisionNo, L
 
     private static void required(List<FieldProblem> errors, String field, String value) {
         if (isBlank(value)) {
-            errors.add(new FieldProblem(field, "is required"));
+            errors.add(FieldProblem.of(field, "problem.field.required"));
         }
     }
 

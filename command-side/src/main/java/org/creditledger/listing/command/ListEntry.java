@@ -33,6 +33,7 @@ import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.creditledger.platform.i18n.Text;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.creditledger.listing.command.EntryRejected.requireText;
@@ -85,8 +86,7 @@ class ListEntry {
     @CommandHandler
     ListEntry(EnterListCommand command, DeadlineManager deadlines) {
         if (command.actingAuthority() != null && !command.actingAuthority().equals(command.listAuthority())) {
-            throw new NotTheListsAuthority("Only authority " + command.listAuthority() + " may enter subjects on list "
-                    + command.listCode() + ".");
+            throw new NotTheListsAuthority(Text.of("listing.authority.enter", command.listAuthority(), command.listCode()));
         }
         requireText("listCode", command.listCode());
         requireText("listAuthority", command.listAuthority());
@@ -97,14 +97,13 @@ class ListEntry {
         requireValue("effectiveFrom", command.effectiveFrom());
         requireValue("effectiveUntil", command.effectiveUntil());
         if (!command.effectiveUntil().isAfter(command.effectiveFrom())) {
-            throw new EntryRejected("effectiveUntil", "must be after effectiveFrom " + command.effectiveFrom());
+            throw new EntryRejected("effectiveUntil", "listing.effective-until.after", command.effectiveFrom());
         }
         if (command.decidedOn().isAfter(command.effectiveFrom())) {
-            throw new EntryRejected("decidedOn", "must not be after effectiveFrom " + command.effectiveFrom()
-                    + ": a decision precedes its effect");
+            throw new EntryRejected("decidedOn", "listing.decided-on.precedes", command.effectiveFrom());
         }
         if (command.minMonthsBeforeRepair() < 0) {
-            throw new EntryRejected("minMonthsBeforeRepair", "must not be negative");
+            throw new EntryRejected("minMonthsBeforeRepair", "listing.field.negative");
         }
         apply(new SubjectListedEvent(command.entryId(), command.listCode(), command.listAuthority(), command.subject(),
                 command.decisionNo(), command.decidedOn(), command.reason(), command.effectiveFrom(),
@@ -118,8 +117,7 @@ class ListEntry {
     @CommandHandler
     void handle(FileObjectionCommand command, DeadlineManager deadlines) {
         if (command.actingAuthority() != null && !command.actingAuthority().equals(listAuthority)) {
-            throw new NotTheListsAuthority("Only authority " + listAuthority
-                    + " may record objections against this entry.");
+            throw new NotTheListsAuthority(Text.of("listing.authority.objections", listAuthority));
         }
         requireActive();
         Optional<Objection> open = objections.values().stream().filter(Objection::isOpen).findFirst();
@@ -133,10 +131,10 @@ class ListEntry {
         requireValue("filedOn", command.filedOn());
         requireValue("decideBy", command.decideBy());
         if (command.filedOn().isBefore(decidedOn)) {
-            throw new EntryRejected("filedOn", "must not be before the listing decision of " + decidedOn);
+            throw new EntryRejected("filedOn", "listing.before-decision", decidedOn);
         }
         if (command.decideBy().isBefore(command.filedOn())) {
-            throw new EntryRejected("decideBy", "must not be before filedOn " + command.filedOn());
+            throw new EntryRejected("decideBy", "listing.decide-by.before-filed", command.filedOn());
         }
         apply(new ObjectionFiledEvent(entryId, subjectCode, command.objectionId(), command.grounds(),
                 command.filedOn(), command.decideBy()));
@@ -149,7 +147,7 @@ class ListEntry {
      */
     @CommandHandlerInterceptor
     void beforeObjectionDecision(DecideObjectionCommand command) {
-        requireAuthority(command.actingAuthority(), "decide objections");
+        requireAuthority(command.actingAuthority(), "listing.action.decide-objections");
         Objection objection = objections.get(command.objectionId());
         if (objection == null) {
             throw new UnknownObjection(entryId, command.objectionId());
@@ -162,7 +160,7 @@ class ListEntry {
 
     @CommandHandler
     void handle(ApplyForRepairCommand command) {
-        requireAuthority(command.actingAuthority(), "accept repair applications");
+        requireAuthority(command.actingAuthority(), "listing.action.accept-repairs");
         requireActive();
         Optional<Repair> pending = repairs.values().stream().filter(Repair::isPending).findFirst();
         if (pending.isPresent()) {
@@ -172,18 +170,16 @@ class ListEntry {
             throw new RepairAlreadyDecided(entryId, command.repairId());
         }
         if (command.methods().isEmpty()) {
-            throw new EntryRejected("methods", "must name at least one repair method");
+            throw new EntryRejected("methods", "listing.repair.methods");
         }
         requireText("evidence", command.evidence());
         requireValue("appliedOn", command.appliedOn());
         if (!earlyRepairAllowed) {
-            throw new RepairNotAllowed(entryId, "list " + listCode + " does not allow early repair; the entry ends on "
-                    + effectiveUntil + ".");
+            throw new RepairNotAllowed(entryId, Text.of("listing.repair.no-early", listCode, effectiveUntil));
         }
         LocalDate earliest = decidedOn.plusMonths(minMonthsBeforeRepair);
         if (command.appliedOn().isBefore(earliest)) {
-            throw new RepairNotAllowed(entryId, "list " + listCode + " allows repair only " + minMonthsBeforeRepair
-                    + " months after the decision of " + decidedOn + ", from " + earliest + ".");
+            throw new RepairNotAllowed(entryId, Text.of("listing.repair.too-early", listCode, minMonthsBeforeRepair, decidedOn, earliest));
         }
         apply(new RepairAppliedEvent(entryId, subjectCode, command.repairId(), command.methods(),
                 command.commitmentId(), command.evidence(), command.appliedOn()));
@@ -195,7 +191,7 @@ class ListEntry {
      */
     @CommandHandlerInterceptor
     void beforeRepairDecision(DecideRepairCommand command) {
-        requireAuthority(command.actingAuthority(), "decide repair applications");
+        requireAuthority(command.actingAuthority(), "listing.action.decide-repairs");
         Repair repair = repairs.get(command.repairId());
         if (repair == null) {
             throw new UnknownRepair(entryId, command.repairId());
@@ -208,22 +204,21 @@ class ListEntry {
 
     @CommandHandler
     void handle(DelistCommand command) {
-        requireAuthority(command.actingAuthority(), "delist its entries");
+        requireAuthority(command.actingAuthority(), "listing.action.delist");
         requireActive();
         requireValue("reason", command.reason());
         if (!command.reason().isDirect()) {
-            throw new EntryRejected("reason", command.reason()
-                    + " comes from its own path (expiry, repair decision, objection decision); use REVOKED, COURT_ORDER or OTHER");
+            throw new EntryRejected("reason", "listing.exit.not-direct", Text.label(command.reason()));
         }
         if (command.reason().needsDocument() && (command.documentNo() == null || command.documentNo().isBlank())) {
-            throw new EntryRejected("documentNo", "is required to exit for " + command.reason());
+            throw new EntryRejected("documentNo", "listing.exit.document", Text.label(command.reason()));
         }
         if (command.reason() == ExitReason.OTHER && (command.note() == null || command.note().isBlank())) {
-            throw new EntryRejected("note", "must say why the entry exits when the reason is OTHER");
+            throw new EntryRejected("note", "listing.exit.other-needs-note");
         }
         requireValue("exitedOn", command.exitedOn());
         if (command.exitedOn().isBefore(decidedOn)) {
-            throw new EntryRejected("exitedOn", "must not be before the listing decision of " + decidedOn);
+            throw new EntryRejected("exitedOn", "listing.before-decision", decidedOn);
         }
         apply(new SubjectDelistedEvent(entryId, listCode, subjectCode, command.reason(), command.documentNo(),
                 command.note(), command.exitedOn()));
@@ -297,10 +292,9 @@ class ListEntry {
         exitReason = event.reason();
     }
 
-    private void requireAuthority(String actingAuthority, String what) {
+    private void requireAuthority(String actingAuthority, String whatCode) {
         if (actingAuthority != null && !actingAuthority.equals(listAuthority)) {
-            throw new NotTheListsAuthority("Only authority " + listAuthority + ", which keeps list " + listCode
-                    + ", may " + what + " of list entry " + entryId + ".");
+            throw new NotTheListsAuthority(Text.of("listing.authority.act", listAuthority, listCode, Text.of(whatCode), entryId));
         }
     }
 

@@ -1,5 +1,6 @@
 package org.creditledger.listing.command;
 
+import org.creditledger.platform.i18n.Text;
 import org.creditledger.platform.web.LedgerProblem;
 import org.creditledger.platform.web.ProblemType;
 
@@ -8,7 +9,7 @@ import org.creditledger.platform.web.ProblemType;
  * the list (认定部门, 谁认定、谁修复) and administrators may. The entry decides this, from the command's acting authority.
  */
 class NotTheListsAuthority extends LedgerProblem {
-    NotTheListsAuthority(String detail) {
+    NotTheListsAuthority(Text detail) {
         super(ProblemType.FORBIDDEN, detail);
     }
 }

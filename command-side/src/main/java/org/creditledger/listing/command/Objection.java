@@ -52,7 +52,7 @@ class Objection {
         requireText("reason", command.reason());
         requireValue("decidedOn", command.decidedOn());
         if (command.decidedOn().isBefore(filedOn)) {
-            throw new EntryRejected("decidedOn", "must not be before the objection was filed on " + filedOn);
+            throw new EntryRejected("decidedOn", "listing.objection.decided-before-filed", filedOn);
         }
         if (command.upheld()) {
             apply(new ObjectionUpheldEvent(entryId, subjectCode, objectionId, command.reason(), command.decidedOn()));

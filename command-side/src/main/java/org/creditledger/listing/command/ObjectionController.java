@@ -65,7 +65,7 @@ class ObjectionController {
                                                     Caller caller, LedgerMetadata metadata) {
         LocalDate today = today();
         if (request.filedOn().isAfter(today)) {
-            throw new InvalidInput(new FieldProblem("filedOn", "must not be in the future (today is " + today + " in Asia/Shanghai)"));
+            throw new InvalidInput(FieldProblem.of("filedOn", "problem.field.not-future", today));
         }
         ObjectionId objectionId = ObjectionId.random();
         LocalDate decideBy = dueDates.decideBy(request.filedOn());

@@ -7,6 +7,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.stereotype.Component;
 
 import java.time.LocalDate;
+import org.creditledger.platform.i18n.OperatorLog;
 
 /** The date an authority must decide an objection by: {@code ledger.objection.working-days} after it was filed. */
 @Component
@@ -27,9 +28,8 @@ class ObjectionDueDates {
         LocalDate decideBy = calendar.addWorkingDays(filedOn, workingDays);
         for (int year = filedOn.getYear(); year <= decideBy.getYear(); year++) {
             if (!calendar.hasDataFor(year)) {
-                log.warn("Objection deadline {} (filed {}) counted Monday to Friday in {}: the working-day calendar has no holidays"
-                        + " for {}. Add that year's State Council schedule to ledger.calendar.holidays and"
-                        + " ledger.calendar.adjusted-working-days.", decideBy, filedOn, year, year);
+                log.warn(OperatorLog.text("log.calendar.year-without-holidays", decideBy.toString(), filedOn.toString(),
+                        Integer.toString(year)));
             }
         }
         return decideBy;

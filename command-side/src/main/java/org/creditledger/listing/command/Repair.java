@@ -47,7 +47,7 @@ class Repair {
         requireText("reason", command.reason());
         requireValue("decidedOn", command.decidedOn());
         if (command.decidedOn().isBefore(appliedOn)) {
-            throw new EntryRejected("decidedOn", "must not be before the application of " + appliedOn);
+            throw new EntryRejected("decidedOn", "listing.repair.decided-before-applied", appliedOn);
         }
         if (command.approved()) {
             apply(new RepairApprovedEvent(entryId, subjectCode, repairId, command.reason(), command.decidedOn()));

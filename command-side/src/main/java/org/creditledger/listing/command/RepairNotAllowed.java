@@ -1,6 +1,7 @@
 package org.creditledger.listing.command;
 
 import org.creditledger.listing.api.EntryId;
+import org.creditledger.platform.i18n.Text;
 import org.creditledger.platform.web.LedgerProblem;
 import org.creditledger.platform.web.ProblemType;
 
@@ -9,7 +10,7 @@ import org.creditledger.platform.web.ProblemType;
  * rules refuse it.
  */
 class RepairNotAllowed extends LedgerProblem {
-    RepairNotAllowed(EntryId id, String why) {
-        super(ProblemType.UNPROCESSABLE, "List entry " + id + " cannot be repaired: " + why);
+    RepairNotAllowed(EntryId id, Text why) {
+        super(ProblemType.UNPROCESSABLE, Text.of("listing.repair.not-allowed", id, why));
     }
 }

@@ -6,6 +6,7 @@ import org.creditledger.subject.SubjectKind;
 import org.creditledger.subject.SubjectRef;
 
 import java.util.List;
+import org.creditledger.text.api.InvalidValue;
 
 /**
  * A subject as a write request names it: {@code "subject": {"kind", "code", "name"}}. Every write that names a subject
@@ -25,13 +26,13 @@ public record SubjectBody(SubjectKind kind, String code, String name) {
         SubjectBody s = body == null ? new SubjectBody(null, null, null) : body;
         int before = errors.size();
         if (s.kind == null) {
-            errors.add(new FieldProblem("subject.kind", "is required"));
+            errors.add(FieldProblem.of("subject.kind", "problem.field.required"));
         }
         if (isBlank(s.code)) {
-            errors.add(new FieldProblem("subject.code", "is required"));
+            errors.add(FieldProblem.of("subject.code", "problem.field.required"));
         }
         if (isBlank(s.name)) {
-            errors.add(new FieldProblem("subject.name", "is required"));
+            errors.add(FieldProblem.of("subject.name", "problem.field.required"));
         }
         if (errors.size() > before) {
             return null;
@@ -39,9 +40,9 @@ public record SubjectBody(SubjectKind kind, String code, String name) {
         try {
             return new SubjectRef(s.kind, s.code, s.name);
         } catch (InvalidSubjectCode e) {
-            errors.add(new FieldProblem("subject.code", e.reason()));
-        } catch (IllegalArgumentException e) {
-            errors.add(new FieldProblem("subject.name", e.getMessage()));
+            errors.add(FieldProblem.of("subject.code", e.reason()));
+        } catch (InvalidValue e) {
+            errors.add(FieldProblem.of("subject.name", e.reason()));
         }
         return null;
     }

@@ -13,6 +13,7 @@ import org.springframework.stereotype.Component;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.creditledger.platform.i18n.Text;
 
 /**
  * Command-side lookup table of registered units ({@code known_unit}), written by a subscribing processor in the
@@ -59,8 +60,8 @@ public class KnownUnits {
     /** A write names a unit that was never registered. */
     public static class UnknownUnit extends LedgerProblem {
         UnknownUnit(UnitId unitId, String field) {
-            super(ProblemType.UNPROCESSABLE, "Unit " + unitId + " is not registered; register it with PUT /api/v1/units/" + unitId + " first.",
-                    List.of(new FieldProblem(field, "unknown unit " + unitId)));
+            super(ProblemType.UNPROCESSABLE, Text.of("access.unit.not-registered", unitId),
+                    List.of(FieldProblem.of(field, "unit.unknown", unitId)));
         }
     }
 }

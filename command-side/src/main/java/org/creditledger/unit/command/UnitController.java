@@ -76,7 +76,7 @@ class UnitController {
 
     private static UnitId unitId(String raw) {
         if (!UnitId.isValid(raw)) {
-            throw new InvalidInput(new FieldProblem("unitId", "a unit id has 1 to 64 letters, digits, '.', '_' or '-'"));
+            throw new InvalidInput(FieldProblem.of("unitId", "unit.id.format"));
         }
         return new UnitId(raw);
     }

@@ -75,7 +75,7 @@ class MeasureTest {
                 .when(save(MeasureScope.LOCAL_SUPPLEMENT, "  ", List.of(DEBTOR)))
                 .expectNoEvents()
                 .expectException(InvalidCatalogueEntry.class)
-                .expectExceptionMessage(containsString("local supplement"));
+                .expectExceptionMessage(containsString("local-supplement"));
     }
 
     @Test

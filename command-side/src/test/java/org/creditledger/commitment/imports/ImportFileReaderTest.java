@@ -36,19 +36,22 @@ class ImportFileReaderTest {
 
     static final ImportsProperties LIMITS = new ImportsProperties(2, 200_000, 1000, DataSize.ofMegabytes(100), 0.02, 1000, 200_000);
 
-    static final Labels LABELS = labels();
+    static final ResourceBundleMessageSource MESSAGES = messages();
+    static final Labels LABELS = new Labels(MESSAGES, List.of(LabelledEnums.of(CommitmentType.class, SubjectKind.class)));
 
     static {
         new ImportsConfiguration(LIMITS); // POI's zip limits, as the application sets them
     }
 
-    /** The labels as the application has them: platform's bundle with this module's. */
-    static Labels labels() {
+    /** The texts as the application has them: the kernel's and platform's bundles with this module's. */
+    static ResourceBundleMessageSource messages() {
         ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
-        messages.setBasenames("i18n/labels", "i18n/imports");
+        messages.setBasenames("i18n/labels", "i18n/imports", "i18n/values", "i18n/validation", "i18n/problems",
+                "i18n/command-problems");
         messages.setDefaultEncoding("UTF-8");
         messages.setFallbackToSystemLocale(false);
-        return new Labels(messages, List.of(LabelledEnums.of(CommitmentType.class, SubjectKind.class)));
+        messages.setDefaultLocale(java.util.Locale.SIMPLIFIED_CHINESE);
+        return messages;
     }
 
     static List<ImportRow> read(byte[] content) {
@@ -127,7 +130,7 @@ class ImportFileReaderTest {
     @Test
     void anUnknownHeaderIsNamedInChineseWithTheAcceptedNames() {
         assertThatThrownBy(() -> read(utf8("单位代码,承诺类型,主体类型,主体代码,主体名称,承诺事项,承诺内容,签署日期,联系电话\nu,OTHER,LEGAL_PERSON,C,n,m,c,2025-03-01,1\n")))
-                .isInstanceOfSatisfying(UnreadableImportFile.class, e -> assertThat(e.errors().get(0).message())
+                .isInstanceOfSatisfying(UnreadableImportFile.class, e -> assertThat(words(e.errors().get(0).message()))
                         .startsWith("表头“联系电话”不是可识别的列名。")
                         .contains("主体代码（subjectCode，也可写作：统一社会信用代码、身份证号码")
                         .contains("承诺书编号（letterNo"));
@@ -139,7 +142,7 @@ class ImportFileReaderTest {
                 .isInstanceOfSatisfying(UnreadableImportFile.class, e -> assertThat(e.errors()).singleElement()
                         .satisfies(p -> {
                             assertThat(p.field()).isEqualTo("file");
-                            assertThat(p.message()).startsWith("missing required columns: subjectCode, signedOn (");
+                            assertThat(words(p.message())).startsWith("missing required columns: subjectCode, signedOn (");
                         }));
     }
 
@@ -199,7 +202,7 @@ class ImportFileReaderTest {
         String code = SubjectCodes.usccFor(7, false);
         String wrongDigit = code.substring(0, 17) + (code.charAt(17) == '0' ? '1' : '0');
         ImportRow row = new ImportRow(1, 2, "unit-a", "PROMISE", "LEGAL_PERSON", wrongDigit, "某公司", " ", "内容", "2025-13-01", null, null, List.of());
-        ImportRowCheck.Result result = ImportRowCheck.check(row, new CommitmentId(UUID.randomUUID()), LocalDate.of(2025, 6, 1), LABELS);
+        ImportRowCheck.Result result = ImportRowCheck.check(row, new CommitmentId(UUID.randomUUID()), LocalDate.of(2025, 6, 1), LABELS, MESSAGES);
         assertThat(result.valid()).isFalse();
         assertThat(result.errors()).extracting(RowProblem::field).containsExactly("type", "signedOn", "subjectCode", "matter");
         assertThat(english(result.errors().get(0))).startsWith("'PROMISE' is not one of NOTIFICATION_IN_LIEU_OF_CERTIFICATE, ");
@@ -210,7 +213,7 @@ class ImportFileReaderTest {
         assertThat(ImportRowMessages.text(result.errors().get(1), LABELS, Locale.SIMPLIFIED_CHINESE)).startsWith("“2025-13-01”不是日期");
 
         ImportRow valid = new ImportRow(2, 3, "unit-a", "OTHER", "LEGAL_PERSON", code, "某公司", "事项", "内容", "2025-03-01", "2025-12-31", null, List.of());
-        ImportRowCheck.Result ok = ImportRowCheck.check(valid, new CommitmentId(UUID.randomUUID()), LocalDate.of(2025, 6, 1), LABELS);
+        ImportRowCheck.Result ok = ImportRowCheck.check(valid, new CommitmentId(UUID.randomUUID()), LocalDate.of(2025, 6, 1), LABELS, MESSAGES);
         assertThat(ok.valid()).isTrue();
         assertThat(ok.command().subject().code()).isEqualTo(code);
     }
@@ -220,7 +223,7 @@ class ImportFileReaderTest {
         String code = SubjectCodes.usccFor(8, false);
         for (String[] typed : new String[][]{{"告知承诺", "法人"}, {"证明事项告知承诺", "法人和非法人组织"}, {"notification_in_lieu_of_certificate", "LEGAL_PERSON"}}) {
             ImportRow row = new ImportRow(1, 2, "unit-a", typed[0], typed[1], code, "某公司", "事项", "内容", "2025-03-01", null, null, List.of());
-            ImportRowCheck.Result result = ImportRowCheck.check(row, new CommitmentId(UUID.randomUUID()), LocalDate.of(2025, 6, 1), LABELS);
+            ImportRowCheck.Result result = ImportRowCheck.check(row, new CommitmentId(UUID.randomUUID()), LocalDate.of(2025, 6, 1), LABELS, MESSAGES);
             assertThat(result.errors()).as(String.join("/", typed)).isEmpty();
             assertThat(result.command().type()).isEqualTo(CommitmentType.NOTIFICATION_IN_LIEU_OF_CERTIFICATE);
             assertThat(result.command().subject().kind()).isEqualTo(SubjectKind.LEGAL_PERSON);
@@ -230,7 +233,7 @@ class ImportFileReaderTest {
     @Test
     void aCodeThatExcelTurnedIntoANumberIsRefusedAsLostDigitsNotAsAWrongLength() throws IOException {
         ImportRow csv = new ImportRow(1, 2, "unit-a", "OTHER", "NATURAL_PERSON", "1.10105E+17", "张三", "事项", "内容", "2025-03-01", null, null, List.of());
-        ImportRowCheck.Result result = ImportRowCheck.check(csv, new CommitmentId(UUID.randomUUID()), LocalDate.of(2025, 6, 1), LABELS);
+        ImportRowCheck.Result result = ImportRowCheck.check(csv, new CommitmentId(UUID.randomUUID()), LocalDate.of(2025, 6, 1), LABELS, MESSAGES);
         assertThat(result.errors()).singleElement().satisfies(p -> {
             assertThat(p.field()).isEqualTo("subjectCode");
             assertThat(p.message()).contains("Excel 已经丢失了代码的位数").contains("文本");
@@ -257,8 +260,13 @@ class ImportFileReaderTest {
         }
         ImportRow row = read(xlsx).get(0);
         assertThat(row.numberCells()).containsExactly("subjectCode");
-        ImportRowCheck.Result fromXlsx = ImportRowCheck.check(row, new CommitmentId(UUID.randomUUID()), LocalDate.of(2025, 6, 1), LABELS);
+        ImportRowCheck.Result fromXlsx = ImportRowCheck.check(row, new CommitmentId(UUID.randomUUID()), LocalDate.of(2025, 6, 1), LABELS, MESSAGES);
         assertThat(fromXlsx.errors()).extracting(RowProblem::code).containsExactly(ImportRowMessages.NUMBER_CELL);
+    }
+
+    /** A whole-file problem in the default language, as an upload's 400 gives it. */
+    static String words(org.springframework.context.MessageSourceResolvable message) {
+        return MESSAGES.getMessage(message, Locale.SIMPLIFIED_CHINESE);
     }
 
     static String english(RowProblem problem) {
@@ -272,11 +280,11 @@ class ImportFileReaderTest {
         assertThat(honest.length).isLessThan(1024 * 1024);
 
         assertThatThrownBy(() -> ImportFileReader.precheck(file(honest), LIMITS))
-                .isInstanceOfSatisfying(UnreadableImportFile.class, e -> assertThat(e.errors().get(0).message())
+                .isInstanceOfSatisfying(UnreadableImportFile.class, e -> assertThat(words(e.errors().get(0).message()))
                         .isEqualTo(ImportFileReader.TOO_LARGE_WHEN_INFLATED));
         ImportFileReader.precheck(file(lying), LIMITS); // its directory declares nothing suspicious
         assertThatThrownBy(() -> read(lying))
-                .isInstanceOfSatisfying(UnreadableImportFile.class, e -> assertThat(e.errors().get(0).message())
+                .isInstanceOfSatisfying(UnreadableImportFile.class, e -> assertThat(words(e.errors().get(0).message()))
                         .isEqualTo(ImportFileReader.TOO_LARGE_WHEN_INFLATED));
     }
 
@@ -284,7 +292,7 @@ class ImportFileReaderTest {
     void aCellLongerThanExcelAllowsIsRefused() {
         byte[] workbook = XlsxBomb.withLongCell(40_000, HEADER); // under POI's grace size: only the cell limit applies
         assertThatThrownBy(() -> read(workbook))
-                .isInstanceOfSatisfying(UnreadableImportFile.class, e -> assertThat(e.errors().get(0).message())
+                .isInstanceOfSatisfying(UnreadableImportFile.class, e -> assertThat(words(e.errors().get(0).message()))
                         .isEqualTo("a cell holds more than 32767 characters, more than Excel allows"));
     }
 
@@ -311,16 +319,16 @@ class ImportFileReaderTest {
             xlsx = out.toByteArray();
         }
         assertThatThrownBy(() -> read(xlsx))
-                .isInstanceOfSatisfying(UnreadableImportFile.class, e -> assertThat(e.errors().get(0).message())
+                .isInstanceOfSatisfying(UnreadableImportFile.class, e -> assertThat(words(e.errors().get(0).message()))
                         .isEqualTo("the shared strings of the workbook hold more than 200000 characters"));
     }
 
     @Test
     void unreadableFilesAreDescribedByFixedTextsNotByTheParsersMessages() {
         assertThatThrownBy(() -> read(utf8("PK\u0003\u0004 this is not a zip")))
-                .isInstanceOfSatisfying(UnreadableImportFile.class, e -> assertThat(e.errors().get(0).message()).isEqualTo(ImportFileReader.NOT_XLSX));
+                .isInstanceOfSatisfying(UnreadableImportFile.class, e -> assertThat(words(e.errors().get(0).message())).isEqualTo(ImportFileReader.NOT_XLSX));
         assertThatThrownBy(() -> read(utf8(HEADER + "\nu,OTHER,\"unclosed\n")))
-                .isInstanceOfSatisfying(UnreadableImportFile.class, e -> assertThat(e.errors().get(0).message()).isEqualTo(ImportFileReader.NOT_CSV));
+                .isInstanceOfSatisfying(UnreadableImportFile.class, e -> assertThat(words(e.errors().get(0).message())).isEqualTo(ImportFileReader.NOT_CSV));
         ByteArrayOutputStream zipWithoutWorkbook = new ByteArrayOutputStream();
         try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(zipWithoutWorkbook)) {
             zip.putNextEntry(new java.util.zip.ZipEntry("notes.txt"));
@@ -329,7 +337,7 @@ class ImportFileReaderTest {
             throw new UncheckedIOException(e);
         }
         assertThatThrownBy(() -> read(zipWithoutWorkbook.toByteArray()))
-                .isInstanceOfSatisfying(UnreadableImportFile.class, e -> assertThat(e.errors().get(0).message()).isEqualTo(ImportFileReader.NOT_XLSX));
+                .isInstanceOfSatisfying(UnreadableImportFile.class, e -> assertThat(words(e.errors().get(0).message())).isEqualTo(ImportFileReader.NOT_XLSX));
     }
 
     @Test

@@ -50,7 +50,7 @@ class JointActionTest {
         fixture.givenNoPriorActivity()
                 .when(record(" ", "取消其投标资格"))
                 .expectException(JointActionRejected.class)
-                .expectExceptionMessage("The request has invalid fields.")
+                .expectExceptionMessage("problem.validation.fields")
                 .expectNoEvents();
     }
 

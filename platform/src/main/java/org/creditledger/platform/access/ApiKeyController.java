@@ -29,6 +29,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.creditledger.platform.i18n.Text;
 
 /**
  * Issues, lists and revokes API keys. The secret is in the issuing response once and never again; a listing shows
@@ -70,23 +71,22 @@ class ApiKeyController {
                             HttpServletRequest http) {
         IdempotencyFilter.doNotKeepResponse(http); // the secret is shown once, and never kept, not even for a retry
         if (request.role() == Role.UNIT_CLERK && isBlank(request.unitId())) {
-            throw new InvalidInput(new FieldProblem("unitId", "a UNIT_CLERK key must be bound to a unit"));
+            throw new InvalidInput(FieldProblem.of("unitId", "access.unit-clerk.bound"));
         }
         if (request.role() == Role.LIST_AUTHORITY && isBlank(request.authority())) {
-            throw new InvalidInput(new FieldProblem("authority", "a LIST_AUTHORITY key must be bound to an authority"));
+            throw new InvalidInput(FieldProblem.of("authority", "access.list-authority.bound"));
         }
         if (request.expiresAt() != null && !request.expiresAt().isAfter(clock.instant())) {
-            throw new InvalidInput(new FieldProblem("expiresAt", "must be in the future"));
+            throw new InvalidInput(FieldProblem.of("expiresAt", "problem.field.in-future"));
         }
         // A COUNTER key may name the unit whose service counter (政务服务窗口) it serves: its checks count for that unit.
         String unit = request.role() == Role.UNIT_CLERK || request.role() == Role.COUNTER ? blankToNull(request.unitId()) : null;
         String authority = request.role() == Role.LIST_AUTHORITY ? request.authority() : null;
         if (unit != null && !bindings.unitExists(unit)) {
-            throw new UnknownReference("unitId", "Unit " + unit + " is not registered; register it with PUT /api/v1/units/" + unit + " first.");
+            throw new UnknownReference("unitId", Text.of("access.unit.not-registered", unit));
         }
         if (authority != null && !bindings.authorityExists(authority)) {
-            throw new UnknownReference("authority", "No list in the catalogue has the authority " + authority
-                    + "; a LIST_AUTHORITY key must name the authority of a defined list exactly (see GET /api/v1/lists).");
+            throw new UnknownReference("authority", Text.of("access.authority.unknown", authority));
         }
         ApiKeys.IssuedKey issued = apiKeys.issue(new ApiKeys.NewKey(request.name().trim(), request.role(), unit, authority,
                 request.expiresAt()), metadata, caller.keyId());
@@ -128,14 +128,14 @@ class ApiKeyController {
 
     /** 422: the key would be bound to a unit or authority the ledger does not know. */
     static class UnknownReference extends LedgerProblem {
-        UnknownReference(String field, String detail) {
-            super(ProblemType.UNPROCESSABLE, detail, List.of(new FieldProblem(field, "is not known to the ledger")));
+        UnknownReference(String field, Text detail) {
+            super(ProblemType.UNPROCESSABLE, detail, List.of(FieldProblem.of(field, "access.reference.unknown")));
         }
     }
 
     static class UnknownKey extends LedgerProblem {
         UnknownKey(UUID keyId) {
-            super(ProblemType.NOT_FOUND, "No API key " + keyId + ".");
+            super(ProblemType.NOT_FOUND, Text.of("access.key.unknown", keyId));
         }
     }
 }

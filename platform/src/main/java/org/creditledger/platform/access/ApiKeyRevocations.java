@@ -15,6 +15,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.Properties;
 import java.util.UUID;
+import org.creditledger.platform.i18n.OperatorLog;
 
 /**
  * Hears revocations made by any node ({@code LISTEN api_key_revoked}) and evicts the key from this node's cache, so a
@@ -67,9 +68,9 @@ class ApiKeyRevocations implements SmartLifecycle {
                     break;
                 }
                 if (listening) {
-                    log.warn("Lost the connection that hears API key revocations; dropping the key cache and reconnecting", e);
+                    log.warn(OperatorLog.text("log.access.revocations-lost"), e);
                 } else {
-                    log.warn("Cannot listen for API key revocations ({}); retrying in {} ms", e.getMessage(), delayMillis);
+                    log.warn(OperatorLog.text("log.access.revocations-retry", e.getMessage(), delayMillis));
                 }
             } finally {
                 connection = null;

@@ -1,6 +1,7 @@
 package org.creditledger.platform.access;
 
 import org.creditledger.platform.axon.LedgerMetadata;
+import org.creditledger.platform.i18n.OperatorLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -31,8 +32,7 @@ class BootstrapAdminKey implements ApplicationRunner {
     public void run(ApplicationArguments args) {
         if (secret == null) {
             if (apiKeys.none()) {
-                log.warn("No API key exists yet. Set LEDGER_BOOTSTRAP_ADMIN_KEY=<secret of at least {} characters> (or LEDGER_DEMO=true) "
-                        + "to create the first ADMIN key.", AccessProperties.MIN_BOOTSTRAP_SECRET_LENGTH);
+                log.warn(OperatorLog.text("log.access.no-key", AccessProperties.MIN_BOOTSTRAP_SECRET_LENGTH));
             }
             return;
         }
@@ -40,9 +40,9 @@ class BootstrapAdminKey implements ApplicationRunner {
             try {
                 apiKeys.store(new ApiKeys.NewKey("bootstrap admin", Role.ADMIN, null, null, null), secret,
                         LedgerMetadata.system("bootstrap ADMIN key from LEDGER_BOOTSTRAP_ADMIN_KEY", null), null);
-                log.info("Created the bootstrap ADMIN key from LEDGER_BOOTSTRAP_ADMIN_KEY.");
+                log.info(OperatorLog.text("log.access.bootstrap-created"));
             } catch (DuplicateKeyException anotherNodeWasFirst) {
-                log.info("The bootstrap ADMIN key was created by another node starting at the same time.");
+                log.info(OperatorLog.text("log.access.bootstrap-by-other"));
             }
         }
     }

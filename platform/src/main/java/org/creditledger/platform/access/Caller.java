@@ -1,6 +1,7 @@
 package org.creditledger.platform.access;
 
 import java.util.UUID;
+import org.creditledger.platform.i18n.Text;
 
 /** The authenticated API key behind the current request. */
 public record Caller(UUID keyId, String name, Role role, String unitId, String authority) {
@@ -11,11 +12,11 @@ public record Caller(UUID keyId, String name, Role role, String unitId, String a
 
     /**
      * Reads scoped to a unit: a UNIT_CLERK sees its own unit's records only; the other roles an endpoint admits see
-     * every unit's. {@code what} names the records in the refusal, e.g. "the quota".
+     * every unit's. {@code what} names the records in the refusal, e.g. {@code Text.of("records.quota")}.
      */
-    public void requireMayReadUnit(String unit, String what) {
+    public void requireMayReadUnit(String unit, Text what) {
         if (role == Role.UNIT_CLERK && (unit == null || !unit.equals(unitId))) {
-            throw new AccessDenied("A UNIT_CLERK key may read " + what + " of its own unit " + unitId + " only.");
+            throw new AccessDenied(Text.of("access.unit-clerk.own-unit-read", what, unitId));
         }
     }
 

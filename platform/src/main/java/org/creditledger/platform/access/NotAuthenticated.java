@@ -1,8 +1,17 @@
 package org.creditledger.platform.access;
 
+import org.creditledger.platform.i18n.Text;
+
 /** No valid API key came with the request (401). */
 public class NotAuthenticated extends RuntimeException {
+
+    private static final Text DETAIL = Text.of("problem.unauthenticated.valid-key");
+
     public NotAuthenticated() {
-        super("Send a valid API key in the X-Api-Key header.");
+        super(DETAIL.toString());
+    }
+
+    public Text detail() {
+        return DETAIL;
     }
 }

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.creditledger.platform.i18n.Text;
 import org.creditledger.platform.web.ProblemResponses;
 import org.creditledger.platform.web.ProblemType;
 import org.slf4j.Logger;
@@ -30,6 +31,7 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 import java.io.IOException;
 import java.time.Duration;
+import org.creditledger.platform.i18n.OperatorLog;
 
 /**
  * Spring Security owns access to the ledger. One stateless filter chain: a request is authenticated by its
@@ -53,10 +55,10 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, ApiKeys apiKeys, FailedAuthentications failures, ProblemResponses problems) throws Exception {
-        AuthenticationEntryPoint noKey = (request, response, e) -> problems.write(response, ProblemType.UNAUTHENTICATED,
-                "Send your API key in the X-Api-Key header.");
-        AccessDeniedHandler denied = (request, response, e) -> problems.write(response, ProblemType.FORBIDDEN,
-                "This API key's role may not do this.");
+        AuthenticationEntryPoint noKey = (request, response, e) -> problems.write(request, response, ProblemType.UNAUTHENTICATED,
+                Text.of("problem.unauthenticated.no-key"));
+        AccessDeniedHandler denied = (request, response, e) -> problems.write(request, response, ProblemType.FORBIDDEN,
+                Text.of("problem.forbidden.role"));
         http.securityMatcher("/**")
                 .authorizeHttpRequests(requests -> requests
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
@@ -102,13 +104,13 @@ class SecurityConfiguration {
                                FailedAuthentications failures, ProblemResponses problems) throws IOException {
         if (e instanceof TooManyFailures tooMany) {
             response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(tooMany.wait.toSeconds()));
-            problems.write(response, ProblemType.RATE_LIMITED,
-                    "Too many unknown API keys came from your address; try again in " + tooMany.wait.toSeconds() + " s.");
+            problems.write(request, response, ProblemType.RATE_LIMITED,
+                    Text.of("problem.rate-limited.unknown-keys", tooMany.wait.toSeconds()));
             return;
         }
         failures.failed(request.getRemoteAddr());
-        log.info("Unknown API key presented from {}", request.getRemoteAddr());
-        problems.write(response, ProblemType.UNAUTHENTICATED, "Unknown API key.");
+        log.info(OperatorLog.text("log.access.unknown-key", request.getRemoteAddr()));
+        problems.write(request, response, ProblemType.UNAUTHENTICATED, Text.of("problem.unauthenticated.unknown-key"));
     }
 
     @Bean
@@ -120,8 +122,8 @@ class SecurityConfiguration {
     @Bean
     RequestRejectedHandler requestRejectedHandler(ProblemResponses problems) {
         return (request, response, e) -> {
-            log.info("Refused a request the firewall does not accept: {}", e.getMessage());
-            problems.write(response, ProblemType.REJECTED_REQUEST, "The request's path or headers are not accepted.");
+            log.info(OperatorLog.text("log.access.firewall", e.getMessage()));
+            problems.write(request, response, ProblemType.REJECTED_REQUEST, Text.of("problem.rejected-request"));
         };
     }
 

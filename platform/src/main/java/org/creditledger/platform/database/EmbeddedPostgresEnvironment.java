@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Map;
+import org.creditledger.platform.i18n.OperatorLog;
 
 /**
  * The embedded default: when no {@code spring.datasource.url} is configured (for example through
@@ -38,14 +39,14 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor {
         // Axon's update checker calls a host on the internet; a ledger of personal data makes no such calls.
         System.getProperties().putIfAbsent("axoniq.update-checker.disabled", "true");
         if (StringUtils.hasText(environment.getProperty("spring.datasource.url"))) {
-            log.info("Using the configured external PostgreSQL " + environment.getProperty("spring.datasource.url"));
+            log.info(OperatorLog.text("log.database.external", environment.getProperty("spring.datasource.url")));
             return;
         }
         Path dataDir = Path.of(environment.getProperty(DATA_DIR, "./data")).toAbsolutePath().normalize();
         boolean cleanStart = environment.getProperty(CLEAN_START, Boolean.class, false);
         EmbeddedPostgresServer server = EmbeddedPostgresServer.startOrReuse(dataDir, cleanStart);
-        log.info("Embedded PostgreSQL " + server.version() + " on localhost port " + server.port() + ", data in " + dataDir
-                + ", passwords in " + server.passwordFile());
+        log.info(OperatorLog.text("log.database.embedded", server.version(), String.valueOf(server.port()), dataDir.toString(),
+                server.passwordFile().toString()));
         environment.getPropertySources().addFirst(new MapPropertySource("embeddedPostgres", Map.of(
                 "spring.datasource.url", server.jdbcUrl(),
                 "spring.datasource.username", server.username(),

@@ -1,5 +1,10 @@
 package org.creditledger.platform.i18n;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonSerializer;
+import com.fasterxml.jackson.databind.Module;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import org.creditledger.catalogue.api.ListColour;
 import org.creditledger.catalogue.api.MeasureDomain;
 import org.creditledger.catalogue.api.MeasureKind;
@@ -16,6 +21,7 @@ import org.creditledger.subject.SubjectKind;
 import org.creditledger.unit.api.QuotaCounting;
 import org.creditledger.unit.api.UnitKind;
 import org.springframework.context.MessageSource;
+import org.springframework.context.MessageSourceResolvable;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.support.ResourceBundleMessageSource;
@@ -47,8 +53,13 @@ public class I18nConfiguration {
 
     @Bean
     MessageSource messageSource() {
+        return bundle(bundleNames().toArray(String[]::new));
+    }
+
+    /** The given bundles; also for what Tomcat creates outside Spring ({@code ProblemErrorReportValve}). */
+    public static MessageSource bundle(String... baseNames) {
         ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
-        messages.setBasenames(bundleNames().toArray(String[]::new));
+        messages.setBasenames(baseNames);
         messages.setDefaultEncoding("UTF-8");
         messages.setDefaultLocale(DEFAULT_LOCALE);
         messages.setFallbackToSystemLocale(false);
@@ -59,10 +70,31 @@ public class I18nConfiguration {
 
     @Bean
     LocaleResolver localeResolver() {
+        return acceptHeaderLocales();
+    }
+
+    /** Accept-Language, English on request and Chinese otherwise; also for filters and Tomcat's valve. */
+    public static LocaleResolver acceptHeaderLocales() {
         AcceptHeaderLocaleResolver resolver = new AcceptHeaderLocaleResolver();
         resolver.setSupportedLocales(SUPPORTED_LOCALES);
         resolver.setDefaultLocale(DEFAULT_LOCALE);
         return resolver;
+    }
+
+    /**
+     * JSON writes a {@link Text} (e.g. a {@code FieldProblem}'s message) worded in the current language: the request's
+     * in an answer, the default where there is no request (an import's row results, written by a background worker).
+     */
+    @Bean
+    Module textJson(MessageSource messages) {
+        SimpleModule module = new SimpleModule("ledger-texts");
+        module.addSerializer(MessageSourceResolvable.class, new JsonSerializer<>() {
+            @Override
+            public void serialize(MessageSourceResolvable text, JsonGenerator json, SerializerProvider provider) throws IOException {
+                json.writeString(messages.getMessage(text, Labels.currentLocale()));
+            }
+        });
+        return module;
     }
 
     /** The enums a person sees, listed by {@code GET /api/v1/vocabulary}; features add theirs as further beans. */
@@ -74,7 +106,8 @@ public class I18nConfiguration {
                 Role.class);
     }
 
-    static List<String> bundleNames() {
+    /** Every module's bundles, by base name ({@code i18n/labels} …). */
+    public static List<String> bundleNames() {
         try {
             Resource[] files = new PathMatchingResourcePatternResolver().getResources(BUNDLES);
             TreeSet<String> names = new TreeSet<>();

@@ -12,6 +12,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import java.time.Clock;
+import org.creditledger.platform.i18n.OperatorLog;
 
 /**
  * {@code Idempotency-Key} plumbing besides the filter: the settings, the command interceptor that marks a key
@@ -41,7 +42,7 @@ class IdempotencyConfiguration {
                 .execute((instance, context) -> {
                     int deleted = retention.deleteExpired();
                     if (deleted > 0) {
-                        log.info("Deleted {} Idempotency-Keys older than {}", deleted, settings.retention());
+                        log.info(OperatorLog.text("log.idempotency.deleted", deleted, settings.retention().toString()));
                     }
                 });
     }

@@ -13,6 +13,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.Part;
 import org.creditledger.platform.access.Caller;
 import org.creditledger.platform.access.CurrentCaller;
+import org.creditledger.platform.i18n.Text;
 import org.creditledger.platform.web.CachedBodyRequest;
 import org.creditledger.platform.web.ProblemResponses;
 import org.creditledger.platform.web.ProblemType;
@@ -117,14 +118,14 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String key = request.getHeader(HEADER);
         if (key.isBlank() || key.length() > 200) {
-            problems.write(response, ProblemType.VALIDATION, "Idempotency-Key must have 1 to 200 characters.");
+            problems.write(request, response, ProblemType.VALIDATION, Text.of("problem.idempotency-key.length", 1, 200));
             return;
         }
         Caller caller = CurrentCaller.of(request).orElseThrow();
         byte[] hash = requestHash(request);
         IdempotentRequests.Claim claim = requests.begin(caller.keyId(), key, hash);
         if (claim instanceof IdempotentRequests.Claim.Taken taken) {
-            replayOrRefuse(taken.stored(), hash, response);
+            replayOrRefuse(taken.stored(), hash, request, response);
             return;
         }
         UUID attempt = ((IdempotentRequests.Claim.Claimed) claim).attempt();
@@ -156,22 +157,18 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         request.setAttribute(DO_NOT_KEEP, Boolean.TRUE);
     }
 
-    private void replayOrRefuse(IdempotentRequests.Stored stored, byte[] hash, HttpServletResponse response) throws IOException {
+    private void replayOrRefuse(IdempotentRequests.Stored stored, byte[] hash, HttpServletRequest request, HttpServletResponse response) throws IOException {
         boolean expired = stored.claimedAt().isBefore(clock.instant().minus(settings.inProgressExpiry()));
         if (!MessageDigest.isEqual(stored.requestHash(), hash)) {
             keyReused.increment();
-            problems.write(response, ProblemType.IDEMPOTENCY_KEY_REUSED,
-                    "This Idempotency-Key was used for a different request; use a new key for a new request.");
+            problems.write(request, response, ProblemType.IDEMPOTENCY_KEY_REUSED, Text.of("problem.idempotency-key.reused"));
         } else if (stored.state() == IdempotentRequests.State.IN_PROGRESS
                 || (stored.state() == IdempotentRequests.State.WRITTEN && !expired)) {
             inProgress.increment();
-            problems.write(response, ProblemType.IDEMPOTENT_REQUEST_IN_PROGRESS,
-                    "The first request with this Idempotency-Key is still being processed; retry shortly.");
+            problems.write(request, response, ProblemType.IDEMPOTENT_REQUEST_IN_PROGRESS, Text.of("problem.idempotency-key.in-progress"));
         } else if (stored.state() != IdempotentRequests.State.COMPLETED) {
             unanswered.increment();
-            problems.write(response, ProblemType.IDEMPOTENT_REQUEST_UNANSWERED,
-                    "The first request with this Idempotency-Key was recorded, but it failed before its response "
-                            + "could be kept. It is not run again: read the resource to see what was recorded.");
+            problems.write(request, response, ProblemType.IDEMPOTENT_REQUEST_UNANSWERED, Text.of("problem.idempotency-key.unanswered"));
         } else {
             replays.increment();
             response.setStatus(stored.status());

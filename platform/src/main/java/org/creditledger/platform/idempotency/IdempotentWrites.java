@@ -8,6 +8,7 @@ import org.creditledger.platform.web.LedgerProblem;
 import org.creditledger.platform.web.ProblemType;
 
 import java.util.UUID;
+import org.creditledger.platform.i18n.Text;
 
 /**
  * Ties a command's write to the {@code Idempotency-Key} of the request that sent it: inside the command's transaction
@@ -55,8 +56,7 @@ class IdempotentWrites implements MessageHandlerInterceptor<CommandMessage<?>> {
     /** This attempt ran longer than the in-progress expiry and a retry with the same key took over: it writes nothing. */
     static class AttemptSuperseded extends LedgerProblem {
         AttemptSuperseded() {
-            super(ProblemType.IDEMPOTENT_REQUEST_IN_PROGRESS, "A later request with this Idempotency-Key has taken over "
-                    + "from this one, which took too long; this one wrote nothing.");
+            super(ProblemType.IDEMPOTENT_REQUEST_IN_PROGRESS, Text.of("problem.idempotency-key.superseded"));
         }
     }
 }

@@ -4,6 +4,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.creditledger.platform.i18n.Text;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.core.annotation.Order;
@@ -40,12 +41,12 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         long length = request.getContentLengthLong();
         if (length > maxBytes) {
-            problems.write(response, ProblemType.PAYLOAD_TOO_LARGE, "The body has " + length + " bytes; at most " + maxBytes + " are accepted.");
+            problems.write(request, response, ProblemType.PAYLOAD_TOO_LARGE, Text.of("problem.payload-too-large.length", length, maxBytes));
             return;
         }
         CachedBodyRequest cached = CachedBodyRequest.read(request, maxBytes);
         if (cached == null) {
-            problems.write(response, ProblemType.PAYLOAD_TOO_LARGE, "The body is larger than " + maxBytes + " bytes.");
+            problems.write(request, response, ProblemType.PAYLOAD_TOO_LARGE, Text.of("problem.payload-too-large.body", maxBytes));
             return;
         }
         chain.doFilter(cached, response);

@@ -11,9 +11,13 @@ import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.creditledger.platform.access.AccessDenied;
 import org.creditledger.platform.access.NotAuthenticated;
+import org.creditledger.platform.i18n.Labels;
+import org.creditledger.platform.i18n.Text;
 import org.creditledger.subject.InvalidSubjectCode;
+import org.creditledger.text.api.InvalidValue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSourceResolvable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
@@ -44,56 +48,65 @@ import java.util.stream.Collectors;
 
 /**
  * The one place that turns exceptions into RFC 7807 {@code application/problem+json} with a stable {@code type}
- * and, for validation, {@code errors: [{field, message}]}.
+ * and, for validation, {@code errors: [{field, message}]}. Title, detail and messages are message codes worded in the
+ * request's language (Chinese unless {@code Accept-Language} asks for English); Bean Validation's messages arrive
+ * worded already, as Spring's validator interpolates them in that language.
  */
 @RestControllerAdvice
 class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
+    private static final Text INVALID_FIELDS = Text.of("problem.validation.fields");
+
+    private final ProblemResponses problems;
+
+    ProblemAdvice(ProblemResponses problems) {
+        this.problems = problems;
+    }
 
     @ExceptionHandler(LedgerProblem.class)
     ResponseEntity<Object> ledgerProblem(LedgerProblem e) {
-        return respond(e.type(), e.getMessage(), e.errors());
+        return respond(e.type(), e.detail(), e.errors());
     }
 
     /** 429 or 503 with {@code Retry-After} (whole seconds), so a client knows when to try again. */
     @ExceptionHandler(RetryLater.class)
     ResponseEntity<Object> retryLater(RetryLater e) {
-        ProblemDetail body = ProblemResponses.problem(e.type(), e.getMessage(), e.errors());
+        ProblemDetail body = problems.problem(e.type(), e.detail(), e.errors(), Labels.currentLocale());
         return ResponseEntity.status(e.type().status()).contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
                 .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds())).body(body);
     }
 
     @ExceptionHandler(InvalidInput.class)
     ResponseEntity<Object> invalidInput(InvalidInput e) {
-        return respond(ProblemType.VALIDATION, "The request has invalid fields.", e.errors());
+        return respond(ProblemType.VALIDATION, INVALID_FIELDS, e.errors());
     }
 
     @ExceptionHandler(NotAuthenticated.class)
     ResponseEntity<Object> notAuthenticated(NotAuthenticated e) {
-        return respond(ProblemType.UNAUTHENTICATED, e.getMessage(), List.of());
+        return respond(ProblemType.UNAUTHENTICATED, e.detail(), List.of());
     }
 
     @ExceptionHandler(AccessDenied.class)
     ResponseEntity<Object> accessDenied(AccessDenied e) {
-        return respond(ProblemType.FORBIDDEN, e.getMessage(), List.of());
+        return respond(ProblemType.FORBIDDEN, e.detail(), List.of());
     }
 
     /** Method security refused the caller's role (see {@code AllowedRolesAuthorization}); the path is not echoed. */
     @ExceptionHandler(AccessDeniedException.class)
     ResponseEntity<Object> roleDenied(AccessDeniedException e) {
-        return respond(ProblemType.FORBIDDEN, "This API key's role may not do this.", List.of());
+        return respond(ProblemType.FORBIDDEN, Text.of("problem.forbidden.role"), List.of());
     }
 
     @ExceptionHandler(AggregateNotFoundException.class)
     ResponseEntity<Object> aggregateNotFound(AggregateNotFoundException e) {
-        return respond(ProblemType.NOT_FOUND, "No record with id " + e.getAggregateIdentifier() + ".", List.of());
+        return respond(ProblemType.NOT_FOUND, Text.of("problem.not-found.record", e.getAggregateIdentifier()), List.of());
     }
 
     /** Two writers changed one aggregate at once (same JVM: lock; several JVMs: the unique sequence key). */
     @ExceptionHandler({ConcurrencyException.class, LockAcquisitionFailedException.class})
     ResponseEntity<Object> concurrent(RuntimeException e) {
-        return respond(ProblemType.CONCURRENT_MODIFICATION, "Another request changed this record at the same time; reload and retry.", List.of());
+        return respond(ProblemType.CONCURRENT_MODIFICATION, Text.of("problem.concurrent-modification"), List.of());
     }
 
     @ExceptionHandler(CommandExecutionException.class)
@@ -113,28 +126,29 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         List<FieldProblem> errors = e.getConstraintViolations().stream()
                 .map(v -> new FieldProblem(lastNode(v.getPropertyPath().toString()), v.getMessage()))
                 .toList();
-        return respond(ProblemType.VALIDATION, "The request has invalid fields.", errors);
+        return respond(ProblemType.VALIDATION, INVALID_FIELDS, errors);
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException e) {
-        return respond(ProblemType.VALIDATION, "The request has invalid fields.",
-                List.of(new FieldProblem(e.getName(), "cannot be read as " + simpleType(e.getRequiredType()) + ": '" + e.getValue() + "'")));
+        return respond(ProblemType.VALIDATION, INVALID_FIELDS,
+                List.of(FieldProblem.of(e.getName(), "problem.field.unreadable-parameter", simpleType(e.getRequiredType()), String.valueOf(e.getValue()))));
     }
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception e) {
         log.error("Unexpected error", e);
-        return respond(ProblemType.INTERNAL, "Something went wrong on our side; nothing was written by this request.", List.of());
+        return respond(ProblemType.INTERNAL, Text.of("problem.internal"), List.of());
     }
 
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(@NonNull MethodArgumentNotValidException e, @NonNull HttpHeaders headers,
                                                                   @NonNull HttpStatusCode status, @NonNull WebRequest request) {
         List<FieldProblem> errors = new ArrayList<>();
+        // Bean Validation worded these in the request's language already (Spring's validator interpolates with it)
         e.getBindingResult().getFieldErrors().forEach(f -> errors.add(new FieldProblem(f.getField(), f.getDefaultMessage())));
         e.getBindingResult().getGlobalErrors().forEach(g -> errors.add(new FieldProblem(g.getObjectName(), g.getDefaultMessage())));
-        return respond(ProblemType.VALIDATION, "The request has invalid fields.", errors);
+        return respond(ProblemType.VALIDATION, INVALID_FIELDS, errors);
     }
 
     @Override
@@ -144,7 +158,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
                 .flatMap(r -> r.getResolvableErrors().stream()
                         .map(err -> new FieldProblem(r.getMethodParameter().getParameterName(), err.getDefaultMessage())))
                 .toList();
-        return respond(ProblemType.VALIDATION, "The request has invalid fields.", errors);
+        return respond(ProblemType.VALIDATION, INVALID_FIELDS, errors);
     }
 
     @Override
@@ -153,54 +167,55 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         Throwable cause = e.getCause();
         if (cause instanceof InvalidFormatException format && format.getTargetType() != null && format.getTargetType().isEnum()) {
             String allowed = java.util.Arrays.stream(format.getTargetType().getEnumConstants()).map(Object::toString).collect(Collectors.joining(", "));
-            return respond(ProblemType.VALIDATION, "The request has invalid fields.",
-                    List.of(new FieldProblem(path(format), "'" + format.getValue() + "' is not one of " + allowed)));
+            return respond(ProblemType.VALIDATION, INVALID_FIELDS,
+                    List.of(FieldProblem.of(path(format), "problem.field.not-one-of", String.valueOf(format.getValue()), allowed)));
         }
         if (cause instanceof InvalidFormatException format) {
-            return respond(ProblemType.VALIDATION, "The request has invalid fields.",
-                    List.of(new FieldProblem(path(format), "'" + format.getValue() + "' cannot be read as " + simpleType(format.getTargetType()))));
+            return respond(ProblemType.VALIDATION, INVALID_FIELDS,
+                    List.of(FieldProblem.of(path(format), "problem.field.unreadable-value", String.valueOf(format.getValue()), simpleType(format.getTargetType()))));
         }
         if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
-            return respond(ProblemType.VALIDATION, "The request has invalid fields.",
-                    List.of(new FieldProblem(path(mismatch), "has the wrong JSON type; expected " + simpleType(mismatch.getTargetType()))));
+            return respond(ProblemType.VALIDATION, INVALID_FIELDS,
+                    List.of(FieldProblem.of(path(mismatch), "problem.field.wrong-json-type", simpleType(mismatch.getTargetType()))));
         }
         if (cause instanceof JsonMappingException mapping && mapping.getCause() instanceof RuntimeException inner && !mapping.getPath().isEmpty()) {
-            // value objects say what is wrong with the value (IllegalArgumentException, InvalidSubjectCode); anything
-            // else thrown while binding is our fault, and its text is no business of the client's
-            boolean aboutTheValue = inner instanceof IllegalArgumentException || inner instanceof InvalidSubjectCode;
-            String message = aboutTheValue && inner.getMessage() != null ? inner.getMessage() : "has an invalid value";
-            return respond(ProblemType.VALIDATION, "The request has invalid fields.", List.of(new FieldProblem(path(mapping), message)));
+            // value objects say why they refuse the value (InvalidValue, InvalidSubjectCode: a reason code the bundles
+            // word); anything else thrown while binding is our fault, and its text is no business of the client's
+            Text message = inner instanceof InvalidSubjectCode invalid ? Text.of(invalid.reason())
+                    : inner instanceof InvalidValue invalid ? Text.of(invalid.reason())
+                    : Text.of("problem.field.invalid-value");
+            return respond(ProblemType.VALIDATION, INVALID_FIELDS, List.of(new FieldProblem(path(mapping), message)));
         }
         if (cause instanceof JsonProcessingException json && json.getLocation() != null) {
-            return respond(ProblemType.MALFORMED, "The body is not valid JSON for this request (line " + json.getLocation().getLineNr()
-                    + ", column " + json.getLocation().getColumnNr() + ").", List.of());
+            return respond(ProblemType.MALFORMED, Text.of("problem.malformed.at", json.getLocation().getLineNr(),
+                    json.getLocation().getColumnNr()), List.of());
         }
-        return respond(ProblemType.MALFORMED, "The body is not valid JSON for this request.", List.of());
+        return respond(ProblemType.MALFORMED, Text.of("problem.malformed"), List.of());
     }
 
     @Override
     protected ResponseEntity<Object> handleMissingServletRequestParameter(@NonNull MissingServletRequestParameterException e, @NonNull HttpHeaders headers,
                                                                           @NonNull HttpStatusCode status, @NonNull WebRequest request) {
-        return respond(ProblemType.VALIDATION, "The request has invalid fields.", List.of(new FieldProblem(e.getParameterName(), "is required")));
+        return respond(ProblemType.VALIDATION, INVALID_FIELDS, List.of(FieldProblem.of(e.getParameterName(), "problem.field.required")));
     }
 
     @Override
     protected ResponseEntity<Object> handleMissingServletRequestPart(@NonNull MissingServletRequestPartException e, @NonNull HttpHeaders headers,
                                                                      @NonNull HttpStatusCode status, @NonNull WebRequest request) {
-        return respond(ProblemType.VALIDATION, "The request has invalid fields.", List.of(new FieldProblem(e.getRequestPartName(), "is required")));
+        return respond(ProblemType.VALIDATION, INVALID_FIELDS, List.of(FieldProblem.of(e.getRequestPartName(), "problem.field.required")));
     }
 
     @Override
     protected ResponseEntity<Object> handleMaxUploadSizeExceededException(@NonNull MaxUploadSizeExceededException e, @NonNull HttpHeaders headers,
                                                                           @NonNull HttpStatusCode status, @NonNull WebRequest request) {
-        return respond(ProblemType.PAYLOAD_TOO_LARGE, "The upload is larger than allowed.", List.of());
+        return respond(ProblemType.PAYLOAD_TOO_LARGE, Text.of("problem.payload-too-large.upload"), List.of());
     }
 
     @Override
     protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(@NonNull HttpMediaTypeNotSupportedException e, @NonNull HttpHeaders headers,
                                                                      @NonNull HttpStatusCode status, @NonNull WebRequest request) {
-        return respond(ProblemType.UNSUPPORTED_MEDIA_TYPE, "Send the body as " + e.getSupportedMediaTypes().stream()
-                .map(Object::toString).collect(Collectors.joining(" or ")) + ".", List.of());
+        return respond(ProblemType.UNSUPPORTED_MEDIA_TYPE, Text.of("problem.unsupported-media-type", e.getSupportedMediaTypes().stream()
+                .map(Object::toString).collect(Collectors.joining(", "))), List.of());
     }
 
     /**
@@ -212,33 +227,32 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
                                                                       @NonNull HttpStatusCode status, @NonNull WebRequest request) {
         String producible = e.getSupportedMediaTypes().isEmpty() ? "application/json"
                 : e.getSupportedMediaTypes().stream().map(Object::toString).distinct().collect(Collectors.joining(", "));
-        return respond(ProblemType.NOT_ACCEPTABLE, "This endpoint cannot answer in the media type the Accept header asks for; it answers "
-                + producible + ". Spreadsheet exports (text/csv, Excel) are offered by GET reads only.", List.of());
+        return respond(ProblemType.NOT_ACCEPTABLE, Text.of("problem.not-acceptable", producible), List.of());
     }
 
     @Override
     protected ResponseEntity<Object> handleHttpRequestMethodNotSupported(@NonNull HttpRequestMethodNotSupportedException e, @NonNull HttpHeaders headers,
                                                                          @NonNull HttpStatusCode status, @NonNull WebRequest request) {
-        return respond(ProblemType.METHOD_NOT_ALLOWED, "This path does not accept " + e.getMethod() + ".", List.of());
+        return respond(ProblemType.METHOD_NOT_ALLOWED, Text.of("problem.method-not-allowed", e.getMethod()), List.of());
     }
 
     @Override
     protected ResponseEntity<Object> handleNoResourceFoundException(@NonNull NoResourceFoundException e, @NonNull HttpHeaders headers,
                                                                     @NonNull HttpStatusCode status, @NonNull WebRequest request) {
-        return respond(ProblemType.NOT_FOUND, "No such path.", List.of());   // the path may carry a subject code: not echoed
+        return respond(ProblemType.NOT_FOUND, Text.of("problem.not-found.path"), List.of());   // the path may carry a subject code: not echoed
     }
 
     @Override
     protected ResponseEntity<Object> handleServletRequestBindingException(@NonNull ServletRequestBindingException e, @NonNull HttpHeaders headers,
                                                                           @NonNull HttpStatusCode status, @NonNull WebRequest request) {
         if (e instanceof MissingRequestHeaderException missing) {
-            return respond(ProblemType.VALIDATION, "The request has invalid fields.", List.of(new FieldProblem(missing.getHeaderName(), "header is required")));
+            return respond(ProblemType.VALIDATION, INVALID_FIELDS, List.of(FieldProblem.of(missing.getHeaderName(), "problem.field.header-required")));
         }
-        return respond(ProblemType.VALIDATION, "The request is missing a required part.", List.of());
+        return respond(ProblemType.VALIDATION, Text.of("problem.validation.missing-part"), List.of());
     }
 
-    private static ResponseEntity<Object> respond(ProblemType type, String detail, List<FieldProblem> errors) {
-        ProblemDetail body = ProblemResponses.problem(type, detail, errors);
+    private ResponseEntity<Object> respond(ProblemType type, MessageSourceResolvable detail, List<FieldProblem> errors) {
+        ProblemDetail body = problems.problem(type, detail, errors, Labels.currentLocale());
         return ResponseEntity.status(type.status()).contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(body);
     }
 
@@ -262,16 +276,17 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         return dot < 0 ? propertyPath : propertyPath.substring(dot + 1);
     }
 
-    private static String simpleType(Class<?> type) {
+    private static Text simpleType(Class<?> type) {
         if (type == null) {
-            return "the expected type";
+            return Text.of("problem.type.unknown");
         }
         return switch (type.getSimpleName()) {
-            case "LocalDate" -> "a date (YYYY-MM-DD)";
-            case "Instant", "OffsetDateTime" -> "an instant (ISO-8601 with offset)";
-            case "int", "Integer", "long", "Long" -> "a whole number";
-            case "boolean", "Boolean" -> "true or false";
-            default -> type.getSimpleName();
+            case "LocalDate" -> Text.of("problem.type.date");
+            case "Instant", "OffsetDateTime" -> Text.of("problem.type.instant");
+            case "int", "Integer", "long", "Long" -> Text.of("problem.type.whole-number");
+            case "boolean", "Boolean" -> Text.of("problem.type.boolean");
+            case "UUID" -> Text.of("problem.type.uuid");
+            default -> Text.literal(type.getSimpleName());
         };
     }
 

@@ -1,5 +1,7 @@
 package org.creditledger.platform.web;
 
+import org.creditledger.platform.i18n.Text;
+
 import java.time.Duration;
 
 /**
@@ -10,7 +12,7 @@ public abstract class RetryLater extends LedgerProblem {
 
     private final long retryAfterSeconds;
 
-    protected RetryLater(ProblemType type, String detail, Duration retryAfter) {
+    protected RetryLater(ProblemType type, Text detail, Duration retryAfter) {
         super(type, detail);
         this.retryAfterSeconds = Math.max(1, (retryAfter.toMillis() + 999) / 1000);
     }

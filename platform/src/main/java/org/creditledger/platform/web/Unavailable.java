@@ -1,5 +1,7 @@
 package org.creditledger.platform.web;
 
+import org.creditledger.platform.i18n.Text;
+
 import java.time.Duration;
 
 /**
@@ -8,7 +10,7 @@ import java.time.Duration;
  */
 public class Unavailable extends RetryLater {
 
-    public Unavailable(String detail, Duration retryAfter) {
+    public Unavailable(Text detail, Duration retryAfter) {
         super(ProblemType.UNAVAILABLE, detail, retryAfter);
     }
 }

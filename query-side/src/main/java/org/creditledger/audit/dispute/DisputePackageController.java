@@ -58,7 +58,7 @@ class DisputePackageController {
         try {
             subjectCode = new SubjectCode(code).value();
         } catch (InvalidSubjectCode e) {
-            throw new InvalidInput(new FieldProblem("code", e.reason()));
+            throw new InvalidInput(FieldProblem.of("code", e.reason()));
         }
         Path file = Files.createTempFile("dispute-package-", ".zip");
         try {

@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
+import org.creditledger.platform.i18n.Text;
 
 /**
  * An aggregate's raw history (INSPECTOR, ADMIN): its events exactly as the event store holds them, for an inspector who
@@ -34,7 +35,7 @@ class AggregateHistoryController {
     @AllowedRoles({Role.ADMIN, Role.INSPECTOR})
     List<StoredEvent> aggregateEvents(@PathVariable String aggregateId) {
         if (aggregateId.length() > MAX_IDENTIFIER_LENGTH) {
-            throw new InvalidInput(new FieldProblem("aggregateId", "must be at most " + MAX_IDENTIFIER_LENGTH + " characters"));
+            throw new InvalidInput(FieldProblem.of("aggregateId", "problem.field.max-length", MAX_IDENTIFIER_LENGTH));
         }
         List<StoredEvent> events = history.events(aggregateId);
         if (events.isEmpty()) {
@@ -45,7 +46,7 @@ class AggregateHistoryController {
 
     static class UnknownAggregate extends LedgerProblem {
         UnknownAggregate(String aggregateId) {
-            super(ProblemType.NOT_FOUND, "No events stored for aggregate " + aggregateId + ".");
+            super(ProblemType.NOT_FOUND, Text.of("query.aggregate.unknown", aggregateId));
         }
     }
 }

@@ -31,7 +31,7 @@ final class AuditParameters {
         try {
             return new SubjectCode(raw).value();
         } catch (InvalidSubjectCode e) {
-            problems.add(new FieldProblem(field, e.reason()));
+            problems.add(FieldProblem.of(field, e.reason()));
             return null;
         }
     }
@@ -44,8 +44,7 @@ final class AuditParameters {
         try {
             return OffsetDateTime.parse(raw.strip()).toInstant();
         } catch (DateTimeParseException e) {
-            problems.add(new FieldProblem(field, "must be an ISO-8601 instant with offset, e.g. 2025-03-03T10:00:00+08:00"
-                    + " or 2025-03-03T02:00:00Z (in a URL, write + as %2B), but is '" + raw + "'"));
+            problems.add(FieldProblem.of(field, "query.instant.unreadable", raw));
             return null;
         }
     }
@@ -67,14 +66,13 @@ final class AuditParameters {
             }
             return OffsetDateTime.parse(text).toInstant();
         } catch (DateTimeParseException e) {
-            problems.add(new FieldProblem(field, "must be a date (YYYY-MM-DD, a day in Asia/Shanghai) or an ISO-8601 instant"
-                    + " with offset, e.g. 2025-03-03 or 2025-03-03T10:00:00+08:00 (in a URL, write + as %2B), but is '" + raw + "'"));
+            problems.add(FieldProblem.of(field, "audit.parameter.instant-or-day", raw));
             return null;
         }
     }
 
-    void problem(String field, String message) {
-        problems.add(new FieldProblem(field, message));
+    void problem(String field, String messageCode, Object... arguments) {
+        problems.add(FieldProblem.of(field, messageCode, arguments));
     }
 
     /** @throws InvalidInput naming every problem noted, if any */

@@ -54,7 +54,7 @@ class SubjectStateController {
         String subjectCode = parameters.subjectCode("code", code);
         Instant at = parameters.instant("asOf", asOf);
         if (at != null && at.isAfter(now)) {
-            parameters.problem("asOf", "must not be in the future (now is " + now + ")");
+            parameters.problem("asOf", "query.as-of.future-now", now);
         }
         parameters.requireValid();
         Instant instant = at == null ? now : at;

@@ -58,7 +58,7 @@ class SubjectTimelineController {
         Instant fromInstant = parameters.instantOrDay("from", from, false);
         Instant toInstant = parameters.instantOrDay("to", to, true);
         if (fromInstant != null && toInstant != null && !fromInstant.isBefore(toInstant)) {
-            parameters.problem("to", "must be after from");
+            parameters.problem("to", "query.to.after-from");
         }
         parameters.requireValid();
         Set<TimelineKind> kinds = EnumSet.noneOf(TimelineKind.class);

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import org.creditledger.platform.i18n.Text;
 
 /**
  * Limits how many checks one API key asks for through {@code POST /checks/batch}: a Bucket4j token bucket per key
@@ -36,14 +37,12 @@ class BatchRateLimit {
      */
     void take(UUID keyId, int checks) {
         if (checks > perMinute) {
-            throw new InvalidInput(new FieldProblem("items", "holds " + checks + " checks; this ledger allows at most "
-                    + perMinute + " checks per minute per API key"));
+            throw new InvalidInput(FieldProblem.of("items", "query.checks.over-rate", checks, perMinute));
         }
         ConsumptionProbe probe = buckets.computeIfAbsent(keyId, id -> newBucket()).tryConsumeAndReturnRemaining(checks);
         if (!probe.isConsumed()) {
             Duration wait = Duration.ofNanos(probe.getNanosToWaitForRefill());
-            throw new RateLimited("This API key has used its " + perMinute + " batch checks per minute; "
-                    + checks + " more are available in " + Math.max(1, (wait.toMillis() + 999) / 1000) + " s.", wait);
+            throw new RateLimited(Text.of("query.checks.rate-limited", perMinute, checks, Math.max(1, (wait.toMillis() + 999) / 1000)), wait);
         }
     }
 

@@ -34,6 +34,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import org.creditledger.platform.i18n.Text;
 
 /**
  * Counter checks (嵌入政务服务的信用核查): a government service counter asks, before granting a service, whether a
@@ -106,11 +107,10 @@ class CheckController {
     @AllowedRoles({Role.COUNTER, Role.INSPECTOR, Role.ADMIN})
     BatchResponse checkBatch(@RequestBody BatchRequest request, Caller caller, LedgerMetadata metadata) {
         if (request.items() == null || request.items().isEmpty()) {
-            throw new InvalidInput(new FieldProblem("items", "must hold at least one check"));
+            throw new InvalidInput(FieldProblem.of("items", "query.checks.empty"));
         }
         if (request.items().size() > MAX_BATCH) {
-            throw new InvalidInput(new FieldProblem("items", "holds " + request.items().size()
-                    + " checks; at most " + MAX_BATCH + " are allowed in one batch"));
+            throw new InvalidInput(FieldProblem.of("items", "query.checks.too-many", request.items().size(), MAX_BATCH));
         }
         batchRate.take(caller.keyId(), request.items().size());
         List<CounterChecks.Question> questions = request.items().stream()
@@ -138,7 +138,7 @@ class CheckController {
     CheckReceipt receipt(@PathVariable UUID checkId, Caller caller) {
         CheckReceipts.Recorded recorded = receipts.find(checkId).orElseThrow(() -> new UnknownCheck(checkId));
         if (caller.is(Role.COUNTER) && !mayCounterRead(caller, recorded)) {
-            throw new AccessDenied("A COUNTER key may read the checks of its own unit only.");
+            throw new AccessDenied(Text.of("query.checks.own-unit"));
         }
         return shownTo(caller, recorded.check(), recorded.checkedBy());
     }
@@ -158,7 +158,7 @@ class CheckController {
         LocalDate first = from != null ? from : today.withDayOfYear(1);
         LocalDate last = to != null ? to : today;
         if (last.isBefore(first)) {
-            throw new InvalidInput(new FieldProblem("to", "is before from"));
+            throw new InvalidInput(FieldProblem.of("to", "query.to.before-from"));
         }
         catchUp.await(CheckStatsProjection.PROCESSING_GROUP);
         return stats.count(first, last, unitId == null || unitId.isBlank() ? null : unitId.strip(), domain);
@@ -177,7 +177,7 @@ class CheckController {
 
     static class UnknownCheck extends LedgerProblem {
         UnknownCheck(UUID checkId) {
-            super(ProblemType.NOT_FOUND, "No check with id " + checkId + ".");
+            super(ProblemType.NOT_FOUND, Text.of("query.check.unknown", checkId));
         }
     }
 }

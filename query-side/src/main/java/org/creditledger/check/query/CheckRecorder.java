@@ -22,6 +22,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.creditledger.platform.i18n.Text;
 
 /**
  * Records checks in the event store before they are answered, with group commit: request threads hand their
@@ -64,18 +65,18 @@ class CheckRecorder implements SmartLifecycle {
     void record(List<? extends EventMessage<?>> events) {
         Pending pending = new Pending(List.copyOf(events), new CompletableFuture<>());
         if (writer == null || !queue.offer(pending)) {
-            throw new NotRecorded("The ledger is not accepting checks right now; try again shortly.");
+            throw new NotRecorded(Text.of("query.check.not-accepting"));
         }
         try {
             pending.stored().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new NotRecorded("Interrupted while recording the check.");
+            throw new NotRecorded(Text.of("query.check.interrupted"));
         } catch (ExecutionException e) {
             // the writer logged the cause once for its whole batch; the database's words stay in the log
-            throw new NotRecorded("The check could not be recorded; nothing was answered. Try again shortly.");
+            throw new NotRecorded(Text.of("query.check.not-recorded"));
         } catch (TimeoutException e) {
-            throw new NotRecorded("The check was not recorded within " + timeout + ".");
+            throw new NotRecorded(Text.of("query.check.timeout", timeout.toString()));
         }
     }
 
@@ -166,7 +167,7 @@ class CheckRecorder implements SmartLifecycle {
 
     /** 503: the check was not recorded, so it is not answered. The detail is always one of the fixed texts above. */
     static class NotRecorded extends LedgerProblem {
-        NotRecorded(String detail) {
+        NotRecorded(Text detail) {
             super(ProblemType.UNAVAILABLE, detail);
         }
     }

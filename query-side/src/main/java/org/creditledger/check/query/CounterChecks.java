@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.stream.Collectors;
+import org.creditledger.platform.i18n.Text;
 
 /**
  * Answers counter checks and records each answer before it is returned.
@@ -172,38 +173,38 @@ class CounterChecks {
         List<FieldProblem> problems = new ArrayList<>();
         String subjectCode = null;
         if (question.subjectCode() == null || question.subjectCode().isBlank()) {
-            problems.add(new FieldProblem("subjectCode", "is required"));
+            problems.add(FieldProblem.of("subjectCode", "problem.field.required"));
         } else {
             try {
                 subjectCode = new SubjectCode(question.subjectCode()).value();
             } catch (InvalidSubjectCode e) {
-                problems.add(new FieldProblem("subjectCode", e.reason()));
+                problems.add(FieldProblem.of("subjectCode", e.reason()));
             }
         }
         MeasureDomain domain = null;
         if (question.domain() == null || question.domain().isBlank()) {
-            problems.add(new FieldProblem("domain", "is required"));
+            problems.add(FieldProblem.of("domain", "problem.field.required"));
         } else {
             domain = Arrays.stream(MeasureDomain.values()).filter(d -> d.name().equals(question.domain().strip()))
                     .findFirst().orElse(null);
             if (domain == null) {
-                problems.add(new FieldProblem("domain", "'" + question.domain() + "' is not one of "
-                        + Arrays.stream(MeasureDomain.values()).map(Enum::name).collect(Collectors.joining(", "))));
+                problems.add(FieldProblem.of("domain", "problem.field.not-one-of", question.domain(),
+                        Arrays.stream(MeasureDomain.values()).map(Enum::name).collect(Collectors.joining(", "))));
             }
         }
         String matter = question.matter() == null || question.matter().isBlank() ? null : question.matter().strip();
         if (matter != null && matter.length() > MAX_MATTER_LENGTH) {
-            problems.add(new FieldProblem("matter", "must be at most " + MAX_MATTER_LENGTH + " characters"));
+            problems.add(FieldProblem.of("matter", "problem.field.max-length", MAX_MATTER_LENGTH));
         }
         Instant asOf = null;
         if (question.asOf() != null && !question.asOf().isBlank()) {
             try {
                 asOf = OffsetDateTime.parse(question.asOf().strip()).toInstant();
                 if (asOf.isAfter(now)) {
-                    problems.add(new FieldProblem("asOf", "is in the future"));
+                    problems.add(FieldProblem.of("asOf", "query.as-of.future"));
                 }
             } catch (DateTimeParseException e) {
-                problems.add(new FieldProblem("asOf", "'" + question.asOf() + "' is not an ISO-8601 instant with offset, e.g. 2025-03-03T09:30:00+08:00"));
+                problems.add(FieldProblem.of("asOf", "query.as-of.unreadable", question.asOf()));
             }
         }
         return problems.isEmpty() ? new Parsed(new ValidQuestion(subjectCode, domain, matter, asOf), List.of())
@@ -221,8 +222,7 @@ class CounterChecks {
 
     static class NotReady extends Unavailable {
         NotReady(long position, long head) {
-            super("The check read model is still catching up (at event " + position + " of "
-                    + head + "); no answer was given. Try again shortly.", java.time.Duration.ofSeconds(1));
+            super(Text.of("query.check.catching-up", position, head), java.time.Duration.ofSeconds(1));
         }
     }
 }

@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.UUID;
+import org.creditledger.platform.i18n.Text;
 
 /** The current view of one commitment (ADMIN, INSPECTOR; UNIT_CLERK for its own unit's commitments). */
 @RestController
@@ -32,13 +33,13 @@ class CommitmentQueryController {
         // waits for this commitment's own last event only: other clients' writes do not lengthen the wait
         catchUp.awaitAggregate(commitmentId.toString(), CommitmentProjection.PROCESSING_GROUP);
         CommitmentView view = commitments.find(commitmentId).orElseThrow(() -> new UnknownCommitment(commitmentId));
-        caller.requireMayReadUnit(view.unitId(), "the commitments");
+        caller.requireMayReadUnit(view.unitId(), Text.of("query.records.commitments"));
         return view;
     }
 
     static class UnknownCommitment extends LedgerProblem {
         UnknownCommitment(UUID commitmentId) {
-            super(ProblemType.NOT_FOUND, "No commitment with id " + commitmentId + ".");
+            super(ProblemType.NOT_FOUND, Text.of("query.commitment.unknown", commitmentId));
         }
     }
 }

@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.UUID;
+import org.creditledger.platform.i18n.Text;
 
 /**
  * Joint reward and punishment cases as recorded, and the yearly counts units report (by unit, measure and domain,
@@ -41,7 +42,7 @@ class JointActionQueryController {
     JointActionView jointAction(@PathVariable UUID jointActionId, Caller caller) {
         catchUp.await(JointActionProjection.PROCESSING_GROUP);
         JointActionView view = cases.find(jointActionId).orElseThrow(() -> new UnknownJointAction(jointActionId));
-        caller.requireMayReadUnit(view.unitId(), "the cases");
+        caller.requireMayReadUnit(view.unitId(), Text.of("query.records.cases"));
         return view;
     }
 
@@ -52,11 +53,10 @@ class JointActionQueryController {
     JointActionView.JointActionStats jointActionStats(@RequestParam @Min(2000) @Max(2100) int year,
                                 @RequestParam(required = false) String unitId, Caller caller) {
         if (unitId != null && !UnitId.isValid(unitId)) {
-            throw new InvalidInput(new FieldProblem("unitId", "is not a valid unit id"));
+            throw new InvalidInput(FieldProblem.of("unitId", "problem.field.unit-id"));
         }
         if (caller.is(Role.UNIT_CLERK) && !caller.mayActForUnit(unitId)) {
-            throw new AccessDenied("A UNIT_CLERK key may count the cases of its own unit " + caller.unitId()
-                    + " only: add unitId=" + caller.unitId() + ".");
+            throw new AccessDenied(Text.of("query.cases.own-unit", caller.unitId()));
         }
         catchUp.await(JointActionProjection.PROCESSING_GROUP);
         return cases.stats(year, unitId);
@@ -64,7 +64,7 @@ class JointActionQueryController {
 
     static class UnknownJointAction extends LedgerProblem {
         UnknownJointAction(UUID jointActionId) {
-            super(ProblemType.NOT_FOUND, "No joint action case with id " + jointActionId + ".");
+            super(ProblemType.NOT_FOUND, Text.of("query.case.unknown", jointActionId));
         }
     }
 }

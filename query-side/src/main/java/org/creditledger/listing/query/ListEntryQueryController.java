@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.UUID;
+import org.creditledger.platform.i18n.Text;
 
 /**
  * Reading list entries: one entry (ADMIN, INSPECTOR, LIST_AUTHORITY, COUNTER), a paged search by list and/or subject
@@ -63,7 +64,7 @@ class ListEntryQueryController {
                                @RequestParam(defaultValue = "" + Page.DEFAULT_SIZE) @Min(1) @Max(Page.MAX_SIZE) int size,
                                Caller caller) {
         if (isBlank(listCode) && isBlank(subjectCode)) {
-            throw new InvalidInput(new FieldProblem("listCode", "listCode or subjectCode is required"));
+            throw new InvalidInput(FieldProblem.of("listCode", "query.list-entries.filter-required"));
         }
         catchUp.await(ListEntryProjection.PROCESSING_GROUP);
         Page<ListEntryView> found = entries.search(blankToNull(listCode),
@@ -86,7 +87,7 @@ class ListEntryQueryController {
         String wanted = blankToNull(authority);
         if (caller.is(Role.LIST_AUTHORITY)) {
             if (wanted != null && !wanted.equals(caller.authority())) {
-                throw new AccessDenied("A LIST_AUTHORITY key may see what awaits its own authority " + caller.authority() + " only.");
+                throw new AccessDenied(Text.of("query.pending.own-authority", caller.authority()));
             }
             wanted = caller.authority();
         }
@@ -113,7 +114,7 @@ class ListEntryQueryController {
 
     static class UnknownEntry extends LedgerProblem {
         UnknownEntry(UUID entryId) {
-            super(ProblemType.NOT_FOUND, "No list entry with id " + entryId + ".");
+            super(ProblemType.NOT_FOUND, Text.of("query.entry.unknown", entryId));
         }
     }
 }

@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import org.creditledger.platform.i18n.Text;
 
 /**
  * Quota progress (年度目标任务完成情况) as of a day: one unit (its UNIT_CLERK, INSPECTOR, ADMIN) or every unit with a
@@ -46,12 +47,12 @@ class QuotaController {
     QuotaView unitQuota(@PathVariable String unitId, @PathVariable @Min(2000) @Max(2100) int year,
                         @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
                         Caller caller) {
-        caller.requireMayReadUnit(unitId, "the quota");
+        caller.requireMayReadUnit(unitId, Text.of("query.records.quota"));
         catchUp.await(UnitProjection.PROCESSING_GROUP, QuotaProjection.PROCESSING_GROUP);
         QuotaQueries.UnitTarget unit = quotas.unitTarget(unitId, year)
-                .orElseThrow(() -> new QuotaNotFound("No unit with id " + unitId + "."));
+                .orElseThrow(() -> new QuotaNotFound(Text.of("query.unit.unknown", unitId)));
         QuotaView.Target target = unit.target()
-                .orElseThrow(() -> new QuotaNotFound("Unit " + unitId + " (" + unit.unitName() + ") has no target for " + year + "."));
+                .orElseThrow(() -> new QuotaNotFound(Text.of("query.quota.no-target", unitId, unit.unitName(), String.valueOf(year))));
         return quotas.progress(target, asOfOrToday(asOf));
     }
 
@@ -67,13 +68,13 @@ class QuotaController {
     private LocalDate asOfOrToday(LocalDate asOf) {
         LocalDate today = LocalDate.now(clock.withZone(QuotaProjection.BUSINESS_ZONE));
         if (asOf != null && asOf.isAfter(today)) {
-            throw new InvalidInput(new FieldProblem("asOf", "must not be in the future (today is " + today + " in Asia/Shanghai)"));
+            throw new InvalidInput(FieldProblem.of("asOf", "quota.as-of-in-future", today.toString()));
         }
         return asOf != null ? asOf : today;
     }
 
     static class QuotaNotFound extends LedgerProblem {
-        QuotaNotFound(String detail) {
+        QuotaNotFound(Text detail) {
             super(ProblemType.NOT_FOUND, detail);
         }
     }

@@ -228,7 +228,7 @@ class QuotaApiTest extends ReadApiTest {
         assertThat(unknown.json().path("type").asText()).isEqualTo("urn:credit-ledger:problem:not-found");
 
         String unitId = events.unitWithTarget(Guangyuan2025.EDUCATION, suffix);
-        Api.Response noTarget = api.as(admin).get("/api/v1/units/" + unitId + "/quota/2026");
+        Api.Response noTarget = api.as(admin).inEnglish().get("/api/v1/units/" + unitId + "/quota/2026");
         assertThat(noTarget.status()).isEqualTo(404);
         assertThat(noTarget.json().path("detail").asText()).contains("no target for 2026");
     }

@@ -18,6 +18,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.creditledger.platform.i18n.Text;
 
 /**
  * Projection rebuilds (ADMIN): which projections can be rebuilt and where their processors stand, start a rebuild,
@@ -79,7 +80,7 @@ class ProjectionRebuildController {
 
     static class NeverRebuilt extends LedgerProblem {
         NeverRebuilt(String name) {
-            super(ProblemType.NOT_FOUND, "Projection '" + name + "' has not been rebuilt yet.");
+            super(ProblemType.NOT_FOUND, Text.of("readmodel.rebuild.never", name));
         }
     }
 }

@@ -45,6 +45,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.creditledger.platform.i18n.OperatorLog;
+import org.creditledger.platform.i18n.Text;
 
 /**
  * Rebuilds a projection from the event store while its read endpoints keep answering from the live tables.
@@ -208,8 +210,8 @@ public class ProjectionRebuilds implements SmartLifecycle {
         boolean stoppedProcessor = false;
         progress.put(group, new Progress(job.totalEvents(), null, false));
         try (BlockingStream<TrackedEventMessage<?>> events = eventStore.openStream(null)) {
-            log.info("Rebuild {} of projection {}: replaying {} events into copies of {}", job.rebuildId(), group,
-                    job.totalEvents(), projection.tables());
+            log.info(OperatorLog.text("log.rebuild.start", job.rebuildId(), group, job.totalEvents(),
+                    String.join(", ", projection.tables())));
             shadow = transactions.execute(status -> shadowTables.create(group, projection.tables()));
             ShadowReplay replay = new ShadowReplay(events, handlers(processor), shadow, shadowTransactions, jobs,
                     job.rebuildId(), batchSize, () -> !running);
@@ -230,9 +232,8 @@ public class ProjectionRebuilds implements SmartLifecycle {
                 jobs.finish(job.rebuildId(), RebuildJob.State.DONE, null, clock.instant());
             });
             long switchedAt = System.nanoTime();
-            log.info("Rebuild {} of projection {}: done at event {}; processor paused {} ms, tables switched in {} ms",
-                    job.rebuildId(), group, ShadowReplay.position(replay.token()), (switchedAt - pausedAt) / 1_000_000,
-                    (switchedAt - switchAt) / 1_000_000);
+            log.info(OperatorLog.text("log.rebuild.done", job.rebuildId(), group, ShadowReplay.position(replay.token()),
+                    (switchedAt - pausedAt) / 1_000_000, (switchedAt - switchAt) / 1_000_000));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             fail(job, shadow, e);
@@ -397,14 +398,14 @@ public class ProjectionRebuilds implements SmartLifecycle {
     /** No projection of this name is rebuildable. */
     static class UnknownProjection extends LedgerProblem {
         UnknownProjection(String name, java.util.Set<String> known) {
-            super(ProblemType.NOT_FOUND, "No rebuildable projection '" + name + "'; the projections are " + String.join(", ", known) + ".");
+            super(ProblemType.NOT_FOUND, Text.of("readmodel.rebuild.unknown", name, String.join(", ", known)));
         }
     }
 
     /** A rebuild of this projection is already running, on this node or another. */
     static class RebuildAlreadyRunning extends LedgerProblem {
         RebuildAlreadyRunning(String name) {
-            super(ProblemType.CONFLICT, "A rebuild of projection '" + name + "' is already running.");
+            super(ProblemType.CONFLICT, Text.of("readmodel.rebuild.running", name));
         }
     }
 }

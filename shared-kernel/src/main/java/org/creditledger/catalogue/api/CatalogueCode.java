@@ -6,7 +6,6 @@ import java.util.regex.Pattern;
 final class CatalogueCode {
 
     static final Pattern FORMAT = Pattern.compile("[A-Z][A-Z0-9_]{1,63}");
-    static final String RULE = "2 to 64 upper-case letters, digits or '_', starting with a letter";
 
     private CatalogueCode() {
     }

@@ -1,13 +1,16 @@
 package org.creditledger.catalogue.api;
 
+import org.creditledger.text.api.InvalidValue;
+
 /** Identifies a list definition (名单) in the catalogue, e.g. {@code DISHONEST_JUDGMENT_DEBTOR} for 失信被执行人名单. */
 public record ListCode(String value) implements Comparable<ListCode> {
 
-    public static final String RULE = "a list code has " + CatalogueCode.RULE;
+    /** The message code of the format rule ({@code i18n/values_*.properties}). */
+    public static final String RULE = "catalogue.list-code.format";
 
     public ListCode {
         if (!CatalogueCode.isValid(value)) {
-            throw new IllegalArgumentException(RULE);
+            throw new InvalidValue(RULE);
         }
     }
 

@@ -1,13 +1,16 @@
 package org.creditledger.catalogue.api;
 
+import org.creditledger.text.api.InvalidValue;
+
 /** Identifies a measure (惩戒或激励措施) in the catalogue, e.g. {@code RESTRICT_GOVERNMENT_PROCUREMENT}. */
 public record MeasureCode(String value) {
 
-    public static final String RULE = "a measure code has " + CatalogueCode.RULE;
+    /** The message code of the format rule ({@code i18n/values_*.properties}). */
+    public static final String RULE = "catalogue.measure-code.format";
 
     public MeasureCode {
         if (!CatalogueCode.isValid(value)) {
-            throw new IllegalArgumentException(RULE);
+            throw new InvalidValue(RULE);
         }
     }
 

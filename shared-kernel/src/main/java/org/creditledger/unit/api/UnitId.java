@@ -1,5 +1,7 @@
 package org.creditledger.unit.api;
 
+import org.creditledger.text.api.InvalidValue;
+
 import java.util.regex.Pattern;
 
 /**
@@ -12,7 +14,7 @@ public record UnitId(String value) {
 
     public UnitId {
         if (value == null || !FORMAT.matcher(value).matches()) {
-            throw new IllegalArgumentException("a unit id has 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit");
+            throw new InvalidValue("unit.id.format");
         }
     }
 
