@@ -185,6 +185,16 @@ class CommitmentListApiTest extends LedgerHttpTest {
         assertThat(clerk.get("/api/v1/commitments?letterNo=广市监承〔2025〕9号").json().path("totalItems").asLong()).isEqualTo(1);
     }
 
+    @Test
+    void onlyAUuidIsACommitmentIdSoImportsReachTheirOwnHandler() {
+        assertThat(clerk.get("/api/v1/commitments/imports").status()).isEqualTo(200);
+        Api.Response notAnId = clerk.get("/api/v1/commitments/not-a-uuid");
+        assertThat(notAnId.status()).as(notAnId.toString()).isEqualTo(404);
+        assertThat(notAnId.contentType()).startsWith("application/problem+json");
+        Api.Response outcome = clerk.post("/api/v1/commitments/not-a-uuid/outcome", Map.of("outcome", "FULFILLED", "occurredOn", "2025-04-01"));
+        assertThat(outcome.status()).as(outcome.toString()).isEqualTo(404);
+    }
+
     private static List<String> ids(JsonNode page) {
         return page.path("items").findValuesAsText("commitmentId");
     }
