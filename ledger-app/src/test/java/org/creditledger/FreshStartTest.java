@@ -33,7 +33,10 @@ class FreshStartTest {
             Api api = Api.at(port(first));
             JdbcClient jdbc = first.getBean(JdbcClient.class);
             assertThat(api.get("/actuator/health").json().path("status").asText()).isEqualTo("UP");
-            assertThat(jdbc.sql("select count(*) from known_unit").query(Long.class).single()).isEqualTo(32);
+            assertThat(jdbc.sql("select count(*) from known_unit").query(Long.class).single())
+                    .as("32 units with a 2025 target and 11 without").isEqualTo(43);
+            assertThat(jdbc.sql("select unit_id from api_key where role = 'COUNTER'").query(String.class).single())
+                    .as("the demo counter is the service hall's").isEqualTo("gy-zwfw");
             assertThat(jdbc.sql("select count(*) from known_list").query(Long.class).single()).as("demo catalogue lists").isEqualTo(8);
             assertThat(api.as("first-admin-secret-of-30-chars").get("/api/v1/measures?domain=CONSUMPTION").json().findValuesAsText("measureCode"))
                     .contains("RESTRICT_HIGH_CONSUMPTION");
@@ -53,7 +56,7 @@ class FreshStartTest {
             JdbcClient jdbc = again.getBean(JdbcClient.class);
             assertThat(jdbc.sql("select count(*) from api_key").query(Long.class).single()).as("no second set of keys").isEqualTo(7);
             assertThat(jdbc.sql("select count(*) from domain_event_entry where payload_type like '%UnitRegisteredEvent'").query(Long.class).single())
-                    .as("units not registered twice").isEqualTo(32);
+                    .as("units not registered twice").isEqualTo(43);
             assertThat(jdbc.sql("select count(*) from domain_event_entry where payload_type like '%ListDefinedEvent'").query(Long.class).single())
                     .as("demo lists not defined twice").isEqualTo(8);
         } finally {

@@ -127,6 +127,65 @@ class OpenApiDriftTest {
         assertThat(paths.path("/api/v1/commitments/{commitmentId}/outcome").has("post")).isTrue();
     }
 
+    /**
+     * What a generated client needs: every {@code $ref} names a schema the document defines (Problem included), every
+     * operation has a unique operationId (its method name in a client), a summary and a success response, and every
+     * error response is a problem. {@code .ci/run} also lints the committed file with Redocly's recommended rules.
+     */
+    @Test
+    void aClientGeneratorFindsEveryOperationNamedSummarisedAndEveryReferenceDefined() {
+        JsonNode doc = document();
+        JsonNode schemas = doc.path("components").path("schemas");
+        assertThat(schemas.path("Problem").path("properties").fieldNames()).toIterable()
+                .containsExactlyInAnyOrder("type", "title", "status", "detail", "instance", "errors");
+        List<String> refs = new ArrayList<>();
+        collectRefs(doc, refs);
+        assertThat(refs).as("$refs").isNotEmpty()
+                .allSatisfy(ref -> assertThat(schemas.has(ref.substring("#/components/schemas/".length())))
+                        .as(ref + " is defined").isTrue());
+
+        Map<String, String> operationIds = new java.util.HashMap<>();
+        List<String> flaws = new ArrayList<>();
+        for (Iterator<Map.Entry<String, JsonNode>> paths = doc.path("paths").fields(); paths.hasNext(); ) {
+            Map.Entry<String, JsonNode> path = paths.next();
+            for (Iterator<Map.Entry<String, JsonNode>> ops = path.getValue().fields(); ops.hasNext(); ) {
+                Map.Entry<String, JsonNode> op = ops.next();
+                if (!HTTP_METHODS.contains(op.getKey())) {
+                    continue;
+                }
+                String name = op.getKey().toUpperCase() + " " + path.getKey();
+                String operationId = op.getValue().path("operationId").asText();
+                String other = operationIds.put(operationId, name);
+                if (other != null || operationId.isEmpty() || operationId.matches(".*_\\d+")) {
+                    flaws.add(name + ": operationId '" + operationId + "' is missing, numbered or also " + other
+                            + " (give the handler @Operation(operationId = ...))");
+                }
+                if (op.getValue().path("summary").asText().isBlank()) {
+                    flaws.add(name + ": no summary (give the handler @Operation(summary = ...))");
+                }
+                List<String> statuses = new ArrayList<>();
+                op.getValue().path("responses").fieldNames().forEachRemaining(statuses::add);
+                if (statuses.stream().noneMatch(status -> status.startsWith("2"))) {
+                    flaws.add(name + ": no 2xx response " + statuses);
+                }
+                op.getValue().path("responses").fields().forEachRemaining(response -> {
+                    if (response.getKey().matches("[45].*") && !response.getValue().path("content")
+                            .path("application/problem+json").path("schema").path("$ref").asText().equals("#/components/schemas/Problem")) {
+                        flaws.add(name + ": " + response.getKey() + " is not a Problem");
+                    }
+                });
+            }
+        }
+        assertThat(flaws).isEmpty();
+    }
+
+    private static void collectRefs(JsonNode node, List<String> refs) {
+        if (node.has("$ref")) {
+            refs.add(node.path("$ref").asText());
+        }
+        node.forEach(child -> collectRefs(child, refs));
+    }
+
     private JsonNode document() {
         Api.Response docs = anonymous.get("/v3/api-docs");
         assertThat(docs.status()).as(docs.toString()).isEqualTo(200);

@@ -45,7 +45,7 @@ class DemoCatalogue {
     /** {@code note}: where the figures come from, "(verify)" when not read from an official text; not loaded. */
     @JsonIgnoreProperties(ignoreUnknown = true)
     record ListRow(String code, String name, ListColour colour, String authority, String legalBasis, int periodMonths,
-                   boolean earlyRepairAllowed, int minMonthsBeforeRepair, String note) {
+                   boolean earlyRepairAllowed, int minMonthsBeforeRepair, boolean revokedOnBlackListing, String note) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -58,7 +58,8 @@ class DemoCatalogue {
         Catalogue catalogue = read();
         for (ListRow list : catalogue.lists()) {
             commands.send(new SaveListDefinitionCommand(new ListCode(list.code()), list.name(), list.colour(), list.authority(),
-                    list.legalBasis(), list.periodMonths(), list.earlyRepairAllowed(), list.minMonthsBeforeRepair()), metadata);
+                    list.legalBasis(), list.periodMonths(), list.earlyRepairAllowed(), list.minMonthsBeforeRepair(),
+                    list.revokedOnBlackListing()), metadata);
         }
         for (MeasureRow measure : catalogue.measures()) {
             commands.send(new SaveMeasureCommand(new MeasureCode(measure.code()), measure.name(), measure.kind(), measure.domain(),

@@ -30,10 +30,12 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * {@code LEDGER_DEMO=true}: on an empty ledger, registers the 32 assessed units of 广元's 2025 key-work list
- * (《广元市2025年社会信用体系建设重点工作清单》, seed 000) with their 2025 commitment targets, and prints one demo
- * API key per role, then the demo catalogue of lists and measures ({@link DemoCatalogue}). The figures are the
- * project's own copy of {@code shared/reference/}.
+ * {@code LEDGER_DEMO=true}: on an empty ledger, registers the units of 广元's 2025 key-work list
+ * (《广元市2025年社会信用体系建设重点工作清单》, seed 000): the 32 with a commitment target, with their 2025 targets, and
+ * the 11 without one (市法院, 市发展改革委, 市政务服务和数据局 …), then the demo catalogue of lists and measures
+ * ({@link DemoCatalogue}), and prints one demo API key per role. The demo COUNTER key is the service hall's
+ * (市政务服务和数据局, {@code gy-zwfw}), so its checks count for a unit. The figures are the project's own copy of
+ * {@code shared/reference/}.
  */
 @Component
 @Order(10)
@@ -41,7 +43,9 @@ import java.util.UUID;
 class DemoData implements ApplicationRunner {
 
     static final String TARGETS = "demo/guangyuan-2025-commitment-targets.csv";
+    static final String UNITS_WITHOUT_TARGET = "demo/guangyuan-units-without-target.csv";
     static final String DEMO_UNIT = "gy-market-regulation";
+    static final String DEMO_COUNTER_UNIT = "gy-zwfw";
     static final String DEMO_AUTHORITY = "国家市场监督管理总局";
 
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
@@ -78,26 +82,39 @@ class DemoData implements ApplicationRunner {
             commands.send(new SaveUnitCommand(id, target.name(), target.kind()), demo);
             commands.send(new SetQuotaTargetCommand(id, target.year(), target.annualTarget(), target.counting(), target.quarterlyRule()), demo);
         }
+        List<SaveUnitCommand> withoutTarget = unitsWithoutTarget();
+        withoutTarget.forEach(unit -> commands.send(unit, demo));
         // Decided above with the units: the catalogue loads only on an empty ledger too.
         DemoCatalogue.Catalogue loaded = catalogue.load(demo);
         StringBuilder keys = new StringBuilder();
         for (Role role : Role.values()) {
-            String unit = role == Role.UNIT_CLERK ? DEMO_UNIT : null;
+            String unit = role == Role.UNIT_CLERK ? DEMO_UNIT : role == Role.COUNTER ? DEMO_COUNTER_UNIT : null;
             String authority = role == Role.LIST_AUTHORITY ? DEMO_AUTHORITY : null;
             String bound = unit != null ? " (unit " + unit + ")" : authority != null ? " (authority " + authority + ")" : "";
             ApiKeys.IssuedKey key = apiKeys.issue("demo " + role.name().toLowerCase(), role, unit, authority, null);
             keys.append(String.format("%n  %-15s X-Api-Key: %s%s", role, key.secret(), bound));
         }
-        log.info("Demo data loaded: {} units of 广元 with their 2025 targets, {} lists and {} measures. Demo API keys (shown once):{}",
-                targets.size(), loaded.lists().size(), loaded.measures().size(), keys);
+        log.info("Demo data loaded: {} units of 广元 with their 2025 targets and {} without one, {} lists and {} measures. "
+                        + "Demo API keys (shown once):{}",
+                targets.size(), withoutTarget.size(), loaded.lists().size(), loaded.measures().size(), keys);
     }
 
     static List<UnitTarget> targets() {
+        return rows(TARGETS).stream().map(DemoData::target).toList();
+    }
+
+    static List<SaveUnitCommand> unitsWithoutTarget() {
+        return rows(UNITS_WITHOUT_TARGET).stream()
+                .map(row -> new SaveUnitCommand(new UnitId(row.get("unit_id")), row.get("unit_name"), UnitKind.valueOf(row.get("unit_kind"))))
+                .toList();
+    }
+
+    private static List<CSVRecord> rows(String resource) {
         CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get();
-        try (Reader reader = new InputStreamReader(new ClassPathResource(TARGETS).getInputStream(), StandardCharsets.UTF_8)) {
-            return format.parse(reader).stream().map(DemoData::target).toList();
+        try (Reader reader = new InputStreamReader(new ClassPathResource(resource).getInputStream(), StandardCharsets.UTF_8)) {
+            return format.parse(reader).getRecords();
         } catch (IOException e) {
-            throw new UncheckedIOException("demo targets missing from the command-side jar", e);
+            throw new UncheckedIOException(resource + " missing from the command-side jar", e);
         }
     }
 

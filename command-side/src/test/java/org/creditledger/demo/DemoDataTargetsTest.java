@@ -19,4 +19,13 @@ class DemoDataTargetsTest {
                 new DemoData.UnitTarget("gy-meteorology", "市气象局", org.creditledger.unit.api.UnitKind.CENTRAL_AGENCY_BRANCH, 2025, 15, QuotaCounting.COMBINED, false),
                 new DemoData.UnitTarget("gy-lizhou", "利州区", org.creditledger.unit.api.UnitKind.DISTRICT, 2025, 30000, QuotaCounting.EACH, true));
     }
+
+    @Test
+    void theDemoAlsoRegistersTheSeedUnitsThatHaveNoTarget() {
+        assertThat(DemoData.unitsWithoutTarget()).hasSize(11)
+                .contains(new org.creditledger.unit.api.UnitMessages.SaveUnitCommand(new org.creditledger.unit.api.UnitId("gy-zwfw"),
+                        "市政务服务和数据局", org.creditledger.unit.api.UnitKind.MUNICIPAL_DEPARTMENT));
+        assertThat(DemoData.unitsWithoutTarget()).extracting(unit -> unit.unitId().value())
+                .doesNotContainAnyElementsOf(DemoData.targets().stream().map(DemoData.UnitTarget::unitId).toList());
+    }
 }

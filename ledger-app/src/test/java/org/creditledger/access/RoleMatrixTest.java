@@ -84,6 +84,7 @@ class RoleMatrixTest {
                 new Endpoint(HttpMethod.POST, "/api/v1/commitments/{commitmentId}/outcome", EnumSet.of(ADMIN, UNIT_CLERK)),
                 new Endpoint(HttpMethod.POST, "/api/v1/commitments/imports", EnumSet.of(ADMIN, UNIT_CLERK)),
                 new Endpoint(HttpMethod.GET, "/api/v1/commitments/imports/{importId}", EnumSet.of(ADMIN, INSPECTOR, UNIT_CLERK)),
+                new Endpoint(HttpMethod.GET, "/api/v1/commitments/imports/template.xlsx", EnumSet.of(ADMIN, UNIT_CLERK)),
                 new Endpoint(HttpMethod.GET, "/api/v1/units", EnumSet.of(ADMIN, INSPECTOR, UNIT_CLERK, LIST_AUTHORITY, COUNTER)),
                 new Endpoint(HttpMethod.GET, "/api/v1/commitments/{commitmentId}", EnumSet.of(ADMIN, INSPECTOR, UNIT_CLERK)),
                 new Endpoint(HttpMethod.GET, "/api/v1/units/{unitId}/quota/{year}", EnumSet.of(ADMIN, INSPECTOR, UNIT_CLERK)),
@@ -91,6 +92,7 @@ class RoleMatrixTest {
                 new Endpoint(HttpMethod.PUT, "/api/v1/lists/{listCode}", EnumSet.of(ADMIN)),
                 new Endpoint(HttpMethod.GET, "/api/v1/lists", EnumSet.of(ADMIN, INSPECTOR, UNIT_CLERK, LIST_AUTHORITY, COUNTER)),
                 new Endpoint(HttpMethod.PUT, "/api/v1/measures/{measureCode}", EnumSet.of(ADMIN)),
+                new Endpoint(HttpMethod.POST, "/api/v1/measures/{measureCode}/retirement", EnumSet.of(ADMIN)),
                 new Endpoint(HttpMethod.GET, "/api/v1/measures", EnumSet.of(ADMIN, INSPECTOR, UNIT_CLERK, LIST_AUTHORITY, COUNTER)),
                 new Endpoint(HttpMethod.POST, "/api/v1/list-entries", EnumSet.of(ADMIN, LIST_AUTHORITY)),
                 new Endpoint(HttpMethod.POST, "/api/v1/list-entries/{entryId}/exit", EnumSet.of(ADMIN, LIST_AUTHORITY)),
@@ -236,6 +238,7 @@ class RoleMatrixTest {
             case "POST /api/v1/commitments/imports" -> importFile();
             case "PUT /api/v1/lists/{listCode}" -> list();
             case "PUT /api/v1/measures/{measureCode}" -> measure();
+            case "POST /api/v1/measures/{measureCode}/retirement" -> Map.of("reason", "矩阵测试", "effectiveOn", "2026-01-01");
             case "POST /api/v1/list-entries" -> listEntry();
             case "POST /api/v1/list-entries/{entryId}/exit" -> Map.of("reason", "OTHER", "note", "矩阵测试");
             case "POST /api/v1/list-entries/{entryId}/objections" -> objection();
@@ -257,6 +260,8 @@ class RoleMatrixTest {
         return switch (endpoint.key()) {
             case "GET /api/v1/joint-actions/stats" -> path + "?year=2025&unitId=" + UNIT;
             case "GET /api/v1/list-entries" -> path + "?subjectCode=93510521MA6AT8LB0C";
+            // a measure no one has defined: retiring the matrix's own measure would change what later cases see
+            case "POST /api/v1/measures/{measureCode}/retirement" -> "/api/v1/measures/MATRIX_NEVER_DEFINED/retirement";
             // a fresh key each time, so that revoking it revokes none of the matrix's keys
             case "DELETE /api/v1/admin/api-keys/{keyId}" -> "/api/v1/admin/api-keys/" + apiKeys.issue("matrix revocable", COUNTER, null, null, null).key().keyId();
             default -> path;

@@ -461,4 +461,91 @@ class CounterCheckApiTest extends LedgerHttpTest {
         }
         assertThat(check(counter, code, "HONOURS").status()).as("recorded once the database accepts it again").isEqualTo(201);
     }
+
+    /** A red list revoked on black listing (守合同重信用企业) with an incentive in the domain the black list restricts. */
+    String revocableRedList() {
+        String list = "CONTRACT_ABIDING_" + suffix;
+        define("/api/v1/lists/" + list, Map.of("name", "守合同重信用企业", "colour", "RED", "authority", TAX,
+                "legalBasis", "守合同重信用企业公示活动", "periodMonths", 12, "earlyRepairAllowed", false,
+                "revokedOnBlackListing", true));
+        define("/api/v1/measures/CONTRACT_PRIORITY_" + suffix, measure("评优评先同等条件下优先", "INCENTIVE", "HONOURS",
+                "NATIONAL_BASE", "发改财金〔2016〕1467号", list));
+        return list;
+    }
+
+    JsonNode entryUntil(String entryId, Predicate<JsonNode> expected) {
+        JsonNode[] last = new JsonNode[1];
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20)).until(() -> {
+            Api.Response r = admin.get("/api/v1/list-entries/" + entryId);
+            last[0] = r.json();
+            return r.status() == 200 && expected.test(last[0]);
+        });
+        return last[0];
+    }
+
+    @Test
+    void aBlackListingRevokesTheSubjectsRevocableRedEntrySoTheCheckRestrictsOnly() {
+        String redList = revocableRedList();
+        String code = company();
+        String red = enter(tax, redList, code);
+        checkUntil(counter, code, "HONOURS", verdict("INCENTIVE"));
+
+        String black = enter(court, blackList, code);
+
+        JsonNode exited = entryUntil(red, entry -> entry.path("status").asText().equals("EXITED"));
+        assertThat(exited.path("exitReason").asText()).isEqualTo("REVOKED_BY_BLACK_LISTING");
+        assertThat(exited.path("exitReasonLabel").asText()).isEqualTo("因列入黑名单撤销");
+        assertThat(exited.path("history").toString()).as("the exit names the black entry").contains("\"revokedBy\":\"" + black + "\"");
+        JsonNode answer = check(counter, code, "HONOURS").json();
+        assertThat(answer.path("verdict").asText()).isEqualTo("RESTRICT");
+    }
+
+    @Test
+    void aRevocableRedListingWhileBlackListedIsRevokedAtOnceButAnOrdinaryRedListStays() {
+        String revocable = revocableRedList();
+        String code = company();
+        enter(court, blackList, code);
+        checkUntil(counter, code, "HONOURS", verdict("RESTRICT"));
+
+        String red = enter(tax, revocable, code);
+        String ordinary = enter(tax, redList, code);
+
+        assertThat(entryUntil(red, entry -> entry.path("status").asText().equals("EXITED")).path("exitReason").asText())
+                .isEqualTo("REVOKED_BY_BLACK_LISTING");
+        JsonNode answer = checkUntil(counter, code, "HONOURS", verdict("RESTRICT_AND_INCENTIVE"));
+        assertThat(answer.path("entries").toString()).contains(ordinary).doesNotContain(red);
+        assertThat(admin.get("/api/v1/list-entries/" + ordinary).json().path("status").asText()).isEqualTo("ACTIVE");
+    }
+
+    @Test
+    void aRetiredMeasureStopsApplyingFromItsDayWhileACheckAsOfBeforeItsRecordingStillShowsIt() {
+        String code = company();
+        enter(court, blackList, code);
+        JsonNode before = checkUntil(counter, code, "HONOURS", verdict("RESTRICT"));
+        assertThat(before.path("measures").findValuesAsText("measureCode")).containsExactly(honoursBan);
+
+        Api.Response retired = admin.post("/api/v1/measures/" + honoursBan + "/retirement",
+                Map.of("reason", "《全国失信惩戒措施基础清单（2025年版）》未列入，予以清理", "effectiveOn", TODAY.toString()));
+        assertThat(retired.status()).as(retired.toString()).isEqualTo(200);
+        Api.Response procurementLater = admin.post("/api/v1/measures/" + procurement + "/retirement",
+                Map.of("reason", "下月起清理", "effectiveOn", TODAY.plusDays(1).toString()));
+        assertThat(procurementLater.status()).as(procurementLater.toString()).isEqualTo(200);
+
+        checkUntil(counter, code, "HONOURS", verdict("CLEAR"));
+        assertThat(check(counter, code, "GOVERNMENT_PROCUREMENT").json().path("verdict").asText())
+                .as("a retirement from tomorrow changes nothing today").isEqualTo("RESTRICT");
+        JsonNode reproduced = counter.post("/api/v1/checks", Map.of("subjectCode", code, "domain", "HONOURS",
+                "asOf", before.path("checkedAt").asText())).json();
+        assertThat(reproduced.path("verdict").asText()).isEqualTo("RESTRICT");
+        assertThat(reproduced.path("measures").findValuesAsText("measureCode")).containsExactly(honoursBan);
+
+        Api.Response again = admin.post("/api/v1/measures/" + honoursBan + "/retirement",
+                Map.of("reason", "再次清理", "effectiveOn", TODAY.toString()));
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(admin.post("/api/v1/measures/NO_SUCH_MEASURE_" + suffix + "/retirement",
+                Map.of("reason", "清理", "effectiveOn", TODAY.toString())).status()).isEqualTo(404);
+        Api.Response change = admin.put("/api/v1/measures/" + honoursBan, measure("不得参加评优评先", "PUNISHMENT", "HONOURS",
+                "NATIONAL_BASE", "发改财金〔2016〕141号", blackList));
+        assertThat(change.status()).as("a retired measure is not changed").isEqualTo(409);
+    }
 }

@@ -6,6 +6,8 @@ import org.creditledger.testing.Api;
 import org.creditledger.testing.TestKeys;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.MultipartBodyBuilder;
 import org.springframework.web.client.RestClient;
@@ -46,6 +48,11 @@ abstract class ImportApiTest extends LedgerHttpTest {
 
     /** A multipart upload of {@code content} as {@code fileName}; {@code apiKey} null sends no key. */
     Api.Response upload(String apiKey, String fileName, byte[] content) {
+        return upload(apiKey, fileName, content, null);
+    }
+
+    /** The same, asking for answers in {@code language} ({@code null}: the default, Chinese). */
+    Api.Response upload(String apiKey, String fileName, byte[] content, String language) {
         MultipartBodyBuilder body = new MultipartBodyBuilder();
         body.part("file", new ByteArrayResource(content) {
             @Override
@@ -58,6 +65,9 @@ abstract class ImportApiTest extends LedgerHttpTest {
                     if (apiKey != null) {
                         h.set("X-Api-Key", apiKey);
                     }
+                    if (language != null) {
+                        h.set(HttpHeaders.ACCEPT_LANGUAGE, language);
+                    }
                 })
                 .contentType(MediaType.MULTIPART_FORM_DATA)
                 .body(body.build())
@@ -65,11 +75,23 @@ abstract class ImportApiTest extends LedgerHttpTest {
                         response.getBody().readAllBytes()));
     }
 
-    /** Polls the job until it is neither queued nor running; every poll must be readable by {@code apiKey}. */
+    /**
+     * Polls the job until it is neither queued nor running; every poll must be readable by {@code apiKey}. Read in
+     * English, the language these tests' expected texts are written in.
+     */
     JsonNode awaitDone(String apiKey, String importId) {
+        return awaitDone(apiKey, importId, "en");
+    }
+
+    /** The same, read in {@code language} ({@code null}: no Accept-Language, so the default, Chinese). */
+    JsonNode awaitDone(String apiKey, String importId, String language) {
         JsonNode[] last = new JsonNode[1];
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(100)).until(() -> {
-            Api.Response r = api.as(apiKey).get(IMPORTS + "/" + importId + "?rowsLimit=10000");
+            Api.Response r = api.as(apiKey).exchange(HttpMethod.GET, IMPORTS + "/" + importId + "?rowsLimit=10000", null, h -> {
+                if (language != null) {
+                    h.set(HttpHeaders.ACCEPT_LANGUAGE, language);
+                }
+            });
             assertThat(r.status()).as(r.toString()).isEqualTo(200);
             last[0] = r.json();
             return !Set.of("QUEUED", "RUNNING").contains(last[0].path("state").asText());

@@ -3,6 +3,7 @@ package org.creditledger.jointaction;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.creditledger.LedgerHttpTest;
+import org.creditledger.catalogue.api.ListColour;
 import org.creditledger.listing.api.EntryId;
 import org.creditledger.listing.api.ExitReason;
 import org.creditledger.listing.api.ListEntryMessages.DelistCommand;
@@ -78,7 +79,7 @@ class JointActionApiTest extends LedgerHttpTest {
     EntryId enter(String listCode, LocalDate from, LocalDate until) {
         EntryId entryId = EntryId.random();
         commandGateway.sendAndWait(new EnterListCommand(entryId, listCode, AUTHORITY, COMPANY, "(2025)川08执" + suffix,
-                from.minusDays(3), "拒不履行生效法律文书确定的义务", from, until, "张三", List.of(), true, 0, null));
+                from.minusDays(3), "拒不履行生效法律文书确定的义务", from, until, "张三", List.of(), true, 0, null, ListColour.BLACK, false));
         return entryId;
     }
 
@@ -326,11 +327,11 @@ class JointActionApiTest extends LedgerHttpTest {
         EntryId inForce = EntryId.random();
         commandGateway.sendAndWait(new EnterListCommand(inForce, blackList, AUTHORITY, person, "(2025)川08执" + suffix,
                 LocalDate.of(2025, 1, 7), "拒不履行生效法律文书确定的义务", LocalDate.of(2025, 1, 10), LocalDate.of(2028, 1, 9),
-                null, List.of(), true, 0, null));
+                null, List.of(), true, 0, null, ListColour.BLACK, false));
         EntryId exited = EntryId.random();
         commandGateway.sendAndWait(new EnterListCommand(exited, redList, AUTHORITY, person, "(2024)川08执" + suffix,
                 LocalDate.of(2024, 1, 7), "纳税信用评价", LocalDate.of(2024, 1, 10), LocalDate.of(2027, 1, 9),
-                null, List.of(), true, 0, null));
+                null, List.of(), true, 0, null, ListColour.RED, false));
         commandGateway.sendAndWait(new DelistCommand(exited, ExitReason.OTHER, null, "认定部门决定移出", LocalDate.of(2025, 6, 1), null));
         Api clerk = api().as(keys().clerk(unit));
 

@@ -2,6 +2,7 @@ package org.creditledger.listing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.creditledger.LedgerHttpTest;
+import org.creditledger.catalogue.api.ListColour;
 import org.creditledger.listing.api.EntryId;
 import org.creditledger.listing.api.ListEntryMessages.EnterListCommand;
 import org.creditledger.platform.axon.LedgerCommands;
@@ -198,7 +199,7 @@ class ListEntryApiTest extends LedgerHttpTest {
         EnterListCommand second = new EnterListCommand(EntryId.random(), listCode, AUTHORITY,
                 new SubjectRef(SubjectKind.LEGAL_PERSON, code, "广元市某某食品有限公司"), "广市监严失〔2024〕13号",
                 LocalDate.parse("2024-06-03"), "重复列入", LocalDate.parse("2024-06-03"), LocalDate.parse("2027-06-02"),
-                null, List.of(), true, 12, AUTHORITY);
+                null, List.of(), true, 12, AUTHORITY, ListColour.BLACK, false);
 
         assertThatThrownBy(() -> commands.send(second, LedgerMetadata.system("test", null)))
                 .isInstanceOf(LedgerProblem.class)

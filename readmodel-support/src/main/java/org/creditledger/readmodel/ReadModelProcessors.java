@@ -62,10 +62,15 @@ public class ReadModelProcessors {
         registered.add(processingGroup);
     }
 
-    /** Once Axon has built its processors: every streaming one must be a read model registered here. */
+    /**
+     * Once Axon has built its processors: every streaming one must be a read model registered here, or run a saga
+     * (a process, configured by its feature; a saga's state is not a read model and is never rebuilt).
+     */
     @EventListener(ContextRefreshedEvent.class)
     void everyStreamingProcessorIsADeclaredReadModel() {
-        Set<String> undeclared = undeclared(processors.eventProcessors(), registered);
+        Set<String> known = new TreeSet<>(registered);
+        processors.sagaConfigurations().forEach(saga -> known.add(saga.processingGroup()));
+        Set<String> undeclared = undeclared(processors.eventProcessors(), known);
         if (!undeclared.isEmpty()) {
             throw new IllegalStateException("Processing groups " + undeclared + " run in streaming processors with Axon's "
                     + "defaults: declare a RebuildableProjection bean for each, next to its projection, naming the tables it "

@@ -1,5 +1,6 @@
 package org.creditledger.audit.chain;
 
+import io.swagger.v3.oas.annotations.Operation;
 import org.creditledger.platform.access.AllowedRoles;
 import org.creditledger.platform.access.Role;
 import org.creditledger.platform.web.FieldProblem;
@@ -63,6 +64,7 @@ class AuditChainController {
     }
 
     /** Waits (bounded) until the chain covers the events stored when the request arrived. */
+    @Operation(operationId = "getAuditDigest", summary = "Current digest of the audit chain")
     @GetMapping("/api/v1/audit/digest")
     @AllowedRoles({Role.ADMIN, Role.INSPECTOR})
     AuditDigest auditDigest() {
@@ -70,6 +72,7 @@ class AuditChainController {
         return new AuditDigest(tail.globalIndex(), tail.digest(), tail.chainedAt(), chain.eventsAfter(tail.globalIndex()));
     }
 
+    @Operation(operationId = "verifyAuditChain", summary = "Verify the audit chain")
     @PostMapping("/api/v1/audit/verify")
     @AllowedRoles({Role.ADMIN, Role.INSPECTOR})
     ChainVerifier.ChainVerification auditVerify(@RequestBody(required = false) AuditAnchor anchor) {

@@ -1,5 +1,6 @@
 package org.creditledger.catalogue.command;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -9,6 +10,7 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.creditledger.catalogue.api.CatalogueMessages.SaveListDefinitionCommand;
+import org.creditledger.catalogue.api.CatalogueMessages.RetireMeasureCommand;
 import org.creditledger.catalogue.api.CatalogueMessages.SaveMeasureCommand;
 import org.creditledger.catalogue.api.CatalogueMessages.Saved;
 import org.creditledger.catalogue.api.ListCode;
@@ -27,10 +29,12 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -51,15 +55,19 @@ class CatalogueController {
         this.knownLists = knownLists;
     }
 
-    /** {@code minMonthsBeforeRepair}: optional, 0 when absent; only meaningful when early repair is allowed. */
+    /**
+     * {@code minMonthsBeforeRepair}: optional, 0 when absent; only meaningful when early repair is allowed.
+     * {@code revokedOnBlackListing}: optional, false when absent; red lists only.
+     */
     record ListRequest(@NotBlank @Size(max = 200) String name, @NotNull ListColour colour,
                        @NotBlank @Size(max = 200) String authority, @NotBlank @Size(max = 2000) String legalBasis,
                        @NotNull @Min(1) @Max(120) Integer periodMonths, @NotNull Boolean earlyRepairAllowed,
-                       @Min(0) @Max(120) Integer minMonthsBeforeRepair) {
+                       @Min(0) @Max(120) Integer minMonthsBeforeRepair, Boolean revokedOnBlackListing) {
     }
 
     record ListResponse(String listCode, int version, String name, ListColour colour, String authority, String legalBasis,
-                        int periodMonths, boolean earlyRepairAllowed, int minMonthsBeforeRepair) {
+                        int periodMonths, boolean earlyRepairAllowed, int minMonthsBeforeRepair,
+                        boolean revokedOnBlackListing) {
     }
 
     /** {@code legalBasis} is checked by the measure itself, which names the rule for local supplements. */
@@ -72,6 +80,7 @@ class CatalogueController {
                            MeasureScope scope, String legalBasis, List<String> listCodes) {
     }
 
+    @Operation(operationId = "saveList", summary = "Define or change a list")
     @PutMapping("/api/v1/lists/{listCode}")
     @ApiResponse(responseCode = "201", description = "Defined a new list (version 1)")
     @ApiResponse(responseCode = "200", description = "Changed the list (next version) or confirmed it unchanged")
@@ -82,14 +91,17 @@ class CatalogueController {
         }
         boolean early = request.earlyRepairAllowed();
         int minMonths = early && request.minMonthsBeforeRepair() != null ? request.minMonthsBeforeRepair() : 0;
+        boolean revoked = Boolean.TRUE.equals(request.revokedOnBlackListing());
         SaveListDefinitionCommand command = new SaveListDefinitionCommand(new ListCode(listCode), request.name().trim(),
-                request.colour(), request.authority().trim(), request.legalBasis().trim(), request.periodMonths(), early, minMonths);
+                request.colour(), request.authority().trim(), request.legalBasis().trim(), request.periodMonths(), early, minMonths,
+                revoked);
         Saved saved = commands.send(command, metadata);
         return ResponseEntity.status(saved.created() ? HttpStatus.CREATED : HttpStatus.OK)
                 .body(new ListResponse(listCode, saved.version(), command.name(), command.colour(), command.authority(),
-                        command.legalBasis(), command.periodMonths(), early, minMonths));
+                        command.legalBasis(), command.periodMonths(), early, minMonths, revoked));
     }
 
+    @Operation(operationId = "saveMeasure", summary = "Define or change a measure")
     @PutMapping("/api/v1/measures/{measureCode}")
     @ApiResponse(responseCode = "201", description = "Defined a new measure (version 1)")
     @ApiResponse(responseCode = "200", description = "Changed the measure (next version) or confirmed it unchanged")
@@ -121,5 +133,29 @@ class CatalogueController {
         return ResponseEntity.status(saved.created() ? HttpStatus.CREATED : HttpStatus.OK)
                 .body(new MeasureResponse(measureCode, saved.version(), command.name(), command.kind(), command.domain(),
                         command.scope(), command.legalBasis(), command.listCodes().stream().map(ListCode::value).toList()));
+    }
+
+    /** 清理: why the measure goes, and the first day (Asia/Shanghai) it no longer applies. */
+    record RetirementRequest(@NotBlank @Size(max = 2000) String reason, @NotNull LocalDate effectiveOn) {
+    }
+
+    record RetirementResponse(String measureCode, int version, String reason, LocalDate effectiveOn) {
+    }
+
+    @PostMapping("/api/v1/measures/{measureCode}/retirement")
+    @Operation(operationId = "retireMeasure", summary = "Retire a measure from a day on")
+    @ApiResponse(responseCode = "200", description = "Retired: checks stop applying the measure from effectiveOn; its versions stay in history")
+    @ApiResponse(responseCode = "404", description = "No such measure")
+    @ApiResponse(responseCode = "409", description = "The measure is retired already")
+    @AllowedRoles(Role.ADMIN)
+    RetirementResponse retireMeasure(@PathVariable String measureCode, @Valid @RequestBody RetirementRequest request,
+                                     LedgerMetadata metadata) {
+        if (!MeasureCode.isValid(measureCode)) {
+            throw new InvalidInput(new FieldProblem("measureCode", MeasureCode.RULE));
+        }
+        RetireMeasureCommand command = new RetireMeasureCommand(new MeasureCode(measureCode), request.reason().trim(),
+                request.effectiveOn());
+        int version = commands.send(command, metadata);
+        return new RetirementResponse(measureCode, version, command.reason(), command.effectiveOn());
     }
 }

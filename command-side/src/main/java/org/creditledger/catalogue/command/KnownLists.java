@@ -38,23 +38,26 @@ public class KnownLists {
         this.jdbc = jdbc;
     }
 
-    /** What entering a subject on a list needs to know about the list, as the catalogue now defines it. */
+    /**
+     * What entering a subject on a list needs to know about the list, as the catalogue now defines it. {@code colour}
+     * is null for a list defined before V2_9 and unchanged since.
+     */
     public record ListFacts(ListCode listCode, String authority, int periodMonths, boolean earlyRepairAllowed,
-                            int minMonthsBeforeRepair) {
+                            int minMonthsBeforeRepair, ListColour colour, boolean revokedOnBlackListing) {
     }
 
     @EventHandler
     void on(ListDefinedEvent event) {
-        saveColour(event.listCode(), event.colour());
+        saveColour(event.listCode(), event.colour(), event.revokedOnBlackListing());
         save(new ListFacts(event.listCode(), event.authority(), event.periodMonths(), event.earlyRepairAllowed(),
-                event.minMonthsBeforeRepair()));
+                event.minMonthsBeforeRepair(), event.colour(), event.revokedOnBlackListing()));
     }
 
     @EventHandler
     void on(ListDefinitionChangedEvent event) {
-        saveColour(event.listCode(), event.colour());
+        saveColour(event.listCode(), event.colour(), event.revokedOnBlackListing());
         save(new ListFacts(event.listCode(), event.authority(), event.periodMonths(), event.earlyRepairAllowed(),
-                event.minMonthsBeforeRepair()));
+                event.minMonthsBeforeRepair(), event.colour(), event.revokedOnBlackListing()));
     }
 
     private void save(ListFacts facts) {
@@ -72,10 +75,14 @@ public class KnownLists {
                 .update();
     }
 
-    private void saveColour(ListCode listCode, ListColour colour) {
-        jdbc.sql("insert into known_list (list_code, colour) values (:code, :colour) on conflict (list_code) do update set colour = excluded.colour")
+    private void saveColour(ListCode listCode, ListColour colour, boolean revokedOnBlackListing) {
+        jdbc.sql("""
+                        insert into known_list (list_code, colour, revoked_on_black_listing) values (:code, :colour, :revoked)
+                        on conflict (list_code) do update set colour = excluded.colour,
+                            revoked_on_black_listing = excluded.revoked_on_black_listing""")
                 .param("code", listCode.value())
                 .param("colour", colour == null ? null : colour.name())
+                .param("revoked", revokedOnBlackListing)
                 .update();
     }
 
@@ -109,10 +116,12 @@ public class KnownLists {
     /** The list's current facts; empty when the list is unknown (or was defined before facts were kept, see V2_4). */
     public Optional<ListFacts> facts(ListCode listCode) {
         return jdbc.sql("""
-                        select authority, period_months, early_repair_allowed, min_months_before_repair
+                        select authority, period_months, early_repair_allowed, min_months_before_repair, colour,
+                               revoked_on_black_listing
                         from known_list where list_code = ? and authority is not null""")
                 .param(listCode.value())
-                .query((rs, n) -> new ListFacts(listCode, rs.getString(1), rs.getInt(2), rs.getBoolean(3), rs.getInt(4)))
+                .query((rs, n) -> new ListFacts(listCode, rs.getString(1), rs.getInt(2), rs.getBoolean(3), rs.getInt(4),
+                        rs.getString(5) == null ? null : ListColour.valueOf(rs.getString(5)), rs.getBoolean(6)))
                 .optional();
     }
 

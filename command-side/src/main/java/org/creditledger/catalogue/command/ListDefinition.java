@@ -32,7 +32,7 @@ class ListDefinition {
 
     /** The fields a save compares; the version is not part of it. */
     private record Definition(String name, ListColour colour, String authority, String legalBasis, int periodMonths,
-                              boolean earlyRepairAllowed, int minMonthsBeforeRepair) {
+                              boolean earlyRepairAllowed, int minMonthsBeforeRepair, boolean revokedOnBlackListing) {
     }
 
     ListDefinition() {
@@ -46,15 +46,17 @@ class ListDefinition {
         // Without early repair the minimum has no meaning; keep it 0 so it cannot make an unchanged save look new.
         int minMonths = command.earlyRepairAllowed() ? command.minMonthsBeforeRepair() : 0;
         Definition wanted = new Definition(command.name(), command.colour(), command.authority(), command.legalBasis(),
-                command.periodMonths(), command.earlyRepairAllowed(), minMonths);
+                command.periodMonths(), command.earlyRepairAllowed(), minMonths, command.revokedOnBlackListing());
         if (current == null) {
             apply(new ListDefinedEvent(command.listCode(), 1, wanted.name(), wanted.colour(), wanted.authority(),
-                    wanted.legalBasis(), wanted.periodMonths(), wanted.earlyRepairAllowed(), minMonths));
+                    wanted.legalBasis(), wanted.periodMonths(), wanted.earlyRepairAllowed(), minMonths,
+                    wanted.revokedOnBlackListing()));
             return new Saved(true, 1);
         }
         if (!wanted.equals(current)) {
             apply(new ListDefinitionChangedEvent(command.listCode(), version + 1, wanted.name(), wanted.colour(),
-                    wanted.authority(), wanted.legalBasis(), wanted.periodMonths(), wanted.earlyRepairAllowed(), minMonths));
+                    wanted.authority(), wanted.legalBasis(), wanted.periodMonths(), wanted.earlyRepairAllowed(), minMonths,
+                    wanted.revokedOnBlackListing()));
         }
         return new Saved(false, version);
     }
@@ -69,6 +71,8 @@ class ListDefinition {
                         "periodMonths", "between 1 and " + MAX_MONTHS + " months")
                 .require(command.minMonthsBeforeRepair() >= 0 && command.minMonthsBeforeRepair() <= MAX_MONTHS,
                         "minMonthsBeforeRepair", "between 0 and " + MAX_MONTHS + " months")
+                .require(!command.revokedOnBlackListing() || command.colour() != ListColour.BLACK,
+                        "revokedOnBlackListing", "only a red list is revoked when its subject enters a black list")
                 .enforce();
     }
 
@@ -81,13 +85,15 @@ class ListDefinition {
         id = event.listCode().value();
         version = event.version();
         current = new Definition(event.name(), event.colour(), event.authority(), event.legalBasis(),
-                event.periodMonths(), event.earlyRepairAllowed(), event.minMonthsBeforeRepair());
+                event.periodMonths(), event.earlyRepairAllowed(), event.minMonthsBeforeRepair(),
+                event.revokedOnBlackListing());
     }
 
     @EventSourcingHandler
     void on(ListDefinitionChangedEvent event) {
         version = event.version();
         current = new Definition(event.name(), event.colour(), event.authority(), event.legalBasis(),
-                event.periodMonths(), event.earlyRepairAllowed(), event.minMonthsBeforeRepair());
+                event.periodMonths(), event.earlyRepairAllowed(), event.minMonthsBeforeRepair(),
+                event.revokedOnBlackListing());
     }
 }

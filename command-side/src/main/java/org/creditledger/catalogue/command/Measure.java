@@ -8,6 +8,8 @@ import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.creditledger.catalogue.api.CatalogueMessages.MeasureChangedEvent;
 import org.creditledger.catalogue.api.CatalogueMessages.MeasureDefinedEvent;
+import org.creditledger.catalogue.api.CatalogueMessages.MeasureRetiredEvent;
+import org.creditledger.catalogue.api.CatalogueMessages.RetireMeasureCommand;
 import org.creditledger.catalogue.api.CatalogueMessages.SaveMeasureCommand;
 import org.creditledger.catalogue.api.CatalogueMessages.Saved;
 import org.creditledger.catalogue.api.ListCode;
@@ -15,6 +17,7 @@ import org.creditledger.catalogue.api.MeasureDomain;
 import org.creditledger.catalogue.api.MeasureKind;
 import org.creditledger.catalogue.api.MeasureScope;
 
+import java.time.LocalDate;
 import java.util.List;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -31,6 +34,7 @@ class Measure {
     private String id;
     private int version;
     private Definition current;
+    private LocalDate retiredFrom;
 
     private record Definition(String name, MeasureKind kind, MeasureDomain domain, MeasureScope scope,
                               String legalBasis, List<ListCode> listCodes) {
@@ -44,6 +48,9 @@ class Measure {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     Saved handle(SaveMeasureCommand command) {
         check(command);
+        if (retiredFrom != null) {
+            throw new MeasureRetired(command.measureCode(), retiredFrom);
+        }
         Definition wanted = new Definition(command.name(), command.kind(), command.domain(), command.scope(),
                 command.legalBasis(), command.listCodes());
         if (current == null) {
@@ -58,6 +65,19 @@ class Measure {
         return new Saved(false, version);
     }
 
+    @CommandHandler
+    int handle(RetireMeasureCommand command) {
+        new InvalidCatalogueEntry.Rules()
+                .require(!ListDefinition.isBlank(command.reason()), "reason", "say why the measure is retired (清理依据)")
+                .require(command.effectiveOn() != null, "effectiveOn", "the first day the measure no longer applies")
+                .enforce();
+        if (retiredFrom != null) {
+            throw new MeasureRetired(command.measureCode(), retiredFrom);
+        }
+        apply(new MeasureRetiredEvent(command.measureCode(), version, command.reason(), command.effectiveOn()));
+        return version;
+    }
+
     private static void check(SaveMeasureCommand command) {
         new InvalidCatalogueEntry.Rules()
                 .require(!ListDefinition.isBlank(command.name()), "name", "a measure needs a name")
@@ -68,6 +88,9 @@ class Measure {
                 .require(!ListDefinition.isBlank(command.legalBasis()), "legalBasis", command.scope() == MeasureScope.LOCAL_SUPPLEMENT
                         ? "a local supplement (地方补充清单) must cite a law, regulation or central policy document"
                         : "every measure cites its legal basis")
+                .require(command.scope() != MeasureScope.LOCAL_SUPPLEMENT || ListDefinition.isBlank(command.legalBasis())
+                                || LegalBasis.namesADocument(command.legalBasis()), "legalBasis",
+                        "a local supplement must name its document: a title in 《》 or a document number such as 川府发〔2024〕5号")
                 .require(!command.listCodes().isEmpty(), "listCodes", "a measure applies to at least one list")
                 .enforce();
     }
@@ -77,6 +100,11 @@ class Measure {
         id = event.measureCode().value();
         version = event.version();
         current = new Definition(event.name(), event.kind(), event.domain(), event.scope(), event.legalBasis(), event.listCodes());
+    }
+
+    @EventSourcingHandler
+    void on(MeasureRetiredEvent event) {
+        retiredFrom = event.effectiveOn();
     }
 
     @EventSourcingHandler

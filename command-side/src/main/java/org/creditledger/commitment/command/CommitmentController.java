@@ -1,5 +1,6 @@
 package org.creditledger.commitment.command;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -69,6 +70,7 @@ class CommitmentController {
     record OutcomeResponse(UUID commitmentId, CommitmentStatus status) {
     }
 
+    @Operation(operationId = "postCommitment", summary = "Post a commitment letter")
     @PostMapping("/api/v1/commitments")
     @ApiResponse(responseCode = "201", description = "Posted; Location names the new commitment")
     @AllowedRoles({Role.ADMIN, Role.UNIT_CLERK})
@@ -89,6 +91,7 @@ class CommitmentController {
     }
 
     /** Only a UUID matches {@code commitmentId}, so {@code /commitments/imports/…} reaches the import handlers. */
+    @Operation(operationId = "recordOutcome", summary = "Record fulfilment or breach of a commitment")
     @PostMapping("/api/v1/commitments/{commitmentId:" + UUID_PATTERN + "}/outcome")
     @AllowedRoles({Role.ADMIN, Role.UNIT_CLERK})
     OutcomeResponse recordOutcome(@PathVariable UUID commitmentId, @Valid @RequestBody OutcomeRequest request,

@@ -1,5 +1,6 @@
 package org.creditledger.commitment.imports;
 
+import io.swagger.v3.oas.annotations.Operation;
 import org.creditledger.commitment.imports.ImportJobStore.ImportRowStatus;
 import org.creditledger.commitment.imports.ImportJobStore.RowResult;
 import org.creditledger.platform.access.AccessDenied;
@@ -11,6 +12,9 @@ import org.creditledger.platform.web.FieldProblem;
 import org.creditledger.platform.web.InvalidInput;
 import org.creditledger.platform.web.LedgerProblem;
 import org.creditledger.platform.web.ProblemType;
+import org.creditledger.platform.i18n.Labels;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -25,14 +29,18 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 /**
  * Bulk import of commitment letters from CSV or XLSX (ADMIN, UNIT_CLERK), processed in the background; progress and
- * per-row results (ADMIN, INSPECTOR, the uploading UNIT_CLERK key). Row numbers are 1-based data rows, header excluded.
+ * per-row results (ADMIN, INSPECTOR, the uploading UNIT_CLERK key). Row numbers are 1-based data rows, header excluded;
+ * lines are the sheet's (header = line 1, blank lines counted). Row problems are worded in the reader's language.
  */
 @RestController
 class CommitmentImportController {
@@ -42,17 +50,20 @@ class CommitmentImportController {
     private final CommitmentImports imports;
     private final ImportJobStore store;
     private final Clock clock;
+    private final Labels labels;
 
-    CommitmentImportController(CommitmentImports imports, ImportJobStore store, Clock clock) {
+    CommitmentImportController(CommitmentImports imports, ImportJobStore store, Clock clock, Labels labels) {
         this.imports = imports;
         this.store = store;
         this.clock = clock;
+        this.labels = labels;
     }
 
     record ImportAccepted(UUID importId, ImportJob.State state, Integer total) {
     }
 
-    record RowView(int row, ImportRowStatus status, UUID commitmentId, List<FieldProblem> errors) {
+    /** {@code row}: data row, header excluded (as since the first version); {@code line}: the sheet's line. */
+    record RowView(int row, Integer line, ImportRowStatus status, UUID commitmentId, List<FieldProblem> errors) {
     }
 
     record ImportView(UUID importId, String fileName, ImportJob.State state, Integer total, int processed, int accepted,
@@ -65,6 +76,7 @@ class CommitmentImportController {
      * 202 for a new import, {@code QUEUED}: the file is stored, not yet parsed ({@code total} comes once the worker
      * has counted the rows); 200 with the existing import when the same file was uploaded before in the same scope.
      */
+    @Operation(operationId = "importCommitments", summary = "Import commitment letters from CSV or XLSX")
     @PostMapping(path = "/api/v1/commitments/imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @AllowedRoles({Role.ADMIN, Role.UNIT_CLERK})
     ResponseEntity<ImportAccepted> upload(@RequestParam(name = "file", required = false) MultipartFile file,
@@ -84,6 +96,7 @@ class CommitmentImportController {
                 .body(new ImportAccepted(job.importId(), job.state(), job.total()));
     }
 
+    @Operation(operationId = "getCommitmentImport", summary = "Progress and result of an import")
     @GetMapping("/api/v1/commitments/imports/{importId}")
     @AllowedRoles({Role.ADMIN, Role.INSPECTOR, Role.UNIT_CLERK})
     ImportView get(@PathVariable UUID importId,
@@ -103,13 +116,30 @@ class CommitmentImportController {
         }
         ImportRowStatus status = status(rowStatus);
         List<RowResult> results = store.rows(importId, rowsFrom, rowsLimit, status);
+        Locale locale = Labels.currentLocale();
         List<RowView> rows = results.stream()
-                .map(r -> new RowView(r.row(), r.status(), r.commitmentId(), r.errors().isEmpty() ? null : r.errors()))
+                .map(r -> new RowView(r.row(), r.line(), r.status(), r.commitmentId(), r.errors().isEmpty() ? null
+                        : r.errors().stream().map(p -> ImportRowMessages.inWords(p, labels, locale)).toList()))
                 .toList();
         Integer next = results.size() == rowsLimit ? results.get(results.size() - 1).row() + 1 : null;
         return new ImportView(job.importId(), job.fileName(), job.state(), job.total(), job.processed(), job.accepted(),
                 job.rejected(), job.uploadedAt(), job.startedAt(), job.finishedAt(), job.rowsPerSecond(clock.instant()),
                 job.error(), rowsFrom, rowsLimit, status, rows, next);
+    }
+
+    /**
+     * An XLSX template to fill: Chinese headers, code columns formatted as text, dropdowns for type and subject kind,
+     * and a sheet explaining the columns with one example row (for a UNIT_CLERK, with its own unit).
+     */
+    @GetMapping(path = "/api/v1/commitments/imports/template.xlsx", produces = ImportTemplate.XLSX)
+    @AllowedRoles({Role.ADMIN, Role.UNIT_CLERK})
+    ResponseEntity<byte[]> template(Caller caller) {
+        byte[] workbook = ImportTemplate.build(labels, caller.unitId(), LocalDate.now(clock.withZone(ImportWorker.BUSINESS_ZONE)));
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(ImportTemplate.XLSX))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(ImportTemplate.FILE_NAME, StandardCharsets.UTF_8).build().toString())
+                .body(workbook);
     }
 
     private static ImportRowStatus status(String raw) {

@@ -14,7 +14,7 @@ import org.creditledger.commitment.api.CommitmentId;
 import org.creditledger.commitment.imports.ImportJobStore.ImportRowStatus;
 import org.creditledger.commitment.imports.ImportJobStore.RowResult;
 import org.creditledger.platform.access.Role;
-import org.creditledger.platform.web.FieldProblem;
+import org.creditledger.platform.i18n.Labels;
 import org.creditledger.platform.web.LedgerProblem;
 import org.creditledger.unit.api.UnitId;
 import org.creditledger.unit.command.KnownUnits;
@@ -46,18 +46,18 @@ import java.util.concurrent.atomic.AtomicReference;
 class ImportChunkProcessor {
 
     private static final Logger log = LoggerFactory.getLogger(ImportChunkProcessor.class);
-    static final String NOT_STORED = "could not be stored because of an error on the ledger's side; upload the row again later";
-    static final String NOT_POSTED = "could not be posted because of an error on the ledger's side; upload the row again later";
 
     private final CommandBus commandBus;
     private final TransactionManager transactionManager;
     private final ImportJobStore store;
     private final KnownUnits knownUnits;
+    private final Labels labels;
     private final Counter acceptedRows;
     private final Counter rejectedRows;
 
     ImportChunkProcessor(CommandBus commandBus, TransactionManager transactionManager, ImportJobStore store, KnownUnits knownUnits,
-                         MeterRegistry meters) {
+                         Labels labels, MeterRegistry meters) {
+        this.labels = labels;
         this.commandBus = commandBus;
         this.transactionManager = transactionManager;
         this.store = store;
@@ -123,18 +123,18 @@ class ImportChunkProcessor {
 
     private RowResult post(ImportJob job, ImportRow row, LocalDate today) {
         CommitmentId id = commitmentIdFor(job.sha256(), row.row());
-        ImportRowCheck.Result checked = ImportRowCheck.check(row, id, today);
-        List<FieldProblem> errors = new ArrayList<>(checked.errors());
+        ImportRowCheck.Result checked = ImportRowCheck.check(row, id, today, labels);
+        List<RowProblem> errors = new ArrayList<>(checked.errors());
         if (row.unitId() != null && UnitId.isValid(row.unitId())) {
             UnitId unit = new UnitId(row.unitId());
             if (Role.UNIT_CLERK.name().equals(job.uploaderRole()) && !row.unitId().equals(job.uploaderUnit())) {
-                errors.add(new FieldProblem("unitId", "A UNIT_CLERK key may post commitments for its own unit " + job.uploaderUnit() + " only."));
+                errors.add(ImportRowMessages.problem(labels, "unitId", ImportRowMessages.OWN_UNIT_ONLY, job.uploaderUnit()));
             } else if (!knownUnits.exists(unit)) {
-                errors.add(new FieldProblem("unitId", "unknown unit " + unit));
+                errors.add(ImportRowMessages.problem(labels, "unitId", ImportRowMessages.UNKNOWN_UNIT, unit.value()));
             }
         }
         if (!errors.isEmpty()) {
-            return new RowResult(row.row(), ImportRowStatus.REJECTED, null, List.copyOf(errors));
+            return new RowResult(row.row(), row.line(), ImportRowStatus.REJECTED, null, List.copyOf(errors));
         }
         CommandMessage<?> command = GenericCommandMessage.asCommandMessage(checked.command())
                 .andMetaData(job.metadataForRow(row.row()).toMetaData());
@@ -144,9 +144,9 @@ class ImportChunkProcessor {
             throw new IllegalStateException("The command bus did not handle the command in the calling thread; imports need a synchronous local command bus.");
         }
         if (result.get().isExceptional()) {
-            return new RowResult(row.row(), ImportRowStatus.REJECTED, null, problemsOf(result.get().exceptionResult()));
+            return new RowResult(row.row(), row.line(), ImportRowStatus.REJECTED, null, problemsOf(result.get().exceptionResult()));
         }
-        return new RowResult(row.row(), ImportRowStatus.ACCEPTED, id.value(), List.of());
+        return new RowResult(row.row(), row.line(), ImportRowStatus.ACCEPTED, id.value(), List.of());
     }
 
     /** A row that cannot be committed even alone: accepted if an earlier run already stored its event, else rejected. */
@@ -156,9 +156,9 @@ class ImportChunkProcessor {
         AtomicReference<RowResult> stored = new AtomicReference<>();
         transactionManager.executeInTransaction(() -> {
             RowResult result = store.eventExists(id.value())
-                    ? new RowResult(row.row(), ImportRowStatus.ACCEPTED, id.value(), List.of())
-                    : new RowResult(row.row(), ImportRowStatus.REJECTED, null,
-                    List.of(new FieldProblem("row", NOT_STORED)));
+                    ? new RowResult(row.row(), row.line(), ImportRowStatus.ACCEPTED, id.value(), List.of())
+                    : new RowResult(row.row(), row.line(), ImportRowStatus.REJECTED, null,
+                    List.of(ImportRowMessages.problem(labels, "row", ImportRowMessages.NOT_STORED)));
             store.storeResults(job.importId(), List.of(result));
             stored.set(result);
         });
@@ -166,16 +166,16 @@ class ImportChunkProcessor {
     }
 
     /** The ledger's own problem texts as they are; anything else (database, framework) as a fixed text, logged. */
-    private static List<FieldProblem> problemsOf(Throwable failure) {
+    private List<RowProblem> problemsOf(Throwable failure) {
         Throwable cause = failure instanceof CommandExecutionException && failure.getCause() != null ? failure.getCause() : failure;
         if (cause instanceof LedgerProblem problem && !problem.errors().isEmpty()) {
-            return problem.errors().stream().map(p -> new FieldProblem(ImportRowCheck.column(p.field()), p.message())).toList();
+            return problem.errors().stream().map(p -> RowProblem.text(ImportRowCheck.column(p.field()), p.message())).toList();
         }
         if (cause instanceof LedgerProblem problem) {
-            return List.of(new FieldProblem("row", problem.getMessage()));
+            return List.of(RowProblem.text("row", problem.getMessage()));
         }
         log.warn("An import row was rejected by an unexpected error", failure);
-        return List.of(new FieldProblem("row", NOT_POSTED));
+        return List.of(ImportRowMessages.problem(labels, "row", ImportRowMessages.NOT_POSTED));
     }
 
 }

@@ -35,6 +35,7 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -51,26 +52,27 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
 /**
- * Reads the rows of an import file: CSV (UTF-8, header row, optional BOM) through Commons CSV, or XLSX (first sheet,
+ * Reads the rows of an import file: CSV (header row, optional BOM) through Commons CSV, or XLSX (first sheet,
  * header row first) through POI's streaming SAX reader, so 100,000 rows never become a DOM. Both read from a file on
  * disk, never from the whole file in memory. The format is detected from the content: an XLSX file is a zip and
- * starts with {@code PK}.
+ * starts with {@code PK}. A CSV is UTF-8 if the whole file decodes as strict UTF-8, else GB18030 (a superset of
+ * GBK, what Chinese Excel writes for "CSV (逗号分隔)").
  * <p>An XLSX file is opened with POI's zip limits ({@link ImportsConfiguration}: entry size, inflate ratio, entry
  * count); of its parts only the first sheet, the shared strings and the styles (for date cells) are read, with a
  * budget on the shared strings' text and on any one cell's text. A problem is reported with a fixed text; what POI,
  * the XML parser or Commons CSV said is never shown to the uploader.
- * <p>Row numbers are 1-based data rows, the header excluded: for CSV the n-th data record, for XLSX the sheet row
- * minus the header row (Excel row 2 is row 1). Rows whose cells are all blank are skipped. Date cells of an XLSX
- * sheet are given as {@code YYYY-MM-DD}; text cells are given as typed.
+ * <p>Header cells name columns as {@link ImportColumns} allows (code, Chinese name, alias). Each row has its
+ * {@code row} (1-based data rows, header excluded: for CSV the n-th non-empty record, for XLSX the sheet row minus
+ * the header row) and its {@code line} (the sheet's line: for CSV the record number, for XLSX the row number as
+ * Excel shows it; blank lines counted). Rows whose cells are all blank are skipped. Date cells of an XLSX sheet are
+ * given as {@code YYYY-MM-DD}; text cells are given as typed; a number cell in a code column is flagged on the row.
  */
 public final class ImportFileReader {
 
     private static final Logger log = LoggerFactory.getLogger(ImportFileReader.class);
 
-    /** The columns, in the order of {@link ImportRow}: the JSON body of {@code POST /commitments} flattened. */
-    public static final List<String> COLUMNS = List.of("unitId", "type", "subjectKind", "subjectCode", "subjectName",
-            "matter", "content", "signedOn", "dueDate");
-    static final List<String> OPTIONAL_COLUMNS = List.of("dueDate");
+    /** The columns, in the order of {@link ImportRow}: the JSON body of {@code POST /commitments} flattened, then letterNo. */
+    public static final List<String> COLUMNS = ImportColumns.CODES;
     /** Excel's own limit on the text of one cell. */
     static final int MAX_CELL_CHARS = 32_767;
     /** Styles are a few kilobytes in real workbooks; they are read as a DOM, so they get a small budget of their own. */
@@ -79,12 +81,14 @@ public final class ImportFileReader {
     static final long GRACE_ENTRY_SIZE = 100_000;
 
     static final String NOT_XLSX = "the file is not a readable XLSX workbook";
-    static final String NOT_UTF8 = "the file is neither XLSX nor UTF-8 text; save the CSV as \"CSV UTF-8\"";
+    static final String NOT_TEXT = "the file is neither XLSX nor CSV text in UTF-8 or GB18030/GBK";
     static final String NOT_CSV = "the file is not valid CSV (look for an unclosed quote)";
     static final String TOO_LARGE_WHEN_INFLATED = "the workbook inflates beyond the import limits (a part too large, "
             + "too highly compressed, or too many parts); save it again from Excel or as CSV";
 
     public enum Format { CSV, XLSX }
+
+    private static final Charset GB18030 = Charset.forName("GB18030");
 
     private ImportFileReader() {
     }
@@ -151,24 +155,32 @@ public final class ImportFileReader {
     // ---------------------------------------------------------------- CSV
 
     private static void readCsv(Path file, Consumer<ImportRow> rows) {
-        CSVFormat format = CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(true).setTrim(true).get();
-        CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+        // empty lines are records here, so that the line numbers are the sheet's
+        CSVFormat format = CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(false).get();
+        CharsetDecoder decoder = charsetOf(file).newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
-        try (Reader text = new BufferedReader(new InputStreamReader(Files.newInputStream(file), utf8), 64 * 1024)) {
+        try (Reader text = new BufferedReader(new InputStreamReader(Files.newInputStream(file), decoder), 64 * 1024)) {
             text.mark(1);
             if (text.read() != '\uFEFF') {
                 text.reset(); // no byte order mark (Excel writes one in front of "CSV UTF-8")
             }
             CSVParser parser = CSVParser.parse(text, format);
             Iterator<CSVRecord> records = parser.iterator();
-            if (!records.hasNext()) {
+            CSVRecord header = null;
+            while (records.hasNext() && (header == null || emptyLine(header))) {
+                header = records.next(); // blank lines above the header are passed over, and counted
+            }
+            if (header == null || emptyLine(header)) {
                 throw new UnreadableImportFile("the file has no header row");
             }
-            int[] columns = columnIndexes(records.next().toList());
+            int[] columns = ImportColumns.STANDARD.indexes(header.toList());
             int row = 0;
             while (records.hasNext()) {
                 CSVRecord record = records.next();
+                if (emptyLine(record)) {
+                    continue;
+                }
                 row++;
                 String[] cells = new String[COLUMNS.size()];
                 for (int i = 0; i < cells.length; i++) {
@@ -176,7 +188,7 @@ public final class ImportFileReader {
                     cells[i] = at >= 0 && at < record.size() ? blankToNull(record.get(at)) : null;
                 }
                 if (!allBlank(cells)) {
-                    rows.accept(ImportRow.of(row, cells));
+                    rows.accept(ImportRow.of(row, Math.toIntExact(record.getRecordNumber()), cells, List.of()));
                 }
             }
         } catch (UncheckedIOException | IllegalStateException e) {
@@ -186,10 +198,33 @@ public final class ImportFileReader {
         }
     }
 
+    /** A line with nothing on it (not even a comma). */
+    private static boolean emptyLine(CSVRecord record) {
+        return record.size() == 1 && record.get(0).isEmpty();
+    }
+
+    /** UTF-8 if the whole file is strict UTF-8 (with or without BOM), else GB18030, which includes GBK. */
+    static Charset charsetOf(Path file) {
+        CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        try (Reader text = new InputStreamReader(Files.newInputStream(file), utf8)) {
+            char[] buffer = new char[64 * 1024];
+            while (text.read(buffer) >= 0) {
+                // decoding is the check
+            }
+            return StandardCharsets.UTF_8;
+        } catch (CharacterCodingException notUtf8) {
+            return GB18030;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static UnreadableImportFile csvProblem(Exception e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof CharacterCodingException) {
-                return new UnreadableImportFile(NOT_UTF8);
+                return new UnreadableImportFile(NOT_TEXT);
             }
         }
         log.info("Import file refused as malformed CSV", e);
@@ -235,7 +270,7 @@ public final class ImportFileReader {
             try (InputStream sheet = sheets.next()) {
                 XMLReader parser = XMLHelper.newXMLReader();
                 parser.setContentHandler(new CappedCellText(new XSSFSheetXMLHandler(styles, null, strings, sheetRows,
-                        new IsoDateFormatter(), false)));
+                        new IsoDateFormatter(), false), sheetRows));
                 parser.parse(new InputSource(sheet));
             }
         } catch (UnreadableImportFile | StopReading e) {
@@ -284,17 +319,30 @@ public final class ImportFileReader {
         return new UnreadableImportFile(NOT_XLSX);
     }
 
-    /** Passes the sheet's SAX events on, refusing any one text run (a cell's value) longer than Excel allows. */
+    /**
+     * Passes the sheet's SAX events on, refusing any one text run (a cell's value) longer than Excel allows, and
+     * telling {@link SheetRows} which cells are numbers (no {@code t} attribute, or {@code t="n"}): POI's handler
+     * gives only the formatted text, in which a lost digit no longer shows.
+     */
     private static final class CappedCellText extends XMLFilterImpl {
+        private final SheetRows rows;
         private long run;
 
-        CappedCellText(ContentHandler sheet) {
+        CappedCellText(ContentHandler sheet, SheetRows rows) {
             setContentHandler(sheet);
+            this.rows = rows;
         }
 
         @Override
         public void startElement(String uri, String localName, String qName, Attributes atts) throws SAXException {
             run = 0;
+            if ("c".equals(localName)) {
+                String type = atts.getValue("t");
+                String reference = atts.getValue("r");
+                if ((type == null || "n".equals(type)) && reference != null) {
+                    rows.numberCell(new CellReference(reference).getCol());
+                }
+            }
             super.startElement(uri, localName, qName, atts);
         }
 
@@ -403,6 +451,7 @@ public final class ImportFileReader {
         private int headerRow = -1;
         private int[] columns;
         private String[] rawCells = new String[16];
+        private boolean[] numberCells = new boolean[16];
         private boolean sawHeader;
         private boolean delivered;
 
@@ -413,6 +462,14 @@ public final class ImportFileReader {
         @Override
         public void startRow(int rowNum) {
             Arrays.fill(rawCells, null);
+            Arrays.fill(numberCells, false);
+        }
+
+        void numberCell(int col) {
+            if (col >= numberCells.length) {
+                numberCells = Arrays.copyOf(numberCells, Math.max(col + 1, numberCells.length * 2));
+            }
+            numberCells[col] = true;
         }
 
         @Override
@@ -434,19 +491,23 @@ public final class ImportFileReader {
                 if (header.stream().allMatch(String::isBlank)) {
                     return; // leading blank rows before the header
                 }
-                columns = columnIndexes(header);
+                columns = ImportColumns.STANDARD.indexes(header);
                 headerRow = rowNum;
                 sawHeader = true;
                 return;
             }
             String[] cells = new String[COLUMNS.size()];
+            List<String> numbers = new ArrayList<>(1);
             for (int i = 0; i < cells.length; i++) {
                 int at = columns[i];
                 cells[i] = at >= 0 && at < rawCells.length ? blankToNull(rawCells[at]) : null;
+                if (cells[i] != null && at < numberCells.length && numberCells[at] && ImportColumns.CODE_COLUMNS.contains(COLUMNS.get(i))) {
+                    numbers.add(COLUMNS.get(i));
+                }
             }
             if (!allBlank(cells)) {
                 delivered = true;
-                rows.accept(ImportRow.of(rowNum - headerRow, cells));
+                rows.accept(ImportRow.of(rowNum - headerRow, rowNum + 1, cells, numbers));
             }
         }
     }
@@ -473,31 +534,6 @@ public final class ImportFileReader {
         public StopReading() {
             super(null, null, false, false);
         }
-    }
-
-    /** Maps each of {@link #COLUMNS} to its position in the header (-1: absent), or refuses a header that lacks required ones. */
-    private static int[] columnIndexes(List<String> header) {
-        int[] indexes = new int[COLUMNS.size()];
-        Arrays.fill(indexes, -1);
-        for (int at = 0; at < header.size(); at++) {
-            String name = header.get(at) == null ? "" : header.get(at).strip();
-            for (int i = 0; i < COLUMNS.size(); i++) {
-                if (COLUMNS.get(i).equalsIgnoreCase(name) && indexes[i] < 0) {
-                    indexes[i] = at;
-                }
-            }
-        }
-        List<String> missing = new ArrayList<>();
-        for (int i = 0; i < COLUMNS.size(); i++) {
-            if (indexes[i] < 0 && !OPTIONAL_COLUMNS.contains(COLUMNS.get(i))) {
-                missing.add(COLUMNS.get(i));
-            }
-        }
-        if (!missing.isEmpty()) {
-            throw new UnreadableImportFile("missing required columns: " + String.join(", ", missing)
-                    + " (the header row must name " + String.join(",", COLUMNS) + "; dueDate is optional)");
-        }
-        return indexes;
     }
 
     private static String blankToNull(String value) {

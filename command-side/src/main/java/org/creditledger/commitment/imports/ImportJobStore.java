@@ -3,7 +3,6 @@ package org.creditledger.commitment.imports;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.creditledger.platform.web.FieldProblem;
 import org.creditledger.platform.web.Page;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -28,7 +27,7 @@ import java.util.UUID;
 @Component
 class ImportJobStore {
 
-    private static final TypeReference<List<FieldProblem>> PROBLEMS = new TypeReference<>() { };
+    private static final TypeReference<List<RowProblem>> PROBLEMS = new TypeReference<>() { };
     /** Slices of the stored file read back per query: the driver holds a whole {@code bytea} value in memory. */
     private static final int SLICE_BYTES = 1024 * 1024;
     private static final String JOB_COLUMNS = "import_id, file_sha256, dedup_scope, file_name, file_format, uploader_key_id, uploader_name, "
@@ -45,8 +44,8 @@ class ImportJobStore {
         this.json = json;
     }
 
-    /** One stored row result; {@code errors} empty for accepted rows. */
-    record RowResult(int row, ImportRowStatus status, UUID commitmentId, List<FieldProblem> errors) {
+    /** One stored row result; {@code errors} empty for accepted rows; {@code line} null for rows stored before lines were. */
+    record RowResult(int row, Integer line, ImportRowStatus status, UUID commitmentId, List<RowProblem> errors) {
     }
 
     enum ImportRowStatus { ACCEPTED, REJECTED }
@@ -170,13 +169,14 @@ class ImportJobStore {
 
     /** Stores a chunk's row results (one JDBC batch) and advances the job's counters, in the caller's transaction. */
     void storeResults(UUID importId, List<RowResult> results) {
-        template.batchUpdate("insert into commitment_import_row (import_id, row_no, status, commitment_id, errors) values (?, ?, ?, ?, ?::jsonb)",
+        template.batchUpdate("insert into commitment_import_row (import_id, row_no, line_no, status, commitment_id, errors) values (?, ?, ?, ?, ?, ?::jsonb)",
                 results, results.size(), (ps, r) -> {
                     ps.setObject(1, importId);
                     ps.setInt(2, r.row());
-                    ps.setString(3, r.status().name());
-                    ps.setObject(4, r.commitmentId());
-                    ps.setString(5, r.errors().isEmpty() ? null : toJson(r.errors()));
+                    ps.setObject(3, r.line());
+                    ps.setString(4, r.status().name());
+                    ps.setObject(5, r.commitmentId());
+                    ps.setString(6, r.errors().isEmpty() ? null : toJson(r.errors()));
                 });
         long accepted = results.stream().filter(r -> r.status() == ImportRowStatus.ACCEPTED).count();
         jdbc.sql("update commitment_import set processed = processed + ?, accepted = accepted + ?, rejected = rejected + ? where import_id = ?")
@@ -185,11 +185,11 @@ class ImportJobStore {
 
     List<RowResult> rows(UUID importId, int from, int limit, ImportRowStatus status) {
         String filter = status == null ? "" : " and status = '" + status.name() + "'";
-        return jdbc.sql("select row_no, status, commitment_id, errors::text from commitment_import_row where import_id = ? and row_no >= ?"
+        return jdbc.sql("select row_no, line_no, status, commitment_id, errors::text from commitment_import_row where import_id = ? and row_no >= ?"
                         + filter + " order by row_no limit ?")
                 .params(importId, from, limit)
-                .query((rs, n) -> new RowResult(rs.getInt(1), ImportRowStatus.valueOf(rs.getString(2)),
-                        rs.getObject(3, UUID.class), fromJson(rs.getString(4))))
+                .query((rs, n) -> new RowResult(rs.getInt(1), rs.getObject(2, Integer.class), ImportRowStatus.valueOf(rs.getString(3)),
+                        rs.getObject(4, UUID.class), fromJson(rs.getString(5))))
                 .list();
     }
 
@@ -198,7 +198,7 @@ class ImportJobStore {
                 .query(Boolean.class).single();
     }
 
-    private String toJson(List<FieldProblem> errors) {
+    private String toJson(List<RowProblem> errors) {
         try {
             return json.writeValueAsString(errors);
         } catch (JsonProcessingException e) {
@@ -206,7 +206,8 @@ class ImportJobStore {
         }
     }
 
-    private List<FieldProblem> fromJson(String text) {
+    /** Rows stored before problems had codes hold {@code [{field, message}]}: read as problems without a code. */
+    private List<RowProblem> fromJson(String text) {
         if (text == null) {
             return List.of();
         }

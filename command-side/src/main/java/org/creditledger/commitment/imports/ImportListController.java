@@ -1,5 +1,6 @@
 package org.creditledger.commitment.imports;
 
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.creditledger.platform.access.AllowedRoles;
@@ -37,6 +38,7 @@ class ImportListController {
     }
 
     /** Pages count from 0; {@code size} is at most {@value Page#MAX_SIZE}. */
+    @Operation(operationId = "listCommitmentImports", summary = "List a unit's imports")
     @GetMapping("/api/v1/commitments/imports")
     @AllowedRoles({Role.ADMIN, Role.INSPECTOR, Role.UNIT_CLERK})
     Page<ImportSummary> list(@RequestParam(required = false) String unitId,

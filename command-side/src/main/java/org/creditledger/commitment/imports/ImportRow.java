@@ -1,13 +1,27 @@
 package org.creditledger.commitment.imports;
 
-/**
- * One data row of an import file, as text, before any validation. {@code row} is 1-based and excludes the header
- * (the first data row is row 1). Blank cells are {@code null}.
- */
-public record ImportRow(int row, String unitId, String type, String subjectKind, String subjectCode, String subjectName,
-                        String matter, String content, String signedOn, String dueDate) {
+import java.util.List;
 
-    static ImportRow of(int row, String[] cells) {
-        return new ImportRow(row, cells[0], cells[1], cells[2], cells[3], cells[4], cells[5], cells[6], cells[7], cells[8]);
+/**
+ * One data row of an import file, as text, before any validation. Blank cells are {@code null}.
+ * <ul>
+ * <li>{@code row}: 1-based, header excluded (the first data row is row 1); blank lines of a CSV are not counted. It
+ * names the row's result and its commitment id, so it keeps the meaning it had when imports began.</li>
+ * <li>{@code line}: the line of the sheet as Excel shows it, the header being line 1 and blank lines counted: what
+ * the import report tells the clerk to look at.</li>
+ * <li>{@code numberCells}: the {@link ImportColumns#CODE_COLUMNS code columns} whose XLSX cell was a number.</li>
+ * </ul>
+ */
+public record ImportRow(int row, int line, String unitId, String type, String subjectKind, String subjectCode,
+                        String subjectName, String matter, String content, String signedOn, String dueDate,
+                        String letterNo, List<String> numberCells) {
+
+    public ImportRow {
+        numberCells = numberCells == null ? List.of() : List.copyOf(numberCells);
+    }
+
+    static ImportRow of(int row, int line, String[] cells, List<String> numberCells) {
+        return new ImportRow(row, line, cells[0], cells[1], cells[2], cells[3], cells[4], cells[5], cells[6], cells[7],
+                cells[8], cells[9], numberCells);
     }
 }

@@ -4,29 +4,32 @@ import org.creditledger.commitment.api.CommitmentId;
 import org.creditledger.commitment.api.CommitmentMessages.PostCommitmentCommand;
 import org.creditledger.commitment.api.CommitmentType;
 import org.creditledger.commitment.command.CommitmentDraft;
+import org.creditledger.platform.i18n.Labels;
 import org.creditledger.platform.web.FieldProblem;
 import org.creditledger.subject.SubjectKind;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Collectors;
+import java.util.regex.Pattern;
 
 /**
  * Turns one import row into a {@link CommitmentDraft} and checks it with {@link CommitmentDraft#check}, the same
- * path as {@code POST /commitments}, with the JSON endpoint's messages for text that cannot be read (an unknown
- * enum value, a date that is not {@code YYYY-MM-DD}). Fields are reported by column name ({@code subjectCode},
- * not {@code subject.code}).
+ * path as {@code POST /commitments}. Before that, what only a sheet can get wrong: an enum cell is read as its code,
+ * its label in any language ({@link Labels#parse}) or a short form of the bundle ({@link ImportColumns#aliasOf}); a
+ * date must be {@code YYYY-MM-DD}; a code column holding a number (an XLSX number cell, or a CSV value in Excel's
+ * scientific notation such as {@code 9.15101E+17}) has lost digits and is refused as such, not as a wrong length.
+ * These are reported with message codes of the {@code i18n/imports} bundle ({@link RowProblem}). Fields are named
+ * by column ({@code subjectCode}, not {@code subject.code}).
  */
 final class ImportRowCheck {
 
-    private static final String TYPES = Arrays.stream(CommitmentType.values()).map(Enum::name).collect(Collectors.joining(", "));
-    private static final String KINDS = Arrays.stream(SubjectKind.values()).map(Enum::name).collect(Collectors.joining(", "));
+    /** How Excel writes a large number in a CSV: {@code 9.15101E+17}, {@code 1.23E+17}. */
+    private static final Pattern SCIENTIFIC = Pattern.compile("[+-]?\\d+(\\.\\d+)?[eE][+-]?\\d+");
 
     /** A command ready to send, or the row's problems. */
-    record Result(PostCommitmentCommand command, List<FieldProblem> errors) {
+    record Result(PostCommitmentCommand command, List<RowProblem> errors) {
         boolean valid() {
             return errors.isEmpty();
         }
@@ -35,19 +38,23 @@ final class ImportRowCheck {
     private ImportRowCheck() {
     }
 
-    static Result check(ImportRow row, CommitmentId id, LocalDate today) {
-        List<FieldProblem> unreadable = new ArrayList<>();
-        CommitmentType type = parseEnum(CommitmentType.class, row.type(), "type", TYPES, unreadable);
-        SubjectKind kind = parseEnum(SubjectKind.class, row.subjectKind(), "subjectKind", KINDS, unreadable);
-        LocalDate signedOn = parseDate(row.signedOn(), "signedOn", unreadable);
-        LocalDate dueDate = parseDate(row.dueDate(), "dueDate", unreadable);
-        CommitmentDraft draft = new CommitmentDraft(row.unitId(), type, kind, row.subjectCode(), row.subjectName(),
+    static Result check(ImportRow row, CommitmentId id, LocalDate today, Labels labels) {
+        List<RowProblem> unreadable = new ArrayList<>();
+        CommitmentType type = parseEnum(CommitmentType.class, row.type(), "type", labels, unreadable);
+        SubjectKind kind = parseEnum(SubjectKind.class, row.subjectKind(), "subjectKind", labels, unreadable);
+        String subjectCode = row.subjectCode();
+        if (subjectCode != null && (row.numberCells().contains("subjectCode") || SCIENTIFIC.matcher(subjectCode).matches())) {
+            unreadable.add(ImportRowMessages.problem(labels, "subjectCode", ImportRowMessages.NUMBER_CELL, subjectCode));
+        }
+        LocalDate signedOn = parseDate(row.signedOn(), "signedOn", labels, unreadable);
+        LocalDate dueDate = parseDate(row.dueDate(), "dueDate", labels, unreadable);
+        CommitmentDraft draft = new CommitmentDraft(row.unitId(), type, kind, subjectCode, row.subjectName(),
                 row.matter(), row.content(), signedOn, dueDate);
         CommitmentDraft.Checked checked = draft.check(id, today);
-        List<FieldProblem> errors = new ArrayList<>(unreadable);
+        List<RowProblem> errors = new ArrayList<>(unreadable);
         for (FieldProblem problem : checked.errors()) {
-            FieldProblem renamed = new FieldProblem(column(problem.field()), problem.message());
-            // a value that could not be read is reported once, as unreadable, not again as "is required"
+            RowProblem renamed = RowProblem.text(column(problem.field()), problem.message());
+            // a value that could not be read is reported once, as unreadable, not again as "is required" or wrong
             if (unreadable.stream().noneMatch(u -> u.field().equals(renamed.field()))) {
                 errors.add(renamed);
             }
@@ -65,26 +72,25 @@ final class ImportRowCheck {
         };
     }
 
-    private static <E extends Enum<E>> E parseEnum(Class<E> type, String value, String field, String allowed, List<FieldProblem> errors) {
+    private static <E extends Enum<E>> E parseEnum(Class<E> type, String value, String field, Labels labels, List<RowProblem> errors) {
         if (value == null) {
             return null;
         }
-        try {
-            return Enum.valueOf(type, value);
-        } catch (IllegalArgumentException e) {
-            errors.add(new FieldProblem(field, "'" + value + "' is not one of " + allowed));
-            return null;
+        E parsed = labels.parse(type, value).or(() -> ImportColumns.STANDARD.aliasOf(type, value)).orElse(null);
+        if (parsed == null) {
+            errors.add(ImportRowMessages.problem(labels, field, ImportRowMessages.UNKNOWN_VALUE, value, type.getSimpleName()));
         }
+        return parsed;
     }
 
-    private static LocalDate parseDate(String value, String field, List<FieldProblem> errors) {
+    private static LocalDate parseDate(String value, String field, Labels labels, List<RowProblem> errors) {
         if (value == null) {
             return null;
         }
         try {
             return LocalDate.parse(value);
         } catch (DateTimeParseException e) {
-            errors.add(new FieldProblem(field, "'" + value + "' cannot be read as a date (YYYY-MM-DD)"));
+            errors.add(ImportRowMessages.problem(labels, field, ImportRowMessages.NOT_A_DATE, value));
             return null;
         }
     }

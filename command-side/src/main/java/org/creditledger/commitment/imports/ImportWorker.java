@@ -33,7 +33,7 @@ import java.util.concurrent.TimeUnit;
 class ImportWorker implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(ImportWorker.class);
-    private static final ZoneId BUSINESS_ZONE = ZoneId.of("Asia/Shanghai");
+    static final ZoneId BUSINESS_ZONE = ZoneId.of("Asia/Shanghai");
     static final String FAILED_INTERNALLY = "The import stopped because of an error on the ledger's side; "
             + "the rows already reported stay imported. Ask the administrator to look at the server log.";
 

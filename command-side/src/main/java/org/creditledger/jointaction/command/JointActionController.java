@@ -1,5 +1,6 @@
 package org.creditledger.jointaction.command;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.creditledger.catalogue.api.MeasureCode;
 import org.creditledger.jointaction.api.JointActionId;
@@ -59,6 +60,7 @@ class JointActionController {
     private record Parsed(EntryId entryId, MeasureCode measureCode, UnitId unitId) {
     }
 
+    @Operation(operationId = "recordJointAction", summary = "Record a joint reward or punishment case")
     @PostMapping("/api/v1/joint-actions")
     @ApiResponse(responseCode = "201", description = "Recorded; Location names the new case")
     @AllowedRoles({Role.ADMIN, Role.UNIT_CLERK})

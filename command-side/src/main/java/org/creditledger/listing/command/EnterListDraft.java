@@ -4,6 +4,7 @@ import org.creditledger.catalogue.api.ListCode;
 import org.creditledger.catalogue.command.KnownLists.ListFacts;
 import org.creditledger.listing.api.EntryId;
 import org.creditledger.listing.api.ListEntryMessages.EnterListCommand;
+import org.creditledger.listing.api.ListingPeriod;
 import org.creditledger.platform.web.FieldProblem;
 import org.creditledger.subject.SubjectRef;
 import org.creditledger.subject.web.SubjectBody;
@@ -39,11 +40,11 @@ record EnterListDraft(String listCode, SubjectBody subject, String decisionNo, L
                 throw new IllegalStateException("an invalid draft has no command: " + errors);
             }
             LocalDate until = draft.effectiveUntil != null ? draft.effectiveUntil
-                    : draft.effectiveFrom.plusMonths(facts.periodMonths()).minusDays(1);
+                    : ListingPeriod.lastDay(draft.effectiveFrom, facts.periodMonths());
             return new EnterListCommand(id, listCode.value(), facts.authority(), subject, draft.decisionNo.trim(),
                     draft.decidedOn, draft.reason.trim(), draft.effectiveFrom, until,
                     trimmed(draft.legalRepresentative), draft.responsiblePersons, facts.earlyRepairAllowed(),
-                    facts.minMonthsBeforeRepair(), actingAuthority);
+                    facts.minMonthsBeforeRepair(), actingAuthority, facts.colour(), facts.revokedOnBlackListing());
         }
     }
 

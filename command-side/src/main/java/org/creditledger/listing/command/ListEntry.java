@@ -20,6 +20,7 @@ import org.creditledger.listing.api.ListEntryMessages.EnterListCommand;
 import org.creditledger.listing.api.ListEntryMessages.FileObjectionCommand;
 import org.creditledger.listing.api.ListEntryMessages.ObjectionFiledEvent;
 import org.creditledger.listing.api.ListEntryMessages.RepairAppliedEvent;
+import org.creditledger.listing.api.ListEntryMessages.RevokeOnBlackListingCommand;
 import org.creditledger.listing.api.ListEntryMessages.SubjectDelistedEvent;
 import org.creditledger.listing.api.ListEntryMessages.SubjectListedEvent;
 import org.creditledger.listing.api.ObjectionId;
@@ -108,7 +109,8 @@ class ListEntry {
         apply(new SubjectListedEvent(command.entryId(), command.listCode(), command.listAuthority(), command.subject(),
                 command.decisionNo(), command.decidedOn(), command.reason(), command.effectiveFrom(),
                 command.effectiveUntil(), command.legalRepresentative(), command.responsiblePersons(),
-                command.earlyRepairAllowed(), command.minMonthsBeforeRepair()));
+                command.earlyRepairAllowed(), command.minMonthsBeforeRepair(), command.listColour(),
+                command.revokedOnBlackListing()));
         deadlines.schedule(endOf(command.effectiveUntil()), EXPIRY_DEADLINE);
     }
 
@@ -216,12 +218,31 @@ class ListEntry {
         if (command.reason().needsDocument() && (command.documentNo() == null || command.documentNo().isBlank())) {
             throw new EntryRejected("documentNo", "is required to exit for " + command.reason());
         }
+        if (command.reason() == ExitReason.OTHER && (command.note() == null || command.note().isBlank())) {
+            throw new EntryRejected("note", "must say why the entry exits when the reason is OTHER");
+        }
         requireValue("exitedOn", command.exitedOn());
         if (command.exitedOn().isBefore(decidedOn)) {
             throw new EntryRejected("exitedOn", "must not be before the listing decision of " + decidedOn);
         }
         apply(new SubjectDelistedEvent(entryId, listCode, subjectCode, command.reason(), command.documentNo(),
                 command.note(), command.exitedOn()));
+    }
+
+    /**
+     * 因列入黑名单撤销, from the {@link RedListRevocation} process. An entry that already exited, for this or any other
+     * reason, ignores it: the process may deliver it twice. The exit counts from the black entry's effective date, or
+     * this entry's own decision if the black one dates from before it.
+     */
+    @CommandHandler
+    void handle(RevokeOnBlackListingCommand command) {
+        if (status == EntryStatus.EXITED) {
+            return;
+        }
+        LocalDate exitedOn = command.exitedOn().isBefore(decidedOn) ? decidedOn : command.exitedOn();
+        apply(new SubjectDelistedEvent(entryId, listCode, subjectCode, ExitReason.REVOKED_BY_BLACK_LISTING, null,
+                "列入黑名单 " + command.blackListCode() + "（条目 " + command.blackEntryId() + "）", exitedOn,
+                command.blackEntryId()));
     }
 
     /** Never cancelled: an entry that exited otherwise ignores it. */

@@ -1,5 +1,6 @@
 package org.creditledger.listing.command;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -68,6 +69,7 @@ class ListEntryController {
     }
 
     /** The set rule (one active entry per subject and list) is {@link ActiveListEntries}'; it answers 409. */
+    @Operation(operationId = "enterList", summary = "Enter a subject on a list")
     @PostMapping("/api/v1/list-entries")
     @ApiResponse(responseCode = "201", description = "Entered; Location names the new entry")
     @ApiResponse(responseCode = "409", description = "The subject is already active on the list")
@@ -85,6 +87,7 @@ class ListEntryController {
                 .body(new EnteredResponse(command.entryId().value(), command.effectiveUntil()));
     }
 
+    @Operation(operationId = "exitList", summary = "Take an entry off its list")
     @PostMapping("/api/v1/list-entries/{entryId}/exit")
     @ApiResponse(responseCode = "409", description = "The entry has already exited")
     @AllowedRoles({Role.ADMIN, Role.LIST_AUTHORITY})

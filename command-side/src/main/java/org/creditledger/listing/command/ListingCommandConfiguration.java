@@ -1,20 +1,24 @@
 package org.creditledger.listing.command;
 
+import org.axonframework.config.Configuration;
 import org.axonframework.config.EventProcessingConfigurer;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.creditledger.listing.api.WorkingDayCalendar;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
+
+import java.util.concurrent.TimeUnit;
+
 
 /**
  * The "one active entry per subject and list" table changes in the transaction that appends the event (a subscribing
  * processor), and its failures must fail the command: a subscribing processor's default listener error handler only
  * logs, which would store the second entry and leave the table wrong.
  */
-@Configuration(proxyBeanMethods = false)
+@org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(CalendarProperties.class)
 class ListingCommandConfiguration {
 
@@ -23,6 +27,18 @@ class ListingCommandConfiguration {
         processing.registerSubscribingEventProcessor(ActiveListEntries.PROCESSING_GROUP)
                 .registerListenerInvocationErrorHandler(ActiveListEntries.PROCESSING_GROUP,
                         configuration -> PropagatingErrorHandler.instance());
+    }
+
+    /**
+     * The red-list revocation process follows the event store in a tracking processor of its own, one thread and
+     * segment (a listing and the revocations it causes stay in order); its token lives beside the read models' in
+     * {@code token_entry}, so it resumes after a restart and runs on one node of several.
+     */
+    @Autowired
+    void trackRedListRevocation(EventProcessingConfigurer processing) {
+        processing.registerTrackingEventProcessor(RedListRevocation.PROCESSING_GROUP, Configuration::eventStore,
+                configuration -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                        .andEventAvailabilityTimeout(200, TimeUnit.MILLISECONDS));
     }
 
     /**

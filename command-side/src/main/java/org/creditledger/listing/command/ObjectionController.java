@@ -1,5 +1,6 @@
 package org.creditledger.listing.command;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -56,6 +57,7 @@ class ObjectionController {
     record ObjectionDecisionRequest(@NotNull Boolean upheld, @NotBlank @Size(max = 2000) String reason) {
     }
 
+    @Operation(operationId = "fileObjection", summary = "File an objection to an entry")
     @PostMapping("/api/v1/list-entries/{entryId}/objections")
     @ApiResponse(responseCode = "201", description = "Filed; decideBy is the date the authority must decide by")
     @AllowedRoles({Role.ADMIN, Role.LIST_AUTHORITY})
@@ -73,6 +75,7 @@ class ObjectionController {
                 .body(new ObjectionResponse(objectionId.value(), decideBy));
     }
 
+    @Operation(operationId = "decideObjection", summary = "Decide an objection")
     @PostMapping("/api/v1/list-entries/{entryId}/objections/{objectionId}/decision")
     @ApiResponse(responseCode = "409", description = "The objection is already decided, or the entry has exited")
     @AllowedRoles({Role.ADMIN, Role.LIST_AUTHORITY})

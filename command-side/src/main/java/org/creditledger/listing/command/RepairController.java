@@ -1,5 +1,6 @@
 package org.creditledger.listing.command;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -57,6 +58,7 @@ class RepairController {
     record RepairDecisionRequest(@NotNull Boolean approved, @NotBlank @Size(max = 2000) String reason) {
     }
 
+    @Operation(operationId = "applyForRepair", summary = "Apply for credit repair")
     @PostMapping("/api/v1/list-entries/{entryId}/repairs")
     @ApiResponse(responseCode = "201", description = "Repair application recorded")
     @ApiResponse(responseCode = "422", description = "The list does not allow (early) repair")
@@ -71,6 +73,7 @@ class RepairController {
                 .body(new RepairResponse(repairId.value()));
     }
 
+    @Operation(operationId = "decideRepair", summary = "Decide a credit repair application")
     @PostMapping("/api/v1/list-entries/{entryId}/repairs/{repairId}/decision")
     @ApiResponse(responseCode = "409", description = "The application is already decided, or the entry has exited")
     @AllowedRoles({Role.ADMIN, Role.LIST_AUTHORITY})

@@ -1,5 +1,6 @@
 package org.creditledger.unit.command;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -51,6 +52,7 @@ class UnitController {
     }
 
     /** Creates (201) or updates (200) a unit. */
+    @Operation(operationId = "saveUnit", summary = "Register or update a unit")
     @PutMapping("/api/v1/units/{unitId}")
     @ApiResponse(responseCode = "201", description = "Registered a new unit")
     @ApiResponse(responseCode = "200", description = "Updated (or confirmed) an existing unit")
@@ -62,6 +64,7 @@ class UnitController {
                 .body(new UnitResponse(id.value(), request.name().trim(), request.kind()));
     }
 
+    @Operation(operationId = "setTarget", summary = "Set a unit's yearly target")
     @PutMapping("/api/v1/units/{unitId}/targets/{year}")
     @AllowedRoles(Role.ADMIN)
     TargetResponse setTarget(@PathVariable String unitId, @PathVariable @Min(2000) @Max(2100) int year,

@@ -28,11 +28,11 @@ class ListDefinitionTest {
     }
 
     static SaveListDefinitionCommand save(int periodMonths, boolean early, int minMonths) {
-        return new SaveListDefinitionCommand(WAGE_ARREARS, NAME, ListColour.BLACK, AUTHORITY, BASIS, periodMonths, early, minMonths);
+        return new SaveListDefinitionCommand(WAGE_ARREARS, NAME, ListColour.BLACK, AUTHORITY, BASIS, periodMonths, early, minMonths, false);
     }
 
     static ListDefinedEvent defined() {
-        return new ListDefinedEvent(WAGE_ARREARS, 1, NAME, ListColour.BLACK, AUTHORITY, BASIS, 36, true, 6);
+        return new ListDefinedEvent(WAGE_ARREARS, 1, NAME, ListColour.BLACK, AUTHORITY, BASIS, 36, true, 6, false);
     }
 
     @Test
@@ -47,15 +47,15 @@ class ListDefinitionTest {
     void changingAListRecordsTheNextVersion() {
         fixture.given(defined())
                 .when(save(36, true, 12))
-                .expectEvents(new ListDefinitionChangedEvent(WAGE_ARREARS, 2, NAME, ListColour.BLACK, AUTHORITY, BASIS, 36, true, 12))
+                .expectEvents(new ListDefinitionChangedEvent(WAGE_ARREARS, 2, NAME, ListColour.BLACK, AUTHORITY, BASIS, 36, true, 12, false))
                 .expectResultMessagePayload(new Saved(false, 2));
     }
 
     @Test
     void aThirdChangeIsVersionThree() {
-        fixture.given(defined(), new ListDefinitionChangedEvent(WAGE_ARREARS, 2, NAME, ListColour.BLACK, AUTHORITY, BASIS, 36, true, 12))
+        fixture.given(defined(), new ListDefinitionChangedEvent(WAGE_ARREARS, 2, NAME, ListColour.BLACK, AUTHORITY, BASIS, 36, true, 12, false))
                 .when(save(24, true, 12))
-                .expectEvents(new ListDefinitionChangedEvent(WAGE_ARREARS, 3, NAME, ListColour.BLACK, AUTHORITY, BASIS, 24, true, 12));
+                .expectEvents(new ListDefinitionChangedEvent(WAGE_ARREARS, 3, NAME, ListColour.BLACK, AUTHORITY, BASIS, 24, true, 12, false));
     }
 
     @Test
@@ -70,7 +70,7 @@ class ListDefinitionTest {
     void withoutEarlyRepairTheMinimumIsIgnored() {
         fixture.givenNoPriorActivity()
                 .when(save(36, false, 12))
-                .expectEvents(new ListDefinedEvent(WAGE_ARREARS, 1, NAME, ListColour.BLACK, AUTHORITY, BASIS, 36, false, 0));
+                .expectEvents(new ListDefinedEvent(WAGE_ARREARS, 1, NAME, ListColour.BLACK, AUTHORITY, BASIS, 36, false, 0, false));
     }
 
     @Test
@@ -95,10 +95,28 @@ class ListDefinitionTest {
     @Test
     void aListWithoutAuthorityOrLegalBasisIsRefused() {
         fixture.givenNoPriorActivity()
-                .when(new SaveListDefinitionCommand(WAGE_ARREARS, NAME, ListColour.BLACK, " ", "", 36, true, 6))
+                .when(new SaveListDefinitionCommand(WAGE_ARREARS, NAME, ListColour.BLACK, " ", "", 36, true, 6, false))
                 .expectNoEvents()
                 .expectException(InvalidCatalogueEntry.class)
                 .expectExceptionMessage(org.hamcrest.Matchers.containsString("authority"));
+    }
+
+    @Test
+    void onlyARedListIsRevokedOnBlackListing() {
+        fixture.givenNoPriorActivity()
+                .when(new SaveListDefinitionCommand(WAGE_ARREARS, NAME, ListColour.BLACK, AUTHORITY, BASIS, 36, true, 6, true))
+                .expectNoEvents()
+                .expectException(InvalidCatalogueEntry.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("revokedOnBlackListing"));
+    }
+
+    @Test
+    void revokingOnBlackListingIsAChangeOfTheDefinition() {
+        ListCode contractAbiding = new ListCode("CONTRACT_ABIDING_ENTERPRISE");
+        fixture.given(new ListDefinedEvent(contractAbiding, 1, "守合同重信用企业", ListColour.RED, AUTHORITY, BASIS, 12, false, 0, false))
+                .when(new SaveListDefinitionCommand(contractAbiding, "守合同重信用企业", ListColour.RED, AUTHORITY, BASIS, 12, false, 0, true))
+                .expectEvents(new ListDefinitionChangedEvent(contractAbiding, 2, "守合同重信用企业", ListColour.RED, AUTHORITY, BASIS,
+                        12, false, 0, true));
     }
 
     @Test

@@ -3,6 +3,8 @@ package org.creditledger.catalogue.command;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.creditledger.catalogue.api.CatalogueMessages.MeasureChangedEvent;
 import org.creditledger.catalogue.api.CatalogueMessages.MeasureDefinedEvent;
+import org.creditledger.catalogue.api.CatalogueMessages.MeasureRetiredEvent;
+import org.creditledger.catalogue.api.CatalogueMessages.RetireMeasureCommand;
 import org.creditledger.catalogue.api.CatalogueMessages.SaveMeasureCommand;
 import org.creditledger.catalogue.api.CatalogueMessages.Saved;
 import org.creditledger.catalogue.api.ListCode;
@@ -13,6 +15,7 @@ import org.creditledger.catalogue.api.MeasureScope;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.LocalDate;
 import java.util.List;
 
 import static org.hamcrest.Matchers.containsString;
@@ -108,5 +111,56 @@ class MeasureTest {
                 .expectNoEvents()
                 .expectException(InvalidCatalogueEntry.class)
                 .expectExceptionMessage(containsString("kind"));
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"依据有关规定", "本地实际需要", "省里文件"})
+    void aLocalSupplementMustNameItsDocument(String basis) {
+        fixture.givenNoPriorActivity()
+                .when(save(MeasureScope.LOCAL_SUPPLEMENT, basis, List.of(DEBTOR)))
+                .expectNoEvents()
+                .expectException(InvalidCatalogueEntry.class)
+                .expectExceptionMessage(containsString("legalBasis"));
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"川府发〔2024〕5号", "广府办发[2023]12号", "国家市场监督管理总局令第44号",
+            "《四川省社会信用条例》第四十二条"})
+    void aLocalSupplementNamingATitleOrADocumentNumberIsAccepted(String basis) {
+        fixture.givenNoPriorActivity()
+                .when(save(MeasureScope.LOCAL_SUPPLEMENT, basis, List.of(DEBTOR)))
+                .expectSuccessfulHandlerExecution();
+    }
+
+    static final LocalDate RETIRED_FROM = LocalDate.of(2026, 1, 1);
+
+    @Test
+    void aRetiredMeasureStopsFromItsDayAndKeepsItsVersion() {
+        fixture.given(defined())
+                .when(new RetireMeasureCommand(PROCUREMENT, "《全国失信惩戒措施基础清单（2025年版）》未列入", RETIRED_FROM))
+                .expectEvents(new MeasureRetiredEvent(PROCUREMENT, 1, "《全国失信惩戒措施基础清单（2025年版）》未列入", RETIRED_FROM))
+                .expectResultMessagePayload(1);
+    }
+
+    @Test
+    void aRetirementSaysWhy() {
+        fixture.given(defined())
+                .when(new RetireMeasureCommand(PROCUREMENT, " ", RETIRED_FROM))
+                .expectNoEvents()
+                .expectException(InvalidCatalogueEntry.class)
+                .expectExceptionMessage(containsString("reason"));
+    }
+
+    @Test
+    void aRetiredMeasureIsNeitherChangedNorRetiredAgain() {
+        MeasureRetiredEvent retired = new MeasureRetiredEvent(PROCUREMENT, 1, "清理", RETIRED_FROM);
+        fixture.given(defined(), retired)
+                .when(save(MeasureScope.NATIONAL_BASE, BASIS, List.of(DEBTOR)))
+                .expectNoEvents()
+                .expectException(MeasureRetired.class);
+        fixture.given(defined(), retired)
+                .when(new RetireMeasureCommand(PROCUREMENT, "再次清理", RETIRED_FROM.plusDays(1)))
+                .expectNoEvents()
+                .expectException(MeasureRetired.class);
     }
 }

@@ -5,10 +5,14 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.creditledger.commitment.api.CommitmentId;
-import org.creditledger.platform.web.FieldProblem;
+import org.creditledger.commitment.api.CommitmentType;
+import org.creditledger.platform.i18n.LabelledEnums;
+import org.creditledger.platform.i18n.Labels;
+import org.creditledger.subject.SubjectKind;
 import org.creditledger.subject.SubjectCodes;
 import org.creditledger.testing.XlsxBomb;
 import org.junit.jupiter.api.Test;
+import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.util.unit.DataSize;
 
 import java.io.ByteArrayOutputStream;
@@ -20,6 +24,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,8 +36,19 @@ class ImportFileReaderTest {
 
     static final ImportsProperties LIMITS = new ImportsProperties(2, 200_000, 1000, DataSize.ofMegabytes(100), 0.02, 1000, 200_000);
 
+    static final Labels LABELS = labels();
+
     static {
         new ImportsConfiguration(LIMITS); // POI's zip limits, as the application sets them
+    }
+
+    /** The labels as the application has them: platform's bundle with this module's. */
+    static Labels labels() {
+        ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
+        messages.setBasenames("i18n/labels", "i18n/imports");
+        messages.setDefaultEncoding("UTF-8");
+        messages.setFallbackToSystemLocale(false);
+        return new Labels(messages, List.of(LabelledEnums.of(CommitmentType.class, SubjectKind.class)));
     }
 
     static List<ImportRow> read(byte[] content) {
@@ -62,8 +78,8 @@ class ImportFileReaderTest {
                 + "unit-a,OTHER,LEGAL_PERSON," + code + ",\"广元市某某建材有限公司, 分公司\",食品经营许可,\"第一行\n第二行\",2025-03-01,\n"
                 + "unit-b,OTHER,LEGAL_PERSON," + code + ",某公司,事项,内容,2025-03-02,2030-01-31\n"));
         assertThat(rows).containsExactly(
-                new ImportRow(1, "unit-a", "OTHER", "LEGAL_PERSON", code, "广元市某某建材有限公司, 分公司", "食品经营许可", "第一行\n第二行", "2025-03-01", null),
-                new ImportRow(2, "unit-b", "OTHER", "LEGAL_PERSON", code, "某公司", "事项", "内容", "2025-03-02", "2030-01-31"));
+                new ImportRow(1, 2, "unit-a", "OTHER", "LEGAL_PERSON", code, "广元市某某建材有限公司, 分公司", "食品经营许可", "第一行\n第二行", "2025-03-01", null, null, List.of()),
+                new ImportRow(2, 3, "unit-b", "OTHER", "LEGAL_PERSON", code, "某公司", "事项", "内容", "2025-03-02", "2030-01-31", null, List.of()));
     }
 
     @Test
@@ -80,13 +96,41 @@ class ImportFileReaderTest {
     void columnsMayComeInAnyOrderAndCaseAndDueDateMayBeLeftOut() {
         List<ImportRow> rows = read(utf8("SignedOn,content,matter,subjectName,subjectCode,subjectKind,type,UNITID,remark\n"
                 + "2025-03-01,内,事,名,C,NATURAL_PERSON,OTHER,unit-a,ignored\n"));
-        assertThat(rows).containsExactly(new ImportRow(1, "unit-a", "OTHER", "NATURAL_PERSON", "C", "名", "事", "内", "2025-03-01", null));
+        assertThat(rows).containsExactly(new ImportRow(1, 2, "unit-a", "OTHER", "NATURAL_PERSON", "C", "名", "事", "内", "2025-03-01", null, null, List.of()));
     }
 
     @Test
     void entirelyBlankRowsAreSkippedButKeepTheNumberingOfTheRest() {
         List<ImportRow> rows = read(utf8(HEADER + "\n,,,,,,,,\nunit-a,OTHER,LEGAL_PERSON,C,名,事,内,2025-03-01,\n"));
         assertThat(rows).extracting(ImportRow::row).containsExactly(2);
+    }
+
+    @Test
+    void linesAreTheSheetsLinesWithTheHeaderAsLineOneAndBlankLinesCounted() {
+        String row = "unit-a,OTHER,LEGAL_PERSON,C,名,事,内,2025-03-01,\n";
+        List<ImportRow> rows = read(utf8(HEADER + "\n" + row + "\n\n,,,,,,,,\n" + row + "\r\n" + row));
+        assertThat(rows).extracting(ImportRow::line).containsExactly(2, 6, 8);
+        // the data-row number keeps its first meaning: empty lines are not rows, comma-only lines are
+        assertThat(rows).extracting(ImportRow::row).containsExactly(1, 3, 4);
+    }
+
+    @Test
+    void aGbkCsvFromChineseExcelIsReadWithChineseHeadersAliasesAndTheLetterNumber() {
+        String code = SubjectCodes.usccFor(3, false);
+        String text = "序号,单位代码,承诺类型,主体类型,统一社会信用代码,主体名称,承诺事项,承诺内容,签署日期,履约期限,承诺书编号\r\n"
+                + "1,unit-a,告知承诺,法人和非法人组织," + code + ",广元市某某建材有限公司,食品经营许可,本单位承诺,2025-03-01,,苍溪承字〔2025〕1号\r\n";
+        List<ImportRow> rows = read(text.getBytes(java.nio.charset.Charset.forName("GBK")));
+        assertThat(rows).containsExactly(new ImportRow(1, 2, "unit-a", "告知承诺", "法人和非法人组织", code, "广元市某某建材有限公司",
+                "食品经营许可", "本单位承诺", "2025-03-01", null, "苍溪承字〔2025〕1号", List.of()));
+    }
+
+    @Test
+    void anUnknownHeaderIsNamedInChineseWithTheAcceptedNames() {
+        assertThatThrownBy(() -> read(utf8("单位代码,承诺类型,主体类型,主体代码,主体名称,承诺事项,承诺内容,签署日期,联系电话\nu,OTHER,LEGAL_PERSON,C,n,m,c,2025-03-01,1\n")))
+                .isInstanceOfSatisfying(UnreadableImportFile.class, e -> assertThat(e.errors().get(0).message())
+                        .startsWith("表头“联系电话”不是可识别的列名。")
+                        .contains("主体代码（subjectCode，也可写作：统一社会信用代码、身份证号码")
+                        .contains("承诺书编号（letterNo"));
     }
 
     @Test
@@ -102,8 +146,9 @@ class ImportFileReaderTest {
     @Test
     void emptyFilesNonUtf8TextAndBrokenWorkbooksAreWholeFileProblems() {
         assertThatThrownBy(() -> read(new byte[0])).isInstanceOf(UnreadableImportFile.class).hasMessageContaining("empty");
-        assertThatThrownBy(() -> read("unitId,名".getBytes(java.nio.charset.Charset.forName("GB18030"))))
-                .isInstanceOf(UnreadableImportFile.class).hasMessageContaining("UTF-8");
+        byte[] neitherUtf8NorGb18030 = {'u', 'n', 'i', 't', 'I', 'd', ',', (byte) 0xFF, (byte) 0xFF, '\n'};
+        assertThatThrownBy(() -> read(neitherUtf8NorGb18030))
+                .isInstanceOf(UnreadableImportFile.class).hasMessageContaining("UTF-8 or GB18030/GBK");
         assertThatThrownBy(() -> read(utf8("PK this is not a zip")))
                 .isInstanceOf(UnreadableImportFile.class).hasMessageContaining("not a readable XLSX");
         assertThatThrownBy(() -> read(utf8("a,\"unclosed\n")))
@@ -116,8 +161,8 @@ class ImportFileReaderTest {
         assertThat(ImportFileReader.detect(file(xlsx))).isEqualTo(ImportFileReader.Format.XLSX);
         List<ImportRow> rows = read(xlsx);
         assertThat(rows).containsExactly(
-                new ImportRow(1, "unit-a", "OTHER", "LEGAL_PERSON", "91510802MA0000001X", "某公司", "事项", "内容", "2025-03-01", "2030-06-30"),
-                new ImportRow(3, "unit-a", "OTHER", "NATURAL_PERSON", "510802190001010000", "张三", "事项", "内容", "2025-03-02", null));
+                new ImportRow(1, 2, "unit-a", "OTHER", "LEGAL_PERSON", "91510802MA0000001X", "某公司", "事项", "内容", "2025-03-01", "2030-06-30", null, List.of()),
+                new ImportRow(3, 4, "unit-a", "OTHER", "NATURAL_PERSON", "510802190001010000", "张三", "事项", "内容", "2025-03-02", null, null, List.of()));
     }
 
     /** Header in row 1; row 2 has a real date cell (displayed as 2025/3/1) and a text due date; row 3 blank; row 4 text dates. */
@@ -153,18 +198,71 @@ class ImportFileReaderTest {
     void rowsAreCheckedByTheDraftAndReportedByColumnName() {
         String code = SubjectCodes.usccFor(7, false);
         String wrongDigit = code.substring(0, 17) + (code.charAt(17) == '0' ? '1' : '0');
-        ImportRow row = new ImportRow(1, "unit-a", "PROMISE", "LEGAL_PERSON", wrongDigit, "某公司", " ", "内容", "2025-13-01", null);
-        ImportRowCheck.Result result = ImportRowCheck.check(row, new CommitmentId(UUID.randomUUID()), LocalDate.of(2025, 6, 1));
+        ImportRow row = new ImportRow(1, 2, "unit-a", "PROMISE", "LEGAL_PERSON", wrongDigit, "某公司", " ", "内容", "2025-13-01", null, null, List.of());
+        ImportRowCheck.Result result = ImportRowCheck.check(row, new CommitmentId(UUID.randomUUID()), LocalDate.of(2025, 6, 1), LABELS);
         assertThat(result.valid()).isFalse();
-        assertThat(result.errors()).extracting(FieldProblem::field).containsExactly("type", "signedOn", "subjectCode", "matter");
-        assertThat(result.errors().get(0).message()).startsWith("'PROMISE' is not one of NOTIFICATION_IN_LIEU_OF_CERTIFICATE, ");
-        assertThat(result.errors().get(1).message()).isEqualTo("'2025-13-01' cannot be read as a date (YYYY-MM-DD)");
-        assertThat(result.errors().get(3).message()).isEqualTo("is required");
+        assertThat(result.errors()).extracting(RowProblem::field).containsExactly("type", "signedOn", "subjectCode", "matter");
+        assertThat(english(result.errors().get(0))).startsWith("'PROMISE' is not one of NOTIFICATION_IN_LIEU_OF_CERTIFICATE, ");
+        assertThat(english(result.errors().get(1))).isEqualTo("'2025-13-01' cannot be read as a date (YYYY-MM-DD)");
+        assertThat(english(result.errors().get(3))).isEqualTo("is required");
+        // Chinese unless the reader asks otherwise, and stored so
+        assertThat(result.errors().get(0).message()).startsWith("“PROMISE”不是可用的值，请填写以下名称之一（或其代码）：证明事项告知承诺、审批替代型、");
+        assertThat(ImportRowMessages.text(result.errors().get(1), LABELS, Locale.SIMPLIFIED_CHINESE)).startsWith("“2025-13-01”不是日期");
 
-        ImportRow valid = new ImportRow(2, "unit-a", "OTHER", "LEGAL_PERSON", code, "某公司", "事项", "内容", "2025-03-01", "2025-12-31");
-        ImportRowCheck.Result ok = ImportRowCheck.check(valid, new CommitmentId(UUID.randomUUID()), LocalDate.of(2025, 6, 1));
+        ImportRow valid = new ImportRow(2, 3, "unit-a", "OTHER", "LEGAL_PERSON", code, "某公司", "事项", "内容", "2025-03-01", "2025-12-31", null, List.of());
+        ImportRowCheck.Result ok = ImportRowCheck.check(valid, new CommitmentId(UUID.randomUUID()), LocalDate.of(2025, 6, 1), LABELS);
         assertThat(ok.valid()).isTrue();
         assertThat(ok.command().subject().code()).isEqualTo(code);
+    }
+
+    @Test
+    void typesAndKindsAreReadByCodeLabelOrShortForm() {
+        String code = SubjectCodes.usccFor(8, false);
+        for (String[] typed : new String[][]{{"告知承诺", "法人"}, {"证明事项告知承诺", "法人和非法人组织"}, {"notification_in_lieu_of_certificate", "LEGAL_PERSON"}}) {
+            ImportRow row = new ImportRow(1, 2, "unit-a", typed[0], typed[1], code, "某公司", "事项", "内容", "2025-03-01", null, null, List.of());
+            ImportRowCheck.Result result = ImportRowCheck.check(row, new CommitmentId(UUID.randomUUID()), LocalDate.of(2025, 6, 1), LABELS);
+            assertThat(result.errors()).as(String.join("/", typed)).isEmpty();
+            assertThat(result.command().type()).isEqualTo(CommitmentType.NOTIFICATION_IN_LIEU_OF_CERTIFICATE);
+            assertThat(result.command().subject().kind()).isEqualTo(SubjectKind.LEGAL_PERSON);
+        }
+    }
+
+    @Test
+    void aCodeThatExcelTurnedIntoANumberIsRefusedAsLostDigitsNotAsAWrongLength() throws IOException {
+        ImportRow csv = new ImportRow(1, 2, "unit-a", "OTHER", "NATURAL_PERSON", "1.10105E+17", "张三", "事项", "内容", "2025-03-01", null, null, List.of());
+        ImportRowCheck.Result result = ImportRowCheck.check(csv, new CommitmentId(UUID.randomUUID()), LocalDate.of(2025, 6, 1), LABELS);
+        assertThat(result.errors()).singleElement().satisfies(p -> {
+            assertThat(p.field()).isEqualTo("subjectCode");
+            assertThat(p.message()).contains("Excel 已经丢失了代码的位数").contains("文本");
+        });
+
+        byte[] xlsx;
+        try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            Sheet sheet = workbook.createSheet("承诺书");
+            Row header = sheet.createRow(0);
+            String[] columns = HEADER.split(",");
+            for (int i = 0; i < columns.length; i++) {
+                header.createCell(i).setCellValue(columns[i]);
+            }
+            Row person = sheet.createRow(1);
+            String[] values = {"unit-a", "OTHER", "NATURAL_PERSON", null, "张三", "事项", "内容", "2025-03-01"};
+            for (int i = 0; i < values.length; i++) {
+                if (values[i] != null) {
+                    person.createCell(i).setCellValue(values[i]);
+                }
+            }
+            person.createCell(3).setCellValue(110105194912310020d); // what Excel keeps of 11010519491231002X typed as a number
+            workbook.write(out);
+            xlsx = out.toByteArray();
+        }
+        ImportRow row = read(xlsx).get(0);
+        assertThat(row.numberCells()).containsExactly("subjectCode");
+        ImportRowCheck.Result fromXlsx = ImportRowCheck.check(row, new CommitmentId(UUID.randomUUID()), LocalDate.of(2025, 6, 1), LABELS);
+        assertThat(fromXlsx.errors()).extracting(RowProblem::code).containsExactly(ImportRowMessages.NUMBER_CELL);
+    }
+
+    static String english(RowProblem problem) {
+        return ImportRowMessages.text(problem, LABELS, Locale.ENGLISH);
     }
 
     @Test

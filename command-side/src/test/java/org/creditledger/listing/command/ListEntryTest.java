@@ -1,5 +1,6 @@
 package org.creditledger.listing.command;
 
+import org.creditledger.catalogue.api.ListColour;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.creditledger.commitment.api.CommitmentId;
@@ -18,6 +19,7 @@ import org.creditledger.listing.api.ListEntryMessages.ObjectionUpheldEvent;
 import org.creditledger.listing.api.ListEntryMessages.RepairAppliedEvent;
 import org.creditledger.listing.api.ListEntryMessages.RepairApprovedEvent;
 import org.creditledger.listing.api.ListEntryMessages.RepairRejectedEvent;
+import org.creditledger.listing.api.ListEntryMessages.RevokeOnBlackListingCommand;
 import org.creditledger.listing.api.ListEntryMessages.SubjectDelistedEvent;
 import org.creditledger.listing.api.ListEntryMessages.SubjectListedEvent;
 import org.creditledger.listing.api.ObjectionId;
@@ -86,7 +88,7 @@ class ListEntryTest {
     static EnterListCommand enter(LocalDate decidedOn, LocalDate from, LocalDate until, boolean earlyRepair,
                                   String actingAuthority) {
         return new EnterListCommand(ID, LIST, SAMR, SUBJECT, "广市监严违〔2025〕3号", decidedOn, "提供虚假材料取得行政许可",
-                from, until, "张三", List.of("李四"), earlyRepair, MIN_MONTHS, actingAuthority);
+                from, until, "张三", List.of("李四"), earlyRepair, MIN_MONTHS, actingAuthority, ListColour.BLACK, false);
     }
 
     static SubjectListedEvent listed() {
@@ -95,7 +97,7 @@ class ListEntryTest {
 
     static SubjectListedEvent listed(boolean earlyRepair) {
         return new SubjectListedEvent(ID, LIST, SAMR, SUBJECT, "广市监严违〔2025〕3号", DECIDED, "提供虚假材料取得行政许可",
-                FROM, UNTIL, "张三", List.of("李四"), earlyRepair, MIN_MONTHS);
+                FROM, UNTIL, "张三", List.of("李四"), earlyRepair, MIN_MONTHS, ListColour.BLACK, false);
     }
 
     static FileObjectionCommand fileObjection(ObjectionId id) {
@@ -183,7 +185,7 @@ class ListEntryTest {
     void aBlankDecisionNumberIsRejected() {
         fixture.givenNoPriorActivity()
                 .when(new EnterListCommand(ID, LIST, SAMR, SUBJECT, " ", DECIDED, "理由", FROM, UNTIL, null, List.of(),
-                        true, 0, SAMR))
+                        true, 0, SAMR, ListColour.BLACK, false))
                 .expectException(EntryRejected.class)
                 .expectNoEvents();
     }
@@ -192,7 +194,7 @@ class ListEntryTest {
     void aBlankReasonIsRejected() {
         fixture.givenNoPriorActivity()
                 .when(new EnterListCommand(ID, LIST, SAMR, SUBJECT, "文号", DECIDED, "", FROM, UNTIL, null, null,
-                        true, 0, SAMR))
+                        true, 0, SAMR, ListColour.BLACK, false))
                 .expectException(EntryRejected.class)
                 .expectNoEvents();
     }
@@ -549,7 +551,7 @@ class ListEntryTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = ExitReason.class, names = {"EXPIRED", "REPAIRED", "OBJECTION_UPHELD"})
+    @EnumSource(value = ExitReason.class, names = {"EXPIRED", "REPAIRED", "OBJECTION_UPHELD", "REVOKED_BY_BLACK_LISTING"})
     void reasonsWithTheirOwnPathCannotBeNamedDirectly(ExitReason reason) {
         fixture.given(listed())
                 .when(new DelistCommand(ID, reason, "文号", null, LocalDate.of(2025, 5, 6), SAMR))
@@ -578,6 +580,46 @@ class ListEntryTest {
         fixture.given(listed())
                 .when(new DelistCommand(ID, ExitReason.OTHER, null, "误录", DECIDED.minusDays(1), SAMR))
                 .expectException(EntryRejected.class)
+                .expectNoEvents();
+    }
+
+    static final EntryId BLACK_ENTRY = EntryId.parse("3a7d1c52-8e4b-4f1a-9c00-0000000000c1");
+
+    @Test
+    void aBlackListingRevokesTheEntryNamingTheBlackEntry() {
+        LocalDate blackFrom = LocalDate.of(2025, 8, 1);
+        fixture.given(listed())
+                .when(new RevokeOnBlackListingCommand(ID, BLACK_ENTRY, "DISHONEST_JUDGMENT_DEBTOR", blackFrom))
+                .expectEvents(new SubjectDelistedEvent(ID, LIST, CODE, ExitReason.REVOKED_BY_BLACK_LISTING, null,
+                        "列入黑名单 DISHONEST_JUDGMENT_DEBTOR（条目 " + BLACK_ENTRY + "）", blackFrom, BLACK_ENTRY));
+    }
+
+    @Test
+    void aRevocationReachingAnExitedEntryChangesNothing() {
+        fixture.given(listed(), revoked())
+                .when(new RevokeOnBlackListingCommand(ID, BLACK_ENTRY, "DISHONEST_JUDGMENT_DEBTOR", LocalDate.of(2025, 8, 1)))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void aBlackEntryOlderThanTheRedDecisionRevokesFromTheRedDecision() {
+        fixture.given(listed())
+                .when(new RevokeOnBlackListingCommand(ID, BLACK_ENTRY, "DISHONEST_JUDGMENT_DEBTOR", DECIDED.minusYears(1)))
+                .expectEvents(new SubjectDelistedEvent(ID, LIST, CODE, ExitReason.REVOKED_BY_BLACK_LISTING, null,
+                        "列入黑名单 DISHONEST_JUDGMENT_DEBTOR（条目 " + BLACK_ENTRY + "）", DECIDED, BLACK_ENTRY));
+    }
+
+    @Test
+    void anExitForAnOtherReasonMustSayWhy() {
+        fixture.given(listed())
+                .when(new DelistCommand(ID, ExitReason.OTHER, null, " ", LocalDate.of(2025, 5, 6), SAMR))
+                .expectException(new org.hamcrest.CustomTypeSafeMatcher<EntryRejected>("a refusal naming field note") {
+                    @Override
+                    protected boolean matchesSafely(EntryRejected refusal) {
+                        return refusal.errors().get(0).field().equals("note");
+                    }
+                })
                 .expectNoEvents();
     }
 }

@@ -1,5 +1,6 @@
 package org.creditledger.platform.access;
 
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -61,6 +62,7 @@ class ApiKeyController {
                              Instant createdAt, Instant expiresAt) {
     }
 
+    @Operation(operationId = "issueApiKey", summary = "Issue an API key")
     @PostMapping("/api/v1/admin/api-keys")
     @ResponseStatus(HttpStatus.CREATED)
     @AllowedRoles(Role.ADMIN)
@@ -94,6 +96,7 @@ class ApiKeyController {
     }
 
     /** Every key, newest first, revoked and expired ones included; never a secret or its hash. */
+    @Operation(operationId = "listApiKeys", summary = "List API keys")
     @GetMapping("/api/v1/admin/api-keys")
     @AllowedRoles({Role.ADMIN, Role.INSPECTOR})
     ApiKeys.ApiKeyPage listApiKeys(@RequestParam(defaultValue = "0") @Min(0) @Max(1_000_000) int page,
@@ -105,6 +108,7 @@ class ApiKeyController {
      * Revokes a key: from the next request on it gets 401, on every node. Revoking it again answers 204 as well and
      * records nothing (DELETE is idempotent); an unknown key id is 404.
      */
+    @Operation(operationId = "revokeApiKey", summary = "Revoke an API key")
     @DeleteMapping("/api/v1/admin/api-keys/{keyId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @AllowedRoles(Role.ADMIN)

@@ -10,6 +10,10 @@ import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.EventBusSpanFactory;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.modelling.saga.repository.SagaStore;
+import org.axonframework.modelling.saga.repository.jdbc.JdbcSagaStore;
+import org.axonframework.modelling.saga.repository.jdbc.PostgresSagaSqlSchema;
+import org.axonframework.modelling.saga.repository.jdbc.SagaSchema;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
@@ -69,6 +73,17 @@ public class AxonStorageConfiguration {
             .setTokenTypeColumn("token_type")
             .setTimestampColumn("timestamp")
             .setOwnerColumn("owner")
+            .build();
+
+    static final SagaSchema SAGA_SCHEMA = SagaSchema.builder()
+            .sagaEntryTable("saga_entry")
+            .associationValueEntryTable("association_value_entry")
+            .sagaIdColumn("saga_id")
+            .sagaTypeColumn("saga_type")
+            .revisionColumn("revision")
+            .serializedSagaColumn("serialized_saga")
+            .associationKeyColumn("association_key")
+            .associationValueColumn("association_value")
             .build();
 
     /** Metadata keys copied from a command onto every event it causes: who, in which role and unit, and why. */
@@ -155,6 +170,20 @@ public class AxonStorageConfiguration {
                 .contentType(byte[].class)
                 .claimTimeout(tokenStore.getClaimTimeout())
                 .nodeId(nodeId())
+                .build();
+    }
+
+    /**
+     * Sagas (event-driven processes such as the red-list revocation) in PostgreSQL through Axon's JDBC store, with
+     * the snake_case tables of {@code V1_6__saga_store.sql}; without this bean Axon would keep them in memory and
+     * forget them on restart.
+     */
+    @Bean
+    public SagaStore<Object> sagaStore(ConnectionProvider connectionProvider, Serializer ledgerSerializer) {
+        return JdbcSagaStore.builder()
+                .connectionProvider(connectionProvider)
+                .serializer(ledgerSerializer)
+                .sqlSchema(new PostgresSagaSqlSchema(SAGA_SCHEMA))
                 .build();
     }
 

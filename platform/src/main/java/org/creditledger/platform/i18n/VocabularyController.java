@@ -1,5 +1,6 @@
 package org.creditledger.platform.i18n;
 
+import io.swagger.v3.oas.annotations.Operation;
 import org.creditledger.platform.access.AllowedRoles;
 import org.creditledger.platform.access.Role;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,6 +20,7 @@ class VocabularyController {
     }
 
     @GetMapping("/api/v1/vocabulary")
+    @Operation(operationId = "getVocabulary", summary = "Labels of every code a person reads")
     @AllowedRoles({Role.ADMIN, Role.UNIT_CLERK, Role.LIST_AUTHORITY, Role.COUNTER, Role.INSPECTOR})
     Map<String, List<Labels.CodeLabel>> vocabulary() {
         return labels.vocabulary(Labels.currentLocale());

@@ -1,5 +1,6 @@
 package org.creditledger.audit.dispute;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -47,6 +48,7 @@ class DisputePackageController {
         this.writer = writer;
     }
 
+    @Operation(operationId = "getDisputePackage", summary = "Download a subject's dispute package")
     @GetMapping(value = "/api/v1/subjects/{code}/dispute-package", produces = "application/zip")
     @ApiResponse(responseCode = "200", description = "The package (zip)",
             content = @Content(mediaType = "application/zip", schema = @Schema(type = "string", format = "binary")))

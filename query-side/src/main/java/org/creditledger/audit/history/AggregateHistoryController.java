@@ -1,5 +1,6 @@
 package org.creditledger.audit.history;
 
+import io.swagger.v3.oas.annotations.Operation;
 import org.creditledger.platform.access.AllowedRoles;
 import org.creditledger.platform.access.Role;
 import org.creditledger.platform.web.FieldProblem;
@@ -28,6 +29,7 @@ class AggregateHistoryController {
         this.history = history;
     }
 
+    @Operation(operationId = "getAggregateEvents", summary = "Raw event history of an aggregate")
     @GetMapping("/api/v1/aggregates/{aggregateId}/events")
     @AllowedRoles({Role.ADMIN, Role.INSPECTOR})
     List<StoredEvent> aggregateEvents(@PathVariable String aggregateId) {

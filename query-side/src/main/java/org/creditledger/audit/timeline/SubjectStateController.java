@@ -1,5 +1,6 @@
 package org.creditledger.audit.timeline;
 
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.creditledger.check.query.CheckLookup;
@@ -41,6 +42,7 @@ class SubjectStateController {
         this.clock = clock;
     }
 
+    @Operation(operationId = "getSubjectState", summary = "A subject's state as of an instant")
     @GetMapping("/api/v1/subjects/{code}/state")
     @AllowedRoles({Role.ADMIN, Role.INSPECTOR})
     SubjectState subjectState(@PathVariable String code, @RequestParam(required = false) String asOf,

@@ -1,5 +1,6 @@
 package org.creditledger.audit.timeline;
 
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.creditledger.platform.access.AllowedRoles;
@@ -42,6 +43,7 @@ class SubjectTimelineController {
      * {@code from} (inclusive) and {@code to} (exclusive) bound the record time; {@code kind} may be repeated or
      * comma-separated; pages count from 0.
      */
+    @Operation(operationId = "getSubjectTimeline", summary = "A subject's timeline")
     @GetMapping("/api/v1/subjects/{code}/timeline")
     @AllowedRoles({Role.ADMIN, Role.INSPECTOR})
     TimelinePage subjectTimeline(@PathVariable String code,

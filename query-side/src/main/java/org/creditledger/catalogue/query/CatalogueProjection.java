@@ -7,6 +7,7 @@ import org.creditledger.catalogue.api.CatalogueMessages.ListDefinedEvent;
 import org.creditledger.catalogue.api.CatalogueMessages.ListDefinitionChangedEvent;
 import org.creditledger.catalogue.api.CatalogueMessages.MeasureChangedEvent;
 import org.creditledger.catalogue.api.CatalogueMessages.MeasureDefinedEvent;
+import org.creditledger.catalogue.api.CatalogueMessages.MeasureRetiredEvent;
 import org.creditledger.catalogue.api.ListCode;
 import org.creditledger.readmodel.rebuild.RebuildableProjection;
 import org.springframework.context.annotation.Bean;
@@ -45,13 +46,13 @@ public class CatalogueProjection {
     @EventHandler
     void on(ListDefinedEvent e, @org.axonframework.eventhandling.Timestamp Instant recordedAt) {
         saveList(new ListRow(e.listCode().value(), e.version(), e.name(), e.colour().name(), e.authority(), e.legalBasis(),
-                e.periodMonths(), e.earlyRepairAllowed(), e.minMonthsBeforeRepair()), recordedAt);
+                e.periodMonths(), e.earlyRepairAllowed(), e.minMonthsBeforeRepair(), e.revokedOnBlackListing()), recordedAt);
     }
 
     @EventHandler
     void on(ListDefinitionChangedEvent e, @org.axonframework.eventhandling.Timestamp Instant recordedAt) {
         saveList(new ListRow(e.listCode().value(), e.version(), e.name(), e.colour().name(), e.authority(), e.legalBasis(),
-                e.periodMonths(), e.earlyRepairAllowed(), e.minMonthsBeforeRepair()), recordedAt);
+                e.periodMonths(), e.earlyRepairAllowed(), e.minMonthsBeforeRepair(), e.revokedOnBlackListing()), recordedAt);
     }
 
     @EventHandler
@@ -66,6 +67,13 @@ public class CatalogueProjection {
                 e.scope().name(), e.legalBasis(), codes(e.listCodes())), recordedAt);
     }
 
+    @EventHandler
+    void on(MeasureRetiredEvent e) {
+        jdbc.sql("update measure_view set retired_from = ?, retirement_reason = ? where measure_code = ?")
+                .params(e.effectiveOn(), e.reason(), e.measureCode().value())
+                .update();
+    }
+
     @ResetHandler
     void reset() {
         jdbc.sql("delete from measure_view").update();
@@ -75,7 +83,8 @@ public class CatalogueProjection {
     }
 
     private record ListRow(String code, int version, String name, String colour, String authority, String legalBasis,
-                           int periodMonths, boolean earlyRepairAllowed, int minMonthsBeforeRepair) {
+                           int periodMonths, boolean earlyRepairAllowed, int minMonthsBeforeRepair,
+                           boolean revokedOnBlackListing) {
     }
 
     private record MeasureRow(String code, int version, String name, String kind, String domain, String scope,
@@ -90,12 +99,14 @@ public class CatalogueProjection {
                       on conflict (list_code) do update set version = excluded.version, name = excluded.name,
                           colour = excluded.colour, authority = excluded.authority, legal_basis = excluded.legal_basis,
                           period_months = excluded.period_months, early_repair_allowed = excluded.early_repair_allowed,
-                          min_months_before_repair = excluded.min_months_before_repair, valid_from = excluded.valid_from
+                          min_months_before_repair = excluded.min_months_before_repair,
+                          revoked_on_black_listing = excluded.revoked_on_black_listing, valid_from = excluded.valid_from
                       where list_definition_view.version < excluded.version""";
             jdbc.sql("insert into " + table + """
                              (list_code, version, name, colour, authority, legal_basis, period_months,
-                                early_repair_allowed, min_months_before_repair, valid_from)
-                            values (:code, :version, :name, :colour, :authority, :basis, :period, :early, :min, :from)
+                                early_repair_allowed, min_months_before_repair, revoked_on_black_listing, valid_from)
+                            values (:code, :version, :name, :colour, :authority, :basis, :period, :early, :min, :revoked,
+                                    :from)
                             """ + conflict)
                     .param("code", row.code())
                     .param("version", row.version())
@@ -106,6 +117,7 @@ public class CatalogueProjection {
                     .param("period", row.periodMonths())
                     .param("early", row.earlyRepairAllowed())
                     .param("min", row.minMonthsBeforeRepair())
+                    .param("revoked", row.revokedOnBlackListing())
                     .param("from", Timestamp.from(recordedAt))
                     .update();
         }

@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -28,19 +29,20 @@ class CatalogueQueries {
     List<ListDefinitionView> lists() {
         return jdbc.sql("""
                         select list_code, version, name, colour, authority, legal_basis, period_months,
-                               early_repair_allowed, min_months_before_repair, valid_from
+                               early_repair_allowed, min_months_before_repair, revoked_on_black_listing, valid_from
                         from list_definition_view order by list_code""")
                 .query((rs, n) -> new ListDefinitionView(rs.getString("list_code"), rs.getInt("version"), rs.getString("name"),
                         ListColour.valueOf(rs.getString("colour")), rs.getString("authority"), rs.getString("legal_basis"),
                         rs.getInt("period_months"), rs.getBoolean("early_repair_allowed"), rs.getInt("min_months_before_repair"),
-                        validFrom(rs)))
+                        rs.getBoolean("revoked_on_black_listing"), validFrom(rs)))
                 .list();
     }
 
     /** Current measures, optionally only those for one list and/or one domain. */
     List<MeasureView> measures(String listCode, MeasureDomain domain) {
         return jdbc.sql("""
-                        select measure_code, version, name, kind, domain, scope, legal_basis, list_codes, valid_from
+                        select measure_code, version, name, kind, domain, scope, legal_basis, list_codes, valid_from,
+                               retired_from, retirement_reason
                         from measure_view
                         where (cast(:list as text) is null or list_codes @> array[cast(:list as text)])
                           and (cast(:domain as text) is null or domain = cast(:domain as text))
@@ -50,7 +52,8 @@ class CatalogueQueries {
                 .query((rs, n) -> new MeasureView(rs.getString("measure_code"), rs.getInt("version"), rs.getString("name"),
                         MeasureKind.valueOf(rs.getString("kind")), MeasureDomain.valueOf(rs.getString("domain")),
                         MeasureScope.valueOf(rs.getString("scope")), rs.getString("legal_basis"),
-                        List.of((String[]) rs.getArray("list_codes").getArray()), validFrom(rs)))
+                        List.of((String[]) rs.getArray("list_codes").getArray()), validFrom(rs),
+                        rs.getObject("retired_from", LocalDate.class), rs.getString("retirement_reason")))
                 .list();
     }
 

@@ -1,5 +1,6 @@
 package org.creditledger.catalogue.query;
 
+import io.swagger.v3.oas.annotations.Operation;
 import org.creditledger.catalogue.api.MeasureDomain;
 import org.creditledger.catalogue.query.CatalogueView.ListDefinitionView;
 import org.creditledger.catalogue.query.CatalogueView.MeasureView;
@@ -24,6 +25,7 @@ class CatalogueQueryController {
         this.catchUp = catchUp;
     }
 
+    @Operation(operationId = "listLists", summary = "List the catalogue's lists")
     @GetMapping("/api/v1/lists")
     @AllowedRoles({Role.ADMIN, Role.INSPECTOR, Role.UNIT_CLERK, Role.LIST_AUTHORITY, Role.COUNTER})
     List<ListDefinitionView> lists() {
@@ -32,6 +34,7 @@ class CatalogueQueryController {
     }
 
     /** {@code listCode}: only measures that apply to this list; {@code domain}: only measures of this domain. */
+    @Operation(operationId = "listMeasures", summary = "List the catalogue's measures")
     @GetMapping("/api/v1/measures")
     @AllowedRoles({Role.ADMIN, Role.INSPECTOR, Role.UNIT_CLERK, Role.LIST_AUTHORITY, Role.COUNTER})
     List<MeasureView> measures(@RequestParam(required = false) String listCode,

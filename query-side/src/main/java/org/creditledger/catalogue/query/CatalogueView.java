@@ -5,6 +5,7 @@ import org.creditledger.catalogue.api.MeasureDomain;
 import org.creditledger.catalogue.api.MeasureKind;
 import org.creditledger.catalogue.api.MeasureScope;
 
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 
@@ -16,10 +17,13 @@ public final class CatalogueView {
 
     public record ListDefinitionView(String listCode, int version, String name, ListColour colour, String authority,
                                      String legalBasis, int periodMonths, boolean earlyRepairAllowed,
-                                     int minMonthsBeforeRepair, OffsetDateTime validFrom) {
+                                     int minMonthsBeforeRepair, boolean revokedOnBlackListing,
+                                     OffsetDateTime validFrom) {
     }
 
+    /** {@code retiredFrom}: the first day a retired measure no longer applies, with {@code retirementReason}. */
     public record MeasureView(String measureCode, int version, String name, MeasureKind kind, MeasureDomain domain,
-                              MeasureScope scope, String legalBasis, List<String> listCodes, OffsetDateTime validFrom) {
+                              MeasureScope scope, String legalBasis, List<String> listCodes, OffsetDateTime validFrom,
+                              LocalDate retiredFrom, String retirementReason) {
     }
 }

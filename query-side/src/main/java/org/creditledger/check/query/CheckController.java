@@ -1,5 +1,6 @@
 package org.creditledger.check.query;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -81,6 +82,7 @@ class CheckController {
     record BatchResponse(int checked, int rejected, List<BatchItem> results) {
     }
 
+    @Operation(operationId = "checkSubject", summary = "Check a subject for a matter (counter check)")
     @PostMapping("/api/v1/checks")
     @ApiResponse(responseCode = "201", description = "Checked and recorded; Location names the receipt")
     @AllowedRoles({Role.COUNTER, Role.INSPECTOR, Role.ADMIN})
@@ -95,6 +97,7 @@ class CheckController {
      * Each key may ask for {@code ledger.check.batch-rate} checks per minute this way (every item counts); beyond that,
      * 429 with {@code Retry-After}, and nothing is checked or recorded.
      */
+    @Operation(operationId = "checkSubjects", summary = "Check several subjects at once")
     @PostMapping("/api/v1/checks/batch")
     @ApiResponse(responseCode = "200", description = "Each item's receipt or the reasons it was not checked, in request order")
     @ApiResponse(responseCode = "429", description = "This key's batch checks per minute are used up; nothing was checked",
@@ -129,6 +132,7 @@ class CheckController {
     }
 
     /** A recorded check, unchanged. A COUNTER key reads the checks of its own unit (or its own, when unbound). */
+    @Operation(operationId = "getCheckReceipt", summary = "Receipt of a counter check")
     @GetMapping("/api/v1/checks/{checkId}")
     @AllowedRoles({Role.COUNTER, Role.INSPECTOR, Role.ADMIN})
     CheckReceipt receipt(@PathVariable UUID checkId, Caller caller) {
@@ -143,6 +147,7 @@ class CheckController {
      * Checks per counter unit and domain, by verdict, between {@code from} and {@code to} (dates in Asia/Shanghai,
      * inclusive; default: this year up to today).
      */
+    @Operation(operationId = "getCheckStats", summary = "Counter check counts")
     @GetMapping("/api/v1/checks/stats")
     @AllowedRoles({Role.INSPECTOR, Role.ADMIN})
     CheckStats.Stats checkStats(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,

@@ -49,6 +49,7 @@ public class CheckLookup {
             from check_measure
             where domain = :domain and list_codes && cast(:lists as text[])
               and valid_from_{h} <= :bound and (valid_until_{h} is null or valid_until_{h} > :bound)
+              and not (retired_{h} is not null and retired_{h} <= :bound and retired_from <= :day)
             order by kind, measure_code""";
 
     private static final String LAST_RECORDED_BY = """
@@ -75,6 +76,7 @@ public class CheckLookup {
                 .param("domain", domain.name())
                 .param("lists", lists)
                 .param("bound", horizon.bound())
+                .param("day", horizon.day())
                 .query(CheckLookup::measure)
                 .list();
         return new Findings(entries, measures);

@@ -9,6 +9,7 @@ import org.creditledger.catalogue.api.CatalogueMessages.ListDefinedEvent;
 import org.creditledger.catalogue.api.CatalogueMessages.ListDefinitionChangedEvent;
 import org.creditledger.catalogue.api.CatalogueMessages.MeasureChangedEvent;
 import org.creditledger.catalogue.api.CatalogueMessages.MeasureDefinedEvent;
+import org.creditledger.catalogue.api.CatalogueMessages.MeasureRetiredEvent;
 import org.creditledger.catalogue.api.ListCode;
 import org.creditledger.catalogue.api.ListColour;
 import org.creditledger.catalogue.api.MeasureCode;
@@ -133,6 +134,14 @@ public class CheckProjection {
     void on(MeasureChangedEvent event, EventMessage<?> message, @Timestamp Instant recordedAt) {
         measureVersion(event.measureCode(), event.version(), event.name(), event.kind(), event.domain(), event.scope(),
                 event.legalBasis(), event.listCodes(), position(message), recordedAt);
+    }
+
+    /** Every version of the measure stops applying from the retirement's day, once the retirement is recorded. */
+    @EventHandler
+    void on(MeasureRetiredEvent event, EventMessage<?> message, @Timestamp Instant recordedAt) {
+        jdbc.sql("update check_measure set retired_from = ?, retired_position = ?, retired_at = ? where measure_code = ?")
+                .params(event.effectiveOn(), position(message), utc(recordedAt), event.measureCode().value())
+                .update();
     }
 
     @ResetHandler

@@ -1,5 +1,6 @@
 package org.creditledger.commitment.query;
 
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.creditledger.commitment.api.CommitmentStatus;
@@ -44,6 +45,7 @@ class CommitmentQueryController {
         this.catchUp = catchUp;
     }
 
+    @Operation(operationId = "getCommitment", summary = "Read a commitment letter")
     @GetMapping("/api/v1/commitments/{commitmentId:" + UUID_PATTERN + "}")
     @AllowedRoles({Role.ADMIN, Role.INSPECTOR, Role.UNIT_CLERK})
     CommitmentView get(@PathVariable UUID commitmentId, Caller caller) {
@@ -60,6 +62,7 @@ class CommitmentQueryController {
      * UNIT_CLERK. {@code signedFrom}/{@code signedTo} are inclusive; {@code dueBefore} lists letters due before that
      * day (exclusive).
      */
+    @Operation(operationId = "listCommitments", summary = "List a unit's commitment letters")
     @GetMapping("/api/v1/commitments")
     @AllowedRoles({Role.ADMIN, Role.INSPECTOR, Role.UNIT_CLERK})
     Page<CommitmentView> list(@RequestParam(required = false) String unitId,

@@ -1,5 +1,6 @@
 package org.creditledger.jointaction.query;
 
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.creditledger.platform.access.AccessDenied;
@@ -35,6 +36,7 @@ class JointActionQueryController {
         this.catchUp = catchUp;
     }
 
+    @Operation(operationId = "getJointAction", summary = "Read a joint action case")
     @GetMapping("/api/v1/joint-actions/{jointActionId}")
     @AllowedRoles({Role.ADMIN, Role.INSPECTOR, Role.UNIT_CLERK})
     JointActionView jointAction(@PathVariable UUID jointActionId, Caller caller) {
@@ -48,6 +50,7 @@ class JointActionQueryController {
      * The cases of a unit (every unit when {@code unitId} is absent; a UNIT_CLERK's own unit), of one year when
      * {@code year} is given, the latest taken first. Pages count from 0; {@code size} is at most {@value Page#MAX_SIZE}.
      */
+    @Operation(operationId = "listJointActions", summary = "List a unit's joint action cases")
     @GetMapping("/api/v1/joint-actions")
     @AllowedRoles({Role.ADMIN, Role.INSPECTOR, Role.UNIT_CLERK})
     Page<JointActionView> jointActions(@RequestParam(required = false) String unitId,
@@ -68,6 +71,7 @@ class JointActionQueryController {
     }
 
     /** {@code unitId}: only that unit's cases; a UNIT_CLERK must name its own unit. */
+    @Operation(operationId = "getJointActionStats", summary = "Joint action case counts")
     @GetMapping("/api/v1/joint-actions/stats")
     @AllowedRoles({Role.ADMIN, Role.INSPECTOR, Role.UNIT_CLERK})
     JointActionView.JointActionStats jointActionStats(@RequestParam @Min(2000) @Max(2100) int year,

@@ -1,5 +1,6 @@
 package org.creditledger.listing.query;
 
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.creditledger.listing.api.EntryStatus;
@@ -44,6 +45,7 @@ class ListEntryQueryController {
         this.catchUp = catchUp;
     }
 
+    @Operation(operationId = "getListEntry", summary = "Read a list entry")
     @GetMapping("/api/v1/list-entries/{entryId}")
     @AllowedRoles({Role.ADMIN, Role.INSPECTOR, Role.LIST_AUTHORITY, Role.COUNTER})
     ListEntryView entry(@PathVariable UUID entryId, Caller caller) {
@@ -56,6 +58,7 @@ class ListEntryQueryController {
      * Pages count from 0; {@code size} is at most {@value Page#MAX_SIZE}. A UNIT_CLERK must name the subject and
      * sees its ACTIVE entries only ({@code status} absent or {@code ACTIVE}), each reduced to {@link #forJointAction}.
      */
+    @Operation(operationId = "searchListEntries", summary = "Search list entries")
     @GetMapping("/api/v1/list-entries")
     @AllowedRoles({Role.ADMIN, Role.INSPECTOR, Role.LIST_AUTHORITY, Role.UNIT_CLERK})
     Page<ListEntryView> search(@RequestParam(required = false) String listCode,
@@ -85,6 +88,7 @@ class ListEntryQueryController {
      * {@code authority}: a LIST_AUTHORITY key sees its own authority only (the default); others see all when absent.
      * Pages count from 0, earliest decision date first.
      */
+    @Operation(operationId = "listPendingDecisions", summary = "Objections and repairs awaiting a decision")
     @GetMapping("/api/v1/list-entries/pending")
     @AllowedRoles({Role.ADMIN, Role.INSPECTOR, Role.LIST_AUTHORITY})
     Page<ListEntryQueries.PendingItem> pending(@RequestParam(required = false) String authority,

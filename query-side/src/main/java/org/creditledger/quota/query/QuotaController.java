@@ -1,5 +1,6 @@
 package org.creditledger.quota.query;
 
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.creditledger.platform.access.AllowedRoles;
@@ -36,6 +37,7 @@ class QuotaController {
         this.clock = clock;
     }
 
+    @Operation(operationId = "getUnitQuota", summary = "A unit's quota progress in a year")
     @GetMapping("/api/v1/units/{unitId}/quota/{year}")
     @AllowedRoles({Role.ADMIN, Role.INSPECTOR, Role.UNIT_CLERK})
     QuotaView unitQuota(@PathVariable String unitId, @PathVariable @Min(2000) @Max(2100) int year,
@@ -50,6 +52,7 @@ class QuotaController {
         return quotas.progress(target, asOfOrToday(asOf));
     }
 
+    @Operation(operationId = "getAllQuotas", summary = "Every unit's quota progress in a year")
     @GetMapping("/api/v1/quota/{year}")
     @AllowedRoles({Role.ADMIN, Role.INSPECTOR})
     List<QuotaView> allQuotas(@PathVariable @Min(2000) @Max(2100) int year,

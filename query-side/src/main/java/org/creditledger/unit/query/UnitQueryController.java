@@ -1,5 +1,6 @@
 package org.creditledger.unit.query;
 
+import io.swagger.v3.oas.annotations.Operation;
 import org.creditledger.platform.access.AllowedRoles;
 import org.creditledger.platform.access.Role;
 import org.creditledger.readmodel.ProjectionCatchUp;
@@ -20,6 +21,7 @@ class UnitQueryController {
         this.catchUp = catchUp;
     }
 
+    @Operation(operationId = "listUnits", summary = "List units")
     @GetMapping("/api/v1/units")
     @AllowedRoles({Role.ADMIN, Role.INSPECTOR, Role.UNIT_CLERK, Role.LIST_AUTHORITY, Role.COUNTER})
     List<UnitView> list() {

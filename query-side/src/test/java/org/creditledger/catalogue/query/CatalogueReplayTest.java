@@ -39,7 +39,7 @@ class CatalogueReplayTest extends ReadApiTest {
         ListCode list = new ListCode("DEBTOR_" + tag);
         MeasureCode measure = new MeasureCode("CONSUMPTION_" + tag);
         events.append("ListDefinition", list.value(), new ListDefinedEvent(list, 1, "失信被执行人名单", ListColour.BLACK, "最高人民法院",
-                "《最高人民法院关于公布失信被执行人名单信息的若干规定》", 24, true, 0), shanghai("2025-01-02T09:00"));
+                "《最高人民法院关于公布失信被执行人名单信息的若干规定》", 24, true, 0, false), shanghai("2025-01-02T09:00"));
         events.append("Measure", measure.value(), new MeasureDefinedEvent(measure, 1, "限制高消费", MeasureKind.PUNISHMENT,
                 MeasureDomain.CONSUMPTION, MeasureScope.NATIONAL_BASE, BASIS, List.of(list)), shanghai("2025-01-02T09:10"));
         events.append("Measure", measure.value(), new MeasureChangedEvent(measure, 2, "限制高消费及有关消费", MeasureKind.PUNISHMENT,

@@ -1,5 +1,6 @@
 package org.creditledger.readmodel.rebuild;
 
+import io.swagger.v3.oas.annotations.Operation;
 import org.creditledger.platform.access.AllowedRoles;
 import org.creditledger.platform.access.Caller;
 import org.creditledger.platform.access.Role;
@@ -44,6 +45,7 @@ class ProjectionRebuildController {
                        String requestedBy) {
     }
 
+    @Operation(operationId = "listProjections", summary = "List projections and their positions")
     @GetMapping("/api/v1/admin/projections")
     @AllowedRoles(Role.ADMIN)
     List<ProjectionRebuilds.ProjectionStatus> projections() {
@@ -51,6 +53,7 @@ class ProjectionRebuildController {
     }
 
     /** 202: the rebuild runs in the background; follow it at {@code Location}. 409 while one of it runs. */
+    @Operation(operationId = "rebuildProjection", summary = "Rebuild a projection")
     @PostMapping("/api/v1/admin/projections/{name}/rebuild")
     @AllowedRoles(Role.ADMIN)
     ResponseEntity<RebuildView> rebuildProjection(@PathVariable String name, Caller caller) {
@@ -61,6 +64,7 @@ class ProjectionRebuildController {
     }
 
     /** The latest rebuild of the projection; 404 if it was never rebuilt. */
+    @Operation(operationId = "getProjectionRebuild", summary = "Progress of a projection's rebuild")
     @GetMapping("/api/v1/admin/projections/{name}/rebuild")
     @AllowedRoles(Role.ADMIN)
     RebuildView projectionRebuild(@PathVariable String name) {

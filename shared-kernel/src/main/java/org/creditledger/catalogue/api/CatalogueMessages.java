@@ -3,6 +3,7 @@ package org.creditledger.catalogue.api;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.serialization.Revision;
 
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.TreeSet;
@@ -20,22 +21,27 @@ public final class CatalogueMessages {
     public record Saved(boolean created, int version) {
     }
 
-    /** Creates or changes a list definition; saving it unchanged records nothing. Answers {@link Saved}. */
+    /**
+     * Creates or changes a list definition; saving it unchanged records nothing. Answers {@link Saved}.
+     * {@code revokedOnBlackListing} (red lists only): a subject entering any black list leaves this list.
+     */
     public record SaveListDefinitionCommand(@TargetAggregateIdentifier ListCode listCode, String name, ListColour colour,
                                             String authority, String legalBasis, int periodMonths,
-                                            boolean earlyRepairAllowed, int minMonthsBeforeRepair) {
+                                            boolean earlyRepairAllowed, int minMonthsBeforeRepair,
+                                            boolean revokedOnBlackListing) {
     }
 
     @Revision("1")
     public record ListDefinedEvent(ListCode listCode, int version, String name, ListColour colour, String authority,
                                    String legalBasis, int periodMonths, boolean earlyRepairAllowed,
-                                   int minMonthsBeforeRepair) {
+                                   int minMonthsBeforeRepair, boolean revokedOnBlackListing) {
     }
 
     @Revision("1")
     public record ListDefinitionChangedEvent(ListCode listCode, int version, String name, ListColour colour,
                                              String authority, String legalBasis, int periodMonths,
-                                             boolean earlyRepairAllowed, int minMonthsBeforeRepair) {
+                                             boolean earlyRepairAllowed, int minMonthsBeforeRepair,
+                                             boolean revokedOnBlackListing) {
     }
 
     /**
@@ -66,6 +72,18 @@ public final class CatalogueMessages {
         public MeasureChangedEvent {
             listCodes = sorted(listCodes);
         }
+    }
+
+    /**
+     * 清理规范 (seed 003 §七): the measure stops applying from {@code effectiveOn} (Asia/Shanghai), for good. Its
+     * versions stay in history, and a check {@code asOf} an earlier record time still applies it.
+     */
+    public record RetireMeasureCommand(@TargetAggregateIdentifier MeasureCode measureCode, String reason,
+                                       LocalDate effectiveOn) {
+    }
+
+    @Revision("1")
+    public record MeasureRetiredEvent(MeasureCode measureCode, int version, String reason, LocalDate effectiveOn) {
     }
 
     static List<ListCode> sorted(Collection<ListCode> codes) {

@@ -13,7 +13,12 @@ public enum ExitReason {
     /** 法院裁判: a court ordered the exit; needs the document number. */
     COURT_ORDER,
     /** 其他: any other ground, explained in the note. */
-    OTHER;
+    OTHER,
+    /**
+     * 因列入黑名单撤销: a red list whose definition says {@code revokedOnBlackListing} (守合同重信用, A级纳税人 …) loses a
+     * subject that entered any black list; set by the ledger's own process, naming the black entry.
+     */
+    REVOKED_BY_BLACK_LISTING;
 
     /** Whether an authority may name this reason directly; the others come from their own paths (deadline, decisions). */
     public boolean isDirect() {

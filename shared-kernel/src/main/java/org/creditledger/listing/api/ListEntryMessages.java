@@ -1,5 +1,6 @@
 package org.creditledger.listing.api;
 
+import org.creditledger.catalogue.api.ListColour;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.serialization.Revision;
 import org.creditledger.commitment.api.CommitmentId;
@@ -27,24 +28,39 @@ public final class ListEntryMessages {
     /**
      * 列入: an authority enters a subject on one of its lists by decision {@code decisionNo} of {@code decidedOn}.
      * {@code effectiveUntil} is already defaulted by the caller from the list's period; the entry expires by itself
-     * at the end of that day (Asia/Shanghai).
+     * at the end of that day (Asia/Shanghai). {@code listColour} and {@code revokedOnBlackListing} are the list's, as
+     * the catalogue defines it now, so the red-list revocation process needs no lookup.
      */
     public record EnterListCommand(@TargetAggregateIdentifier EntryId entryId, String listCode, String listAuthority,
                                    SubjectRef subject, String decisionNo, LocalDate decidedOn, String reason,
                                    LocalDate effectiveFrom, LocalDate effectiveUntil, String legalRepresentative,
                                    List<String> responsiblePersons, boolean earlyRepairAllowed,
-                                   int minMonthsBeforeRepair, String actingAuthority) {
+                                   int minMonthsBeforeRepair, String actingAuthority, ListColour listColour,
+                                   boolean revokedOnBlackListing) {
         public EnterListCommand {
             responsiblePersons = responsiblePersons == null ? List.of() : List.copyOf(responsiblePersons);
         }
     }
 
+    /**
+     * {@code listColour} is null in events stored before the colour was carried (issue 12): such an entry is neither
+     * black nor red to the red-list revocation process.
+     */
     @Revision("1")
     public record SubjectListedEvent(EntryId entryId, String listCode, String listAuthority, SubjectRef subject,
                                      String decisionNo, LocalDate decidedOn, String reason, LocalDate effectiveFrom,
                                      LocalDate effectiveUntil, String legalRepresentative,
                                      List<String> responsiblePersons, boolean earlyRepairAllowed,
-                                     int minMonthsBeforeRepair) {
+                                     int minMonthsBeforeRepair, ListColour listColour, boolean revokedOnBlackListing) {
+
+        /** A listing as stored before the list's colour was carried. */
+        public SubjectListedEvent(EntryId entryId, String listCode, String listAuthority, SubjectRef subject,
+                                  String decisionNo, LocalDate decidedOn, String reason, LocalDate effectiveFrom,
+                                  LocalDate effectiveUntil, String legalRepresentative, List<String> responsiblePersons,
+                                  boolean earlyRepairAllowed, int minMonthsBeforeRepair) {
+            this(entryId, listCode, listAuthority, subject, decisionNo, decidedOn, reason, effectiveFrom, effectiveUntil,
+                    legalRepresentative, responsiblePersons, earlyRepairAllowed, minMonthsBeforeRepair, null, false);
+        }
     }
 
     /**
@@ -139,6 +155,21 @@ public final class ListEntryMessages {
      */
     @Revision("1")
     public record SubjectDelistedEvent(EntryId entryId, String listCode, String subjectCode, ExitReason reason,
-                                       String documentNo, String note, LocalDate exitedOn) {
+                                       String documentNo, String note, LocalDate exitedOn, EntryId revokedBy) {
+
+        /** An exit for any reason but {@link ExitReason#REVOKED_BY_BLACK_LISTING}, which names its black entry. */
+        public SubjectDelistedEvent(EntryId entryId, String listCode, String subjectCode, ExitReason reason,
+                                    String documentNo, String note, LocalDate exitedOn) {
+            this(entryId, listCode, subjectCode, reason, documentNo, note, exitedOn, null);
+        }
+    }
+
+    /**
+     * 因列入黑名单撤销: the subject of this red-list entry entered black list {@code blackListCode} by entry
+     * {@code blackEntryId}, and this entry's list is revoked on black listing. Sent by {@code RedListRevocation}, never
+     * by a person; an entry that already exited ignores it, so the process may send it again safely.
+     */
+    public record RevokeOnBlackListingCommand(@TargetAggregateIdentifier EntryId entryId, EntryId blackEntryId,
+                                              String blackListCode, LocalDate exitedOn) {
     }
 }
