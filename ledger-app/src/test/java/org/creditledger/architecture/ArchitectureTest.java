@@ -35,7 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ArchitectureTest {
 
     private static final String ROOT = "org.creditledger.";
-    private static final Set<String> MACHINERY = Set.of("platform", "readmodel", "audit.chain");
+    private static final Set<String> MACHINERY = Set.of("platform", "readmodel", "audit.chain", "export");
     private static final Set<String> KERNEL = Set.of("subject", "access.api");
 
     /** Types one feature offers others on purpose. */

@@ -131,6 +131,7 @@ class CommitmentImportController {
      * An XLSX template to fill: Chinese headers, code columns formatted as text, dropdowns for type and subject kind,
      * and a sheet explaining the columns with one example row (for a UNIT_CLERK, with its own unit).
      */
+    @Operation(operationId = "getCommitmentImportTemplate", summary = "Excel template for commitment imports")
     @GetMapping(path = "/api/v1/commitments/imports/template.xlsx", produces = ImportTemplate.XLSX)
     @AllowedRoles({Role.ADMIN, Role.UNIT_CLERK})
     ResponseEntity<byte[]> template(Caller caller) {

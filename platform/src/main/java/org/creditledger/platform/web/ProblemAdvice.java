@@ -21,6 +21,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.lang.NonNull;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
@@ -200,6 +201,19 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
                                                                      @NonNull HttpStatusCode status, @NonNull WebRequest request) {
         return respond(ProblemType.UNSUPPORTED_MEDIA_TYPE, "Send the body as " + e.getSupportedMediaTypes().stream()
                 .map(Object::toString).collect(Collectors.joining(" or ")) + ".", List.of());
+    }
+
+    /**
+     * Nothing this endpoint answers matches {@code Accept} (e.g. {@code text/csv} on a write). Written as
+     * problem+json all the same: the problem's content type is fixed, so it does not depend on {@code Accept}.
+     */
+    @Override
+    protected ResponseEntity<Object> handleHttpMediaTypeNotAcceptable(@NonNull HttpMediaTypeNotAcceptableException e, @NonNull HttpHeaders headers,
+                                                                      @NonNull HttpStatusCode status, @NonNull WebRequest request) {
+        String producible = e.getSupportedMediaTypes().isEmpty() ? "application/json"
+                : e.getSupportedMediaTypes().stream().map(Object::toString).distinct().collect(Collectors.joining(", "));
+        return respond(ProblemType.NOT_ACCEPTABLE, "This endpoint cannot answer in the media type the Accept header asks for; it answers "
+                + producible + ". Spreadsheet exports (text/csv, Excel) are offered by GET reads only.", List.of());
     }
 
     @Override

@@ -12,6 +12,7 @@ public enum ProblemType {
     MALFORMED("malformed-request", HttpStatus.BAD_REQUEST, "The request body cannot be read"),
     PAYLOAD_TOO_LARGE("payload-too-large", HttpStatus.PAYLOAD_TOO_LARGE, "The request body is too large"),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", HttpStatus.UNSUPPORTED_MEDIA_TYPE, "The request body has an unsupported media type"),
+    NOT_ACCEPTABLE("not-acceptable", HttpStatus.NOT_ACCEPTABLE, "This resource cannot be answered in a media type the request accepts"),
     REJECTED_REQUEST("rejected-request", HttpStatus.BAD_REQUEST, "The request's path or headers are not accepted"),
     UNAUTHENTICATED("unauthenticated", HttpStatus.UNAUTHORIZED, "A valid API key is required"),
     FORBIDDEN("forbidden", HttpStatus.FORBIDDEN, "This API key may not do that"),
