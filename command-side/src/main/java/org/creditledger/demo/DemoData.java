@@ -35,7 +35,7 @@ import java.util.UUID;
  * the 11 without one (市法院, 市发展改革委, 市政务服务和数据局 …), then the demo catalogue of lists and measures
  * ({@link DemoCatalogue}), and prints one demo API key per role. The demo COUNTER key is the service hall's
  * (市政务服务和数据局, {@code gy-zwfw}), so its checks count for a unit. The figures are the project's own copy of
- * {@code shared/reference/}.
+ * the seed figures (see {@code docs/domain.md}).
  */
 @Component
 @Order(10)

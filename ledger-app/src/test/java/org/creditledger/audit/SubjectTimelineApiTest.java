@@ -178,6 +178,26 @@ class SubjectTimelineApiTest extends LedgerHttpTest {
     }
 
     @Test
+    void aPlainDateBoundsTheWholeShanghaiDay() {
+        String subject = AuditLedger.freshUscc();
+        ledger.postCommitment(subject, null, null, null);
+        Instant recordedAt = Instant.parse(timeline(subject).path("items").get(0).path("recordedAt").asText());
+        LocalDate day = recordedAt.atZone(java.time.ZoneId.of("Asia/Shanghai")).toLocalDate();
+
+        assertThat(inspector.get(path(subject) + "?from=" + day + "&to=" + day).json().path("totalItems").asLong())
+                .as("from and to the same day: that whole day").isEqualTo(1);
+        assertThat(inspector.get(path(subject) + "?to=" + day.minusDays(1)).json().path("totalItems").asLong())
+                .as("up to the day before, included").isZero();
+        assertThat(inspector.get(path(subject) + "?from=" + day.plusDays(1)).json().path("totalItems").asLong())
+                .as("from the day after").isZero();
+        assertThat(inspector.get(path(subject) + "?from=" + day.minusDays(1) + "&to=" + recordedAt).json().path("totalItems").asLong())
+                .as("a date and an instant together; the instant is excluded as before").isZero();
+        assertBadRequest(path(subject) + "?from=2025-02-30", "from");
+        assertBadRequest(path(subject) + "?to=2025-3-3", "to");
+        assertBadRequest(path(subject) + "?from=" + day.plusDays(1) + "&to=" + day, "to");
+    }
+
+    @Test
     void aValidCodeTheLedgerHoldsNothingAboutHasAnEmptyTimeline() {
         for (String code : new String[] {AuditLedger.freshUscc(), AuditLedger.freshResidentId()}) {
             Api.Response response = inspector.get(path(code));

@@ -7,15 +7,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * The working-day calendar for objection deadlines ({@code ledger.calendar.*}): the State Council's holiday schedules
  * (国务院办公厅), as comma-separated dates ({@code 2025-01-01}) or inclusive ranges ({@code 2025-01-28..2025-02-04}).
- * Years without data count Monday to Friday, so each year's schedule is added when it is published. A date that does
+ * Years without data count Monday to Friday (an objection deadline computed in such a year logs a warning), so each
+ * year's schedule is added when it is published. A date that does
  * not parse, a range that ends before it starts, or a day that is both a holiday and a worked day stops the start.
  *
- * @param holidays            public holidays; the default is the 2025 schedule
- * @param adjustedWorkingDays weekend days worked instead of a holiday (调休上班); the default is the 2025 schedule
+ * @param holidays            public holidays; the default is the 2025 and 2026 schedules
+ * @param adjustedWorkingDays weekend days worked instead of a holiday (调休上班); the default is the 2025 and 2026 schedules
  */
 @ConfigurationProperties("ledger.calendar")
-record CalendarProperties(@DefaultValue(WorkingDayCalendar.CHINA_2025_HOLIDAYS) String holidays,
-                          @DefaultValue(WorkingDayCalendar.CHINA_2025_ADJUSTED_WORKING_DAYS) String adjustedWorkingDays) {
+record CalendarProperties(@DefaultValue(WorkingDayCalendar.CHINA_HOLIDAYS) String holidays,
+                          @DefaultValue(WorkingDayCalendar.CHINA_ADJUSTED_WORKING_DAYS) String adjustedWorkingDays) {
 
     CalendarProperties {
         refuseUnlessValid("ledger.calendar.holidays", holidays, "");

@@ -20,6 +20,18 @@ class CalendarPropertiesTest {
     }
 
     @Test
+    void withoutSettingsTheCalendarAlsoHoldsTheStateCouncils2026Schedule() {
+        var calendar = defaults(CalendarProperties.class).calendar();
+        assertThat(calendar.isWorkingDay(LocalDate.of(2026, 2, 16))).as("春节, a Monday").isFalse();
+        assertThat(calendar.isWorkingDay(LocalDate.of(2026, 2, 23))).as("春节's last day, a Monday").isFalse();
+        assertThat(calendar.isWorkingDay(LocalDate.of(2026, 2, 28))).as("a Saturday worked instead").isTrue();
+        assertThat(calendar.isWorkingDay(LocalDate.of(2026, 10, 10))).as("a Saturday worked instead").isTrue();
+        assertThat(calendar.isWorkingDay(LocalDate.of(2026, 10, 7))).as("国庆节, a Wednesday").isFalse();
+        assertThat(calendar.hasDataFor(2026)).isTrue();
+        assertThat(calendar.hasDataFor(2027)).isFalse();
+    }
+
+    @Test
     void anOperatorAddsALaterYear() {
         var calendar = bind(CalendarProperties.class, Map.of(
                 "ledger.calendar.holidays", "2026-01-01..2026-01-03",

@@ -40,8 +40,9 @@ class SubjectTimelineController {
     }
 
     /**
-     * {@code from} (inclusive) and {@code to} (exclusive) bound the record time; {@code kind} may be repeated or
-     * comma-separated; pages count from 0.
+     * {@code from} (inclusive) and {@code to} (exclusive) bound the record time, each an instant or a plain date
+     * (Asia/Shanghai): {@code from=2025-03-01&to=2025-03-31} is the whole of March, both days included; {@code kind}
+     * may be repeated or comma-separated; pages count from 0.
      */
     @Operation(operationId = "getSubjectTimeline", summary = "A subject's timeline")
     @GetMapping("/api/v1/subjects/{code}/timeline")
@@ -54,8 +55,8 @@ class SubjectTimelineController {
                           @RequestParam(defaultValue = "" + DEFAULT_PAGE_SIZE) @Min(1) @Max(MAX_PAGE_SIZE) int size) {
         AuditParameters parameters = new AuditParameters();
         String subjectCode = parameters.subjectCode("code", code);
-        Instant fromInstant = parameters.instant("from", from);
-        Instant toInstant = parameters.instant("to", to);
+        Instant fromInstant = parameters.instantOrDay("from", from, false);
+        Instant toInstant = parameters.instantOrDay("to", to, true);
         if (fromInstant != null && toInstant != null && !fromInstant.isBefore(toInstant)) {
             parameters.problem("to", "must be after from");
         }

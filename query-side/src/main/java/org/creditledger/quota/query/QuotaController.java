@@ -6,6 +6,8 @@ import jakarta.validation.constraints.Min;
 import org.creditledger.platform.access.AllowedRoles;
 import org.creditledger.platform.access.Caller;
 import org.creditledger.platform.access.Role;
+import org.creditledger.platform.web.FieldProblem;
+import org.creditledger.platform.web.InvalidInput;
 import org.creditledger.platform.web.LedgerProblem;
 import org.creditledger.platform.web.ProblemType;
 import org.creditledger.readmodel.ProjectionCatchUp;
@@ -22,7 +24,8 @@ import java.util.List;
 
 /**
  * Quota progress (年度目标任务完成情况) as of a day: one unit (its UNIT_CLERK, INSPECTOR, ADMIN) or every unit with a
- * target for the year (INSPECTOR, ADMIN). {@code asOf} defaults to today in Asia/Shanghai.
+ * target for the year (INSPECTOR, ADMIN). {@code asOf} defaults to today in Asia/Shanghai; a later day is refused, as
+ * every {@code asOf} of the ledger is: its figures would only be today's under a future date.
  */
 @RestController
 class QuotaController {
@@ -62,7 +65,11 @@ class QuotaController {
     }
 
     private LocalDate asOfOrToday(LocalDate asOf) {
-        return asOf != null ? asOf : LocalDate.now(clock.withZone(QuotaProjection.BUSINESS_ZONE));
+        LocalDate today = LocalDate.now(clock.withZone(QuotaProjection.BUSINESS_ZONE));
+        if (asOf != null && asOf.isAfter(today)) {
+            throw new InvalidInput(new FieldProblem("asOf", "must not be in the future (today is " + today + " in Asia/Shanghai)"));
+        }
+        return asOf != null ? asOf : today;
     }
 
     static class QuotaNotFound extends LedgerProblem {

@@ -252,6 +252,23 @@ class QuotaApiTest extends ReadApiTest {
     }
 
     @Test
+    void aFutureAsOfIsRefusedLikeEveryOtherAsOf() {
+        String unitId = events.unitWithTarget(Guangyuan2025.EDUCATION, suffix);
+        LocalDate today = LocalDate.now(QuotaProjection.BUSINESS_ZONE);
+        LocalDate future = today.plusDays(2);   // not tomorrow: around midnight the test and the server may see different days
+        String admin = keys.admin();
+        for (String path : List.of("/api/v1/units/" + unitId + "/quota/2025?asOf=" + future, "/api/v1/quota/2025?asOf=" + future)) {
+            Api.Response r = api.as(admin).get(path);
+            assertThat(r.status()).as(path + " " + r).isEqualTo(400);
+            assertThat(r.json().path("type").asText()).isEqualTo("urn:credit-ledger:problem:validation");
+            assertThat(r.json().path("errors").get(0).path("field").asText()).isEqualTo("asOf");
+            assertThat(r.json().path("errors").get(0).path("message").asText()).contains("future");
+        }
+        Api.Response asOfToday = api.as(admin).get("/api/v1/units/" + unitId + "/quota/2025?asOf=" + today);
+        assertThat(asOfToday.status()).as("today is not the future: " + asOfToday).isEqualTo(200);
+    }
+
+    @Test
     void aClerkSeesOnlyItsOwnUnitsQuotaAndCounterNone() {
         String unitId = events.unitWithTarget(Guangyuan2025.EDUCATION, suffix);
         String other = events.unitWithTarget(Guangyuan2025.METEOROLOGY, suffix);

@@ -51,6 +51,17 @@ class WorkingDayCalendarTest {
     }
 
     @Test
+    void aCalendarKnowsWhichYearsItHasHolidayDataFor() {
+        assertThat(calendar.hasDataFor(2025)).isTrue();
+        assertThat(calendar.hasDataFor(2026)).as("china2025() only").isFalse();
+        WorkingDayCalendar both = WorkingDayCalendar.parse(WorkingDayCalendar.CHINA_HOLIDAYS, WorkingDayCalendar.CHINA_ADJUSTED_WORKING_DAYS);
+        assertThat(both.hasDataFor(2025)).isTrue();
+        assertThat(both.hasDataFor(2026)).isTrue();
+        assertThat(both.hasDataFor(2027)).isFalse();
+        assertThat(WorkingDayCalendar.parse("", "2030-01-05").hasDataFor(2030)).as("an adjusted working day is data too").isTrue();
+    }
+
+    @Test
     void zeroWorkingDaysIsTheSameDayAndNegativeCountsAreRefused() {
         assertThat(calendar.addWorkingDays(LocalDate.of(2025, 10, 4), 0)).isEqualTo(LocalDate.of(2025, 10, 4));
         assertThatThrownBy(() -> calendar.addWorkingDays(LocalDate.of(2025, 10, 4), -1))
