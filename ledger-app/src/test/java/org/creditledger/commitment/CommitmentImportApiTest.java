@@ -288,7 +288,7 @@ class CommitmentImportApiTest extends ImportApiTest {
         CommitmentId row2 = new CommitmentId(UUID.nameUUIDFromBytes((sha256 + ":2").getBytes(StandardCharsets.UTF_8)));
         commandGateway.sendAndWait(new PostCommitmentCommand(row2, new UnitId(unitId), CommitmentType.OTHER,
                 new SubjectRef(SubjectKind.LEGAL_PERSON, lines.get(1).split(",")[3], "广元市某某建材有限公司"), "事项", "本单位承诺所提交材料真实有效",
-                LocalDate.of(2025, 3, 2), null));
+                LocalDate.of(2025, 3, 2), null, null));
         long events = events();
 
         Api.Response accepted = upload(admin, "retry.csv", file);

@@ -84,13 +84,17 @@ class CommitmentInputErrorsTest extends LedgerHttpTest {
     }
 
     @Test
-    void unknownCommitmentIs404AndMalformedIdIs400() {
+    void unknownCommitmentIs404AndAMalformedIdIsNoCommitmentPath() {
         Api.Response unknown = api.as(clerk).post("/api/v1/commitments/" + UUID.randomUUID() + "/outcome", Map.of("outcome", "FULFILLED", "occurredOn", "2025-06-01"));
         assertThat(unknown.status()).as(unknown.toString()).isEqualTo(404);
         assertThat(unknown.contentType()).startsWith("application/problem+json");
+        // only a UUID matches {commitmentId}, so that /commitments/imports/… reaches its own handlers (issue 14)
+        long before = events();
         Api.Response malformed = api.as(clerk).post("/api/v1/commitments/not-a-uuid/outcome", Map.of("outcome", "FULFILLED", "occurredOn", "2025-06-01"));
-        assertThat(malformed.status()).isEqualTo(400);
-        assertThat(malformed.json().path("errors").get(0).path("field").asText()).isEqualTo("commitmentId");
+        assertThat(malformed.status()).as(malformed.toString()).isEqualTo(404);
+        assertThat(malformed.contentType()).startsWith("application/problem+json");
+        assertThat(malformed.json().path("type").asText()).isEqualTo("urn:credit-ledger:problem:not-found");
+        assertThat(events()).isEqualTo(before);
     }
 
     @Test

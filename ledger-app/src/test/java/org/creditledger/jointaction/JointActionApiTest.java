@@ -277,6 +277,92 @@ class JointActionApiTest extends LedgerHttpTest {
         assertThat(jdbc.sql(measureSql).param(procurement).query().singleRow()).isEqualTo(liveMeasure);
     }
 
+    @Test
+    void aClerkListsItsUnitsCasesLatestFirstOnePageAtATimeWithTheTotal() {
+        EntryId entry = enter(blackList, LocalDate.of(2024, 1, 10), LocalDate.of(2028, 1, 9));
+        Api clerk = api().as(keys().clerk(unit));
+        List<String> ids = new java.util.ArrayList<>();
+        for (String takenOn : List.of("2024-11-20", "2025-05-12", "2025-02-03")) {
+            Api.Response created = clerk.post("/api/v1/joint-actions", body(entry, procurement, unit, takenOn));
+            assertThat(created.status()).as(created.toString()).isEqualTo(201);
+            ids.add(created.json().path("jointActionId").asText());
+        }
+        Api.Response other = admin.post("/api/v1/joint-actions", body(entry, procurement, otherUnit, "2025-03-01"));
+        assertThat(other.status()).as(other.toString()).isEqualTo(201);
+
+        JsonNode own = clerk.get("/api/v1/joint-actions").json();
+        assertThat(own.path("totalItems").asLong()).isEqualTo(3);
+        assertThat(own.path("page").asInt()).isZero();
+        assertThat(own.path("size").asInt()).isEqualTo(50);
+        assertThat(own.path("items").findValuesAsText("takenOn")).containsExactly("2025-05-12", "2025-02-03", "2024-11-20");
+        assertThat(own.path("items").findValuesAsText("jointActionId")).containsExactly(ids.get(1), ids.get(2), ids.get(0));
+        assertThat(own.path("items").get(0).path("measureCode").asText()).isEqualTo(procurement);
+
+        JsonNode of2025 = clerk.get("/api/v1/joint-actions?unitId=" + unit + "&year=2025").json();
+        assertThat(of2025.path("totalItems").asLong()).isEqualTo(2);
+        assertThat(of2025.path("items").findValuesAsText("takenOn")).containsExactly("2025-05-12", "2025-02-03");
+        JsonNode second = clerk.get("/api/v1/joint-actions?size=2&page=1").json();
+        assertThat(second.path("items").findValuesAsText("jointActionId")).containsExactly(ids.get(0));
+        assertThat(second.path("totalItems").asLong()).isEqualTo(3);
+        JsonNode beyond = clerk.get("/api/v1/joint-actions?size=2&page=9").json();
+        assertThat(beyond.path("items")).isEmpty();
+        assertThat(beyond.path("totalItems").asLong()).isEqualTo(3);
+
+        JsonNode seenByInspector = api().as(keys().inspector()).get("/api/v1/joint-actions?unitId=" + otherUnit).json();
+        assertThat(seenByInspector.path("items").findValuesAsText("jointActionId")).containsExactly(other.json().path("jointActionId").asText());
+        Api.Response refused = clerk.get("/api/v1/joint-actions?unitId=" + otherUnit);
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(403);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertProblem(clerk.get("/api/v1/joint-actions?size=501"), 400, "size");
+        assertProblem(clerk.get("/api/v1/joint-actions?page=-1"), 400, "page");
+        assertProblem(clerk.get("/api/v1/joint-actions?year=1999"), 400, "year");
+    }
+
+    @Test
+    void aClerkFindsTheEntryInForceOfAPersonMaskedAndRecordsACaseOnIt() {
+        String id = org.creditledger.subject.SubjectCodes.residentIdFor(
+                java.util.concurrent.ThreadLocalRandom.current().nextLong(org.creditledger.subject.SubjectCodes.RESIDENT_ID_FOR_LIMIT));
+        String masked = id.substring(0, 6) + "********" + id.substring(14);
+        SubjectRef person = new SubjectRef(SubjectKind.NATURAL_PERSON, id, "张某某");
+        EntryId inForce = EntryId.random();
+        commandGateway.sendAndWait(new EnterListCommand(inForce, blackList, AUTHORITY, person, "(2025)川08执" + suffix,
+                LocalDate.of(2025, 1, 7), "拒不履行生效法律文书确定的义务", LocalDate.of(2025, 1, 10), LocalDate.of(2028, 1, 9),
+                null, List.of(), true, 0, null, ListColour.BLACK, false));
+        EntryId exited = EntryId.random();
+        commandGateway.sendAndWait(new EnterListCommand(exited, redList, AUTHORITY, person, "(2024)川08执" + suffix,
+                LocalDate.of(2024, 1, 7), "纳税信用评价", LocalDate.of(2024, 1, 10), LocalDate.of(2027, 1, 9),
+                null, List.of(), true, 0, null, ListColour.RED, false));
+        commandGateway.sendAndWait(new DelistCommand(exited, ExitReason.OTHER, null, "认定部门决定移出", LocalDate.of(2025, 6, 1), null));
+        Api clerk = api().as(keys().clerk(unit));
+
+        Api.Response found = clerk.get("/api/v1/list-entries?subjectCode=" + id);
+        assertThat(found.status()).as(found.toString()).isEqualTo(200);
+        assertThat(found.json().path("totalItems").asLong()).isEqualTo(1);
+        JsonNode entry = found.json().path("items").get(0);
+        assertThat(entry.path("entryId").asText()).isEqualTo(inForce.toString());
+        assertThat(entry.path("listCode").asText()).isEqualTo(blackList);
+        assertThat(entry.path("status").asText()).isEqualTo("ACTIVE");
+        assertThat(entry.path("subject").path("code").asText()).isEqualTo(masked);
+        assertThat(entry.path("effectiveFrom").asText()).isEqualTo("2025-01-10");
+        assertThat(entry.has("decisionNo")).as("only what a joint action needs").isFalse();
+        assertThat(entry.has("reason")).isFalse();
+        assertThat(entry.has("history")).isFalse();
+        assertThat(found.text()).doesNotContain(id);
+        assertThat(clerk.get("/api/v1/list-entries?subjectCode=" + id + "&status=ACTIVE").json().path("totalItems").asLong()).isEqualTo(1);
+
+        Api.Response recorded = clerk.post("/api/v1/joint-actions", body(new EntryId(UUID.fromString(entry.path("entryId").asText())),
+                procurement, unit, "2025-05-12"));
+        assertThat(recorded.status()).as(recorded.toString()).isEqualTo(201);
+
+        long before = events();
+        Api.Response noSubject = clerk.get("/api/v1/list-entries?listCode=" + blackList);
+        assertThat(noSubject.status()).as(noSubject.toString()).isEqualTo(403);
+        assertThat(noSubject.json().path("type").asText()).isEqualTo("urn:credit-ledger:problem:forbidden");
+        assertThat(clerk.get("/api/v1/list-entries?subjectCode=" + id + "&status=EXITED").status()).isEqualTo(403);
+        assertThat(clerk.get("/api/v1/list-entries/" + inForce).status()).isEqualTo(403);
+        assertThat(events()).isEqualTo(before);
+    }
+
     private static JsonNode find(JsonNode array, String field, String value) {
         return StreamSupport.stream(array.spliterator(), false).filter(node -> node.path(field).asText().equals(value))
                 .findFirst().orElseThrow(() -> new AssertionError(value + " not in " + array));

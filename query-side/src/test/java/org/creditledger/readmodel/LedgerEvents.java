@@ -76,7 +76,7 @@ public final class LedgerEvents {
         subjectCodes.put(id, subject.code());
         append("Commitment", id.toString(), new CommitmentPostedEvent(id, new UnitId(unitId),
                 CommitmentType.NOTIFICATION_IN_LIEU_OF_CERTIFICATE, subject, "食品经营许可",
-                "本单位承诺所提交材料真实有效", signedOn, dueDate), at);
+                "本单位承诺所提交材料真实有效", signedOn, dueDate, null), at);
         return id;
     }
 

@@ -59,7 +59,7 @@ class Commitment {
             throw new CommitmentRejected("dueDate", "commitment.due-date.before-signed", command.signedOn());
         }
         apply(new CommitmentPostedEvent(command.commitmentId(), command.unitId(), command.type(), command.subject(),
-                command.matter(), command.content(), command.signedOn(), command.dueDate()));
+                command.matter(), command.content(), command.signedOn(), command.dueDate(), command.letterNo()));
         if (command.dueDate() != null) {
             deadlines.schedule(endOf(command.dueDate()), OVERDUE_DEADLINE);
         }

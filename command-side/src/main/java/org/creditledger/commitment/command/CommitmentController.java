@@ -40,6 +40,8 @@ import org.creditledger.platform.i18n.Text;
 @RestController
 class CommitmentController {
 
+    static final String UUID_PATTERN = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
+
     private final LedgerCommands commands;
     private final KnownUnits knownUnits;
     private final EventStore eventStore;
@@ -53,10 +55,10 @@ class CommitmentController {
     }
 
     record PostCommitmentRequest(String unitId, CommitmentType type, SubjectBody subject, String matter, String content,
-                                 LocalDate signedOn, LocalDate dueDate) {
+                                 LocalDate signedOn, LocalDate dueDate, String letterNo) {
         CommitmentDraft draft() {
             SubjectBody s = subject == null ? new SubjectBody(null, null, null) : subject;
-            return new CommitmentDraft(unitId, type, s.kind(), s.code(), s.name(), matter, content, signedOn, dueDate);
+            return new CommitmentDraft(unitId, type, s.kind(), s.code(), s.name(), matter, content, signedOn, dueDate, letterNo);
         }
     }
 
@@ -89,8 +91,9 @@ class CommitmentController {
                 .body(new PostedResponse(command.commitmentId().value(), CommitmentStatus.POSTED, recordedAt));
     }
 
+    /** Only a UUID matches {@code commitmentId}, so {@code /commitments/imports/…} reaches the import handlers. */
     @Operation(operationId = "recordOutcome", summary = "Record fulfilment or breach of a commitment")
-    @PostMapping("/api/v1/commitments/{commitmentId}/outcome")
+    @PostMapping("/api/v1/commitments/{commitmentId:" + UUID_PATTERN + "}/outcome")
     @AllowedRoles({Role.ADMIN, Role.UNIT_CLERK})
     OutcomeResponse recordOutcome(@PathVariable UUID commitmentId, @Valid @RequestBody OutcomeRequest request,
                                   Caller caller, LedgerMetadata metadata) {

@@ -18,10 +18,19 @@ import java.util.List;
  * every problem at once, named by JSON path ({@code subject.code}), so one path validates both entry routes.
  */
 public record CommitmentDraft(String unitId, CommitmentType type, SubjectKind subjectKind, String subjectCode,
-                              String subjectName, String matter, String content, LocalDate signedOn, LocalDate dueDate) {
+                              String subjectName, String matter, String content, LocalDate signedOn, LocalDate dueDate,
+                              String letterNo) {
 
     static final int MAX_MATTER = 500;
     static final int MAX_CONTENT = 10_000;
+    /** 承诺书编号: the unit's own number of the letter, trimmed. */
+    static final int MAX_LETTER_NO = 64;
+
+    /** A draft without a letter number (import rows until the import file has that column). */
+    public CommitmentDraft(String unitId, CommitmentType type, SubjectKind subjectKind, String subjectCode,
+                           String subjectName, String matter, String content, LocalDate signedOn, LocalDate dueDate) {
+        this(unitId, type, subjectKind, subjectCode, subjectName, matter, content, signedOn, dueDate, null);
+    }
 
     /** The outcome of checking a draft: a command, or the reasons there is none. */
     public record Checked(PostCommitmentCommand command, List<FieldProblem> errors) {
@@ -57,10 +66,14 @@ public record CommitmentDraft(String unitId, CommitmentType type, SubjectKind su
         if (signedOn != null && dueDate != null && dueDate.isBefore(signedOn)) {
             errors.add(FieldProblem.of("dueDate", "commitment.due-date.before-signed", signedOn));
         }
+        if (letterNo != null && (letterNo.isBlank() || letterNo.trim().length() > MAX_LETTER_NO)) {
+            errors.add(new FieldProblem("letterNo", "must have 1 to " + MAX_LETTER_NO + " characters when given"));
+        }
         if (!errors.isEmpty()) {
             return new Checked(null, List.copyOf(errors));
         }
-        return new Checked(new PostCommitmentCommand(id, unit, type, subject, matter.trim(), content.trim(), signedOn, dueDate), List.of());
+        return new Checked(new PostCommitmentCommand(id, unit, type, subject, matter.trim(), content.trim(), signedOn, dueDate,
+                letterNo == null ? null : letterNo.trim()), List.of());
     }
 
     private static void text(List<FieldProblem> errors, String field, String value, int max) {

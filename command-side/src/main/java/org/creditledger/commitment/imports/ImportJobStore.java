@@ -3,6 +3,7 @@ package org.creditledger.commitment.imports;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.creditledger.platform.web.Page;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -84,6 +85,21 @@ class ImportJobStore {
     Optional<ImportJob> findBySha256(String dedupScope, String sha256) {
         return jdbc.sql("select " + JOB_COLUMNS + " from commitment_import where dedup_scope = ? and file_sha256 = ?")
                 .params(dedupScope, sha256).query(JOB).optional();
+    }
+
+    /**
+     * One page of the imports uploaded by keys of {@code unit} (every import when null), newest first, with the count
+     * of all of them; both queries use the same WHERE and an index in this order.
+     */
+    Page<ImportJob> list(String unit, int page, int size) {
+        String where = unit == null ? "" : " where uploader_unit = :unit";
+        Map<String, Object> params = unit == null ? Map.of() : Map.of("unit", unit);
+        long total = jdbc.sql("select count(*) from commitment_import" + where).params(params).query(Long.class).single();
+        List<ImportJob> items = jdbc.sql("select " + JOB_COLUMNS + " from commitment_import" + where
+                        + " order by uploaded_at desc, import_id desc limit :limit offset :offset")
+                .params(params).param("limit", size).param("offset", Page.offset(page, size))
+                .query(JOB).list();
+        return new Page<>(items, page, size, total);
     }
 
     /** How many jobs are in each state (states without jobs are absent). */

@@ -37,12 +37,12 @@ class CommitmentTest {
 
     static PostCommitmentCommand post(LocalDate dueDate) {
         return new PostCommitmentCommand(ID, MARKET, CommitmentType.NOTIFICATION_IN_LIEU_OF_CERTIFICATE, SUBJECT,
-                "食品经营许可", "承诺所提交材料真实有效", SIGNED, dueDate);
+                "食品经营许可", "承诺所提交材料真实有效", SIGNED, dueDate, null);
     }
 
     static CommitmentPostedEvent posted(LocalDate dueDate) {
         return new CommitmentPostedEvent(ID, MARKET, CommitmentType.NOTIFICATION_IN_LIEU_OF_CERTIFICATE, SUBJECT,
-                "食品经营许可", "承诺所提交材料真实有效", SIGNED, dueDate);
+                "食品经营许可", "承诺所提交材料真实有效", SIGNED, dueDate, null);
     }
 
     @Test

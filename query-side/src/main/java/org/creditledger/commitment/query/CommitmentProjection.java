@@ -47,9 +47,9 @@ public class CommitmentProjection {
     void on(CommitmentPostedEvent event, @Timestamp Instant recordedAt) {
         jdbc.sql("""
                         insert into commitment_view (commitment_id, unit_id, type, subject_kind, subject_code, subject_name,
-                            matter, content, signed_on, due_date, status, recorded_at)
+                            matter, content, signed_on, due_date, letter_no, status, recorded_at)
                         values (:id, :unit, :type, :subjectKind, :subjectCode, :subjectName,
-                            :matter, :content, :signedOn, :dueDate, :status, :recordedAt)
+                            :matter, :content, :signedOn, :dueDate, :letterNo, :status, :recordedAt)
                         on conflict (commitment_id) do nothing""")
                 .param("id", event.commitmentId().value())
                 .param("unit", event.unitId().value())
@@ -61,6 +61,7 @@ public class CommitmentProjection {
                 .param("content", event.content())
                 .param("signedOn", event.signedOn())
                 .param("dueDate", event.dueDate())
+                .param("letterNo", event.letterNo())
                 .param("status", CommitmentStatus.POSTED.name())
                 .param("recordedAt", utc(recordedAt))
                 .update();

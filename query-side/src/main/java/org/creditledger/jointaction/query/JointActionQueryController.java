@@ -10,6 +10,7 @@ import org.creditledger.platform.access.Role;
 import org.creditledger.platform.web.FieldProblem;
 import org.creditledger.platform.web.InvalidInput;
 import org.creditledger.platform.web.LedgerProblem;
+import org.creditledger.platform.web.Page;
 import org.creditledger.platform.web.ProblemType;
 import org.creditledger.readmodel.ProjectionCatchUp;
 import org.creditledger.unit.api.UnitId;
@@ -44,6 +45,30 @@ class JointActionQueryController {
         JointActionView view = cases.find(jointActionId).orElseThrow(() -> new UnknownJointAction(jointActionId));
         caller.requireMayReadUnit(view.unitId(), Text.of("query.records.cases"));
         return view;
+    }
+
+    /**
+     * The cases of a unit (every unit when {@code unitId} is absent; a UNIT_CLERK's own unit), of one year when
+     * {@code year} is given, the latest taken first. Pages count from 0; {@code size} is at most {@value Page#MAX_SIZE}.
+     */
+    @Operation(operationId = "listJointActions", summary = "List a unit's joint action cases")
+    @GetMapping("/api/v1/joint-actions")
+    @AllowedRoles({Role.ADMIN, Role.INSPECTOR, Role.UNIT_CLERK})
+    Page<JointActionView> jointActions(@RequestParam(required = false) String unitId,
+                                       @RequestParam(required = false) @Min(2000) @Max(2100) Integer year,
+                                       @RequestParam(defaultValue = "0") @Min(0) @Max(Page.MAX_PAGE) int page,
+                                       @RequestParam(defaultValue = "" + Page.DEFAULT_SIZE) @Min(1) @Max(Page.MAX_SIZE) int size,
+                                       Caller caller) {
+        String unit = unitId == null || unitId.isBlank() ? null : unitId.strip();
+        if (unit != null && !UnitId.isValid(unit)) {
+            throw new InvalidInput(new FieldProblem("unitId", "is not a valid unit id"));
+        }
+        if (caller.is(Role.UNIT_CLERK)) {
+            unit = unit == null ? caller.unitId() : unit;
+            caller.requireMayReadUnit(unit, "the cases");
+        }
+        catchUp.await(JointActionProjection.PROCESSING_GROUP);
+        return cases.list(unit, year, page, size);
     }
 
     /** {@code unitId}: only that unit's cases; a UNIT_CLERK must name its own unit. */

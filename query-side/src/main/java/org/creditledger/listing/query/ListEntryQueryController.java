@@ -31,7 +31,9 @@ import org.creditledger.platform.i18n.Text;
  * <p>Who sees what: ADMIN and INSPECTOR see every entry in full; a LIST_AUTHORITY sees its own authority's entries in
  * full and other authorities' entries with a natural person's 身份证 number masked (joint reward and punishment needs
  * every authority's lists); a COUNTER sees every entry masked. What awaits decision (objections, repair
- * applications) a LIST_AUTHORITY sees for its own authority only. See {@code api-docs/guides/access.md}.
+ * applications) a LIST_AUTHORITY sees for its own authority only. A UNIT_CLERK may look up one subject's entries in
+ * force (ACTIVE), masked as for a COUNTER and with only what recording a joint action needs (the {@code entryId},
+ * list, subject, status and effective dates). See {@code api-docs/guides/access.md}.
  */
 @RestController
 class ListEntryQueryController {
@@ -53,10 +55,13 @@ class ListEntryQueryController {
         return shownTo(caller, view);
     }
 
-    /** Pages count from 0; {@code size} is at most {@value Page#MAX_SIZE}. */
+    /**
+     * Pages count from 0; {@code size} is at most {@value Page#MAX_SIZE}. A UNIT_CLERK must name the subject and
+     * sees its ACTIVE entries only ({@code status} absent or {@code ACTIVE}), each reduced to {@link #forJointAction}.
+     */
     @Operation(operationId = "searchListEntries", summary = "Search list entries")
     @GetMapping("/api/v1/list-entries")
-    @AllowedRoles({Role.ADMIN, Role.INSPECTOR, Role.LIST_AUTHORITY})
+    @AllowedRoles({Role.ADMIN, Role.INSPECTOR, Role.LIST_AUTHORITY, Role.UNIT_CLERK})
     Page<ListEntryView> search(@RequestParam(required = false) String listCode,
                                @RequestParam(required = false) String subjectCode,
                                @RequestParam(required = false) EntryStatus status,
@@ -66,11 +71,18 @@ class ListEntryQueryController {
         if (isBlank(listCode) && isBlank(subjectCode)) {
             throw new InvalidInput(FieldProblem.of("listCode", "query.list-entries.filter-required"));
         }
+        boolean clerk = caller.is(Role.UNIT_CLERK);
+        if (clerk && isBlank(subjectCode)) {
+            throw new AccessDenied("A UNIT_CLERK key may look up the entries in force of one subject only: add subjectCode.");
+        }
+        if (clerk && status == EntryStatus.EXITED) {
+            throw new AccessDenied("A UNIT_CLERK key may look up the entries in force (status=ACTIVE) only.");
+        }
         catchUp.await(ListEntryProjection.PROCESSING_GROUP);
         Page<ListEntryView> found = entries.search(blankToNull(listCode),
-                isBlank(subjectCode) ? null : subjectCode.strip().toUpperCase(), status, page, size);
-        return new Page<>(found.items().stream().map(view -> shownTo(caller, view)).toList(), found.page(), found.size(),
-                found.totalItems());
+                isBlank(subjectCode) ? null : subjectCode.strip().toUpperCase(), clerk ? EntryStatus.ACTIVE : status, page, size);
+        return new Page<>(found.items().stream().map(view -> clerk ? forJointAction(view) : shownTo(caller, view)).toList(),
+                found.page(), found.size(), found.totalItems());
     }
 
     /**
@@ -102,6 +114,19 @@ class ListEntryQueryController {
             return view.withSubject(new ListEntryView.Subject(s.kind(), new SubjectRef(s.kind(), s.code(), s.name()).maskedCode(), s.name()), view.history());
         }
         return view;
+    }
+
+    /**
+     * What a UNIT_CLERK sees of an entry in force: enough to record a joint action against it (the {@code entryId}, the
+     * list and its authority, the subject with a natural person's number masked as for a COUNTER, status and
+     * effective dates); the decision, its reasons and the persons named in it are left out.
+     */
+    private static ListEntryView forJointAction(ListEntryView view) {
+        ListEntryView.Subject s = view.subject();
+        ListEntryView.Subject masked = new ListEntryView.Subject(s.kind(), new SubjectRef(s.kind(), s.code(), s.name()).maskedCode(), s.name());
+        return new ListEntryView(view.entryId(), view.listCode(), view.listAuthority(), masked, view.status(), null, null,
+                view.disputed(), null, view.objectionOverdue(), view.effectiveFrom(), view.effectiveUntil(), null, null, null,
+                null, null, null, null);
     }
 
     private static String blankToNull(String value) {

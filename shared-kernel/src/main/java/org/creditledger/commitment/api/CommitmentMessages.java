@@ -13,16 +13,23 @@ public final class CommitmentMessages {
     private CommitmentMessages() {
     }
 
-    /** A unit posts a subject's signed commitment. {@code dueDate}, if any, is when the promise must be kept by. */
+    /**
+     * A unit posts a subject's signed commitment. {@code dueDate}, if any, is when the promise must be kept by;
+     * {@code letterNo}, if any, is the unit's own number of the letter (承诺书编号), unique within the unit.
+     */
     public record PostCommitmentCommand(@TargetAggregateIdentifier CommitmentId commitmentId, UnitId unitId,
                                         CommitmentType type, SubjectRef subject, String matter, String content,
-                                        LocalDate signedOn, LocalDate dueDate) {
+                                        LocalDate signedOn, LocalDate dueDate, String letterNo) {
     }
 
+    /**
+     * {@code letterNo} came later as a nullable last field: events stored before it read back with {@code null}
+     * (Jackson fills an absent record component with null), so the payload stays revision 1 and needs no upcaster.
+     */
     @Revision("1")
     public record CommitmentPostedEvent(CommitmentId commitmentId, UnitId unitId, CommitmentType type,
                                         SubjectRef subject, String matter, String content, LocalDate signedOn,
-                                        LocalDate dueDate) {
+                                        LocalDate dueDate, String letterNo) {
     }
 
     /**

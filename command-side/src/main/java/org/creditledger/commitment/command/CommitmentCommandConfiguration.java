@@ -1,0 +1,22 @@
+package org.creditledger.commitment.command;
+
+import org.axonframework.config.EventProcessingConfigurer;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The letter-number table changes in the transaction that appends the letter's event (a subscribing processor), and
+ * its failures must fail the command: the default listener error handler only logs, which would store the second
+ * letter with a number its unit already used.
+ */
+@Configuration(proxyBeanMethods = false)
+class CommitmentCommandConfiguration {
+
+    @Autowired
+    void subscribeLookupTables(EventProcessingConfigurer processing) {
+        processing.registerSubscribingEventProcessor(LetterNumbers.PROCESSING_GROUP)
+                .registerListenerInvocationErrorHandler(LetterNumbers.PROCESSING_GROUP,
+                        configuration -> PropagatingErrorHandler.instance());
+    }
+}
