@@ -101,6 +101,22 @@ class OfficeImportApiTest extends ImportApiTest {
     }
 
     @Test
+    void theLetterNumberColumnIsStoredAndARepeatedNumberIsRejectedForItsRowAlone() throws IOException {
+        String csv = "单位代码,承诺类型,主体类型,主体代码,主体名称,承诺事项,承诺内容,签署日期,承诺书编号\r\n"
+                + unitId + ",告知承诺,法人," + company() + ",甲公司,食品经营许可,承诺材料真实,2025-03-01,苍发改承〔2025〕7号\r\n"
+                + unitId + ",告知承诺,法人," + company() + ",乙公司,食品经营许可,承诺材料真实,2025-03-02,苍发改承〔2025〕7号\r\n"
+                + unitId + ",告知承诺,法人," + company() + ",丙公司,食品经营许可,承诺材料真实,2025-03-03,苍发改承〔2025〕8号\r\n";
+
+        JsonNode done = imported(admin, "编号.csv", csv.getBytes(StandardCharsets.UTF_8), null);
+
+        assertThat(done.path("rows")).extracting(r -> r.path("status").asText()).as(done.toString())
+                .containsExactly("ACCEPTED", "REJECTED", "ACCEPTED");
+        String first = done.path("rows").get(0).path("commitmentId").asText();
+        assertThat(commitment(first).path("letterNo").asText()).isEqualTo("苍发改承〔2025〕7号");
+        assertThat(firstMessage(done.path("rows").get(1))).contains("苍发改承〔2025〕7号").contains(first);
+    }
+
+    @Test
     void aUtf8CsvWithByteOrderMarkAndChineseHeadersIsImported() throws IOException {
         byte[] body = (CHINESE_HEADER + "\r\n" + unitId + ",审批替代型,法人和非法人组织," + company()
                 + ",某公司,建设工程规划许可,承诺内容,2025-03-01,\r\n").getBytes(StandardCharsets.UTF_8);

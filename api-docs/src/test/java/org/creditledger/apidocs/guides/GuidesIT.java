@@ -154,7 +154,8 @@ class GuidesIT {
 
     /** The demo keys as the first start prints them ("  ADMIN           X-Api-Key: clk_…"), one variable per role. */
     static Map<String, String> demoKeys(String log) {
-        int loaded = log.lastIndexOf("Demo data loaded");
+        // the operators' log speaks Chinese by default (log.demo.loaded): "已加载演示数据：…演示 API 密钥（仅显示一次）："
+        int loaded = log.lastIndexOf("已加载演示数据");
         assertThat(loaded).as("the demo data's log line with the keys").isNotNegative();
         Map<String, String> keys = new LinkedHashMap<>();
         Matcher key = DEMO_KEY.matcher(log.substring(loaded));

@@ -67,7 +67,7 @@ public record CommitmentDraft(String unitId, CommitmentType type, SubjectKind su
             errors.add(FieldProblem.of("dueDate", "commitment.due-date.before-signed", signedOn));
         }
         if (letterNo != null && (letterNo.isBlank() || letterNo.trim().length() > MAX_LETTER_NO)) {
-            errors.add(new FieldProblem("letterNo", "must have 1 to " + MAX_LETTER_NO + " characters when given"));
+            errors.add(FieldProblem.of("letterNo", "commitment.letter-no-length", MAX_LETTER_NO));
         }
         if (!errors.isEmpty()) {
             return new Checked(null, List.copyOf(errors));

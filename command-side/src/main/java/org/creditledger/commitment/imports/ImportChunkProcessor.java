@@ -152,20 +152,36 @@ class ImportChunkProcessor {
         return new RowResult(row.row(), row.line(), ImportRowStatus.ACCEPTED, id.value(), List.of());
     }
 
-    /** A row that cannot be committed even alone: accepted if an earlier run already stored its event, else rejected. */
+    /**
+     * A row that cannot be committed even alone: accepted if an earlier run already stored its event, else rejected —
+     * for the ledger's own reason when a rule checked at commit refused it (a letter number its unit already used),
+     * else as not stored.
+     */
     private void storeUnstorable(ImportJob job, ImportRow row, RuntimeException failure) {
-        log.warn("Import {}: row {} could not be stored even alone", job.importId(), row.row(), failure);
+        if (refusedAtCommit(failure).isEmpty()) {
+            log.warn("Import {}: row {} could not be stored even alone", job.importId(), row.row(), failure);
+        }
         CommitmentId id = commitmentIdFor(job.sha256(), row.row());
         AtomicReference<RowResult> stored = new AtomicReference<>();
         transactionManager.executeInTransaction(() -> {
             RowResult result = store.eventExists(id.value())
                     ? new RowResult(row.row(), row.line(), ImportRowStatus.ACCEPTED, id.value(), List.of())
-                    : new RowResult(row.row(), row.line(), ImportRowStatus.REJECTED, null,
-                    List.of(ImportRowMessages.problem(labels, "row", ImportRowMessages.NOT_STORED)));
+                    : new RowResult(row.row(), row.line(), ImportRowStatus.REJECTED, null, refusedAtCommit(failure)
+                    .map(this::problemsOf)
+                    .orElseGet(() -> List.of(ImportRowMessages.problem(labels, "row", ImportRowMessages.NOT_STORED))));
             store.storeResults(job.importId(), List.of(result));
             stored.set(result);
         });
         count(List.of(stored.get()));
+    }
+
+    private static java.util.Optional<LedgerProblem> refusedAtCommit(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof LedgerProblem problem) {
+                return java.util.Optional.of(problem);
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     /** The ledger's own problem texts as they are; anything else (database, framework) as a fixed text, logged. */

@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Instant;
 import java.util.UUID;
+import org.creditledger.platform.i18n.Text;
 
 /**
  * A unit's imports, newest first, with their counters: what a clerk needs to find an import again without keeping
@@ -47,11 +48,11 @@ class ImportListController {
                              Caller caller) {
         String unit = unitId == null || unitId.isBlank() ? null : unitId.strip();
         if (unit != null && !UnitId.isValid(unit)) {
-            throw new InvalidInput(new FieldProblem("unitId", "is not a valid unit id"));
+            throw new InvalidInput(FieldProblem.of("unitId", "unit.id.format"));
         }
         if (caller.is(Role.UNIT_CLERK)) {
             unit = unit == null ? caller.unitId() : unit;
-            caller.requireMayReadUnit(unit, "the imports");
+            caller.requireMayReadUnit(unit, Text.of("imports.records"));
         }
         Page<ImportJob> found = store.list(unit, page, size);
         return new Page<>(found.items().stream().map(ImportListController::summary).toList(), found.page(), found.size(),

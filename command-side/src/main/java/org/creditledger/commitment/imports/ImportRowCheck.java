@@ -50,7 +50,7 @@ final class ImportRowCheck {
         LocalDate signedOn = parseDate(row.signedOn(), "signedOn", labels, unreadable);
         LocalDate dueDate = parseDate(row.dueDate(), "dueDate", labels, unreadable);
         CommitmentDraft draft = new CommitmentDraft(row.unitId(), type, kind, subjectCode, row.subjectName(),
-                row.matter(), row.content(), signedOn, dueDate);
+                row.matter(), row.content(), signedOn, dueDate, row.letterNo());
         CommitmentDraft.Checked checked = draft.check(id, today);
         List<RowProblem> errors = new ArrayList<>(unreadable);
         for (FieldProblem problem : checked.errors()) {

@@ -79,14 +79,14 @@ class CommitmentQueryController {
                               Caller caller) {
         String unit = blankToNull(unitId);
         if (unit != null && !UnitId.isValid(unit)) {
-            throw new InvalidInput(new FieldProblem("unitId", "is not a valid unit id"));
+            throw new InvalidInput(FieldProblem.of("unitId", "unit.id.format"));
         }
         if (caller.is(Role.UNIT_CLERK)) {
             unit = unit == null ? caller.unitId() : unit;
-            caller.requireMayReadUnit(unit, "the commitments");
+            caller.requireMayReadUnit(unit, Text.of("query.records.commitments"));
         }
         if (signedFrom != null && signedTo != null && signedTo.isBefore(signedFrom)) {
-            throw new InvalidInput(new FieldProblem("signedTo", "must not be before signedFrom " + signedFrom));
+            throw new InvalidInput(FieldProblem.of("signedTo", "query.signed-to-before-from", signedFrom.toString()));
         }
         String subject = blankToNull(subjectCode);
         catchUp.await(CommitmentProjection.PROCESSING_GROUP);

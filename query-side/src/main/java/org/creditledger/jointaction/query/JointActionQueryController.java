@@ -61,11 +61,11 @@ class JointActionQueryController {
                                        Caller caller) {
         String unit = unitId == null || unitId.isBlank() ? null : unitId.strip();
         if (unit != null && !UnitId.isValid(unit)) {
-            throw new InvalidInput(new FieldProblem("unitId", "is not a valid unit id"));
+            throw new InvalidInput(FieldProblem.of("unitId", "unit.id.format"));
         }
         if (caller.is(Role.UNIT_CLERK)) {
             unit = unit == null ? caller.unitId() : unit;
-            caller.requireMayReadUnit(unit, "the cases");
+            caller.requireMayReadUnit(unit, Text.of("query.records.cases"));
         }
         catchUp.await(JointActionProjection.PROCESSING_GROUP);
         return cases.list(unit, year, page, size);

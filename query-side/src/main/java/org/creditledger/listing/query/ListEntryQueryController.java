@@ -73,10 +73,10 @@ class ListEntryQueryController {
         }
         boolean clerk = caller.is(Role.UNIT_CLERK);
         if (clerk && isBlank(subjectCode)) {
-            throw new AccessDenied("A UNIT_CLERK key may look up the entries in force of one subject only: add subjectCode.");
+            throw new AccessDenied(Text.of("query.clerk-lookup.subject-only"));
         }
         if (clerk && status == EntryStatus.EXITED) {
-            throw new AccessDenied("A UNIT_CLERK key may look up the entries in force (status=ACTIVE) only.");
+            throw new AccessDenied(Text.of("query.clerk-lookup.active-only"));
         }
         catchUp.await(ListEntryProjection.PROCESSING_GROUP);
         Page<ListEntryView> found = entries.search(blankToNull(listCode),
