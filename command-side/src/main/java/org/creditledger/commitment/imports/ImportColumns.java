@@ -54,7 +54,9 @@ final class ImportColumns {
 
     private static MessageSource bundle() {
         ResourceBundleMessageSource bundle = new ResourceBundleMessageSource();
-        bundle.setBasenames("i18n/imports");
+        // with the bundles of the texts an import row may be refused with: the commitment's checks, its values'
+        bundle.setBasenames("i18n/imports", "i18n/command-problems", "i18n/values", "i18n/validation", "i18n/problems",
+                "i18n/labels");
         bundle.setDefaultEncoding("UTF-8");
         bundle.setDefaultLocale(I18nConfiguration.DEFAULT_LOCALE);
         bundle.setFallbackToSystemLocale(false);

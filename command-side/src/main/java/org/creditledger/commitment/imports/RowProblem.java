@@ -1,8 +1,10 @@
 package org.creditledger.commitment.imports;
 
 import org.creditledger.platform.i18n.I18nConfiguration;
+import org.creditledger.platform.i18n.Text;
 import org.springframework.context.MessageSource;
 import org.springframework.context.MessageSourceResolvable;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -24,10 +26,17 @@ record RowProblem(String field, String code, List<String> args, String message) 
     }
 
     /**
-     * A problem another part of the ledger named (the commitment's own checks, the aggregate), worded now in the
-     * default language (Chinese): its code belongs to another module's bundle, which a report reader may not have.
+     * A problem another part of the ledger named (the commitment's own checks, the aggregate): stored by its code when
+     * its arguments are plain texts, so a report reads in its reader's language ({@link ImportColumns} knows those
+     * bundles), and always with its Chinese words, which are what a reader gets otherwise.
      */
     static RowProblem text(String field, MessageSourceResolvable message, MessageSource messages) {
-        return text(field, messages.getMessage(message, I18nConfiguration.DEFAULT_LOCALE));
+        String chinese = messages.getMessage(message, I18nConfiguration.DEFAULT_LOCALE);
+        Object[] arguments = message.getArguments() == null ? new Object[0] : message.getArguments();
+        boolean storable = message instanceof Text text && text.code() != null
+                && Arrays.stream(arguments).allMatch(String.class::isInstance);
+        return storable
+                ? new RowProblem(field, ((Text) message).code(), Arrays.stream(arguments).map(String.class::cast).toList(), chinese)
+                : text(field, chinese);
     }
 }

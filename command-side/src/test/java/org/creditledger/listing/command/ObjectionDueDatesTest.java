@@ -22,20 +22,21 @@ class ObjectionDueDatesTest {
     void fifteenWorkingDaysAcrossSpringFestival2026SkipTheHolidaysAndCountTheMakeUpSaturday(CapturedOutput output) {
         // filed Friday 13 Feb 2026: 14 Feb (Saturday, worked) counts, 15-23 Feb are 春节, 28 Feb (Saturday) is worked
         assertThat(dueDates.decideBy(LocalDate.of(2026, 2, 13))).isEqualTo(LocalDate.of(2026, 3, 12));
-        assertThat(output.getOut()).doesNotContain("has no holidays");
+        assertThat(output.getOut()).doesNotContain("工作日历没有该年的节假日安排");
     }
 
     @Test
     void aDeadlineInAYearWithoutHolidayDataIsCountedMondayToFridayWithAWarning(CapturedOutput output) {
         LocalDate decideBy = dueDates.decideBy(LocalDate.of(2027, 1, 28));
         assertThat(decideBy).as("Monday to Friday only: 春节 2027 is not known").isEqualTo(LocalDate.of(2027, 2, 18));
-        assertThat(output.getOut()).contains("WARN").contains("the working-day calendar has no holidays for 2027")
+        // operators' log lines are Chinese (log.calendar.year-without-holidays)
+        assertThat(output.getOut()).contains("WARN").contains("在 2027 年按周一至周五计算：工作日历没有该年的节假日安排")
                 .contains("ledger.calendar.holidays");
     }
 
     @Test
     void aDeadlineRunningIntoAYearWithoutDataWarnsForThatYear(CapturedOutput output) {
         dueDates.decideBy(LocalDate.of(2026, 12, 24));
-        assertThat(output.getOut()).contains("has no holidays for 2027").doesNotContain("has no holidays for 2026");
+        assertThat(output.getOut()).contains("在 2027 年按周一至周五计算").doesNotContain("在 2026 年按周一至周五计算");
     }
 }

@@ -262,7 +262,7 @@ class QuotaApiTest extends ReadApiTest {
             assertThat(r.status()).as(path + " " + r).isEqualTo(400);
             assertThat(r.json().path("type").asText()).isEqualTo("urn:credit-ledger:problem:validation");
             assertThat(r.json().path("errors").get(0).path("field").asText()).isEqualTo("asOf");
-            assertThat(r.json().path("errors").get(0).path("message").asText()).contains("future");
+            assertThat(r.json().path("errors").get(0).path("message").asText()).contains("不能晚于今天").contains(today.toString());
         }
         Api.Response asOfToday = api.as(admin).get("/api/v1/units/" + unitId + "/quota/2025?asOf=" + today);
         assertThat(asOfToday.status()).as("today is not the future: " + asOfToday).isEqualTo(200);
