@@ -54,7 +54,7 @@ class ExportCapApiTest {
             assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
             assertThat(refused.contentType()).startsWith("application/problem+json");
             assertThat(refused.json().path("type").asText()).isEqualTo("urn:credit-ledger:problem:validation");
-            assertThat(refused.json().path("detail").asText()).contains("4 rows", "at most 3", "Narrow the filter");
+            assertThat(refused.json().path("detail").asText()).contains("4 行", "最多 3 行", "缩小筛选范围");
         }
         assertThat(admin.get("/api/v1/list-entries?listCode=" + large).json().path("totalItems").asInt())
                 .as("the JSON answer pages as before").isEqualTo(4);

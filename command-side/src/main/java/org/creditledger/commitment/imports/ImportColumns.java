@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
 /**
  * The columns of an import and the names a header cell may give them: the code ({@code subjectCode}), the Chinese
  * name ({@code 主体代码}) or an alias offices use ({@code 统一社会信用代码}). Names and aliases live in one place, the
- * {@code i18n/imports_zh_CN} bundle, which the unit-clerk guide publishes. A header is matched ignoring case, blanks
+ * {@code imports/vocabulary_zh_CN.properties} (file contents, Chinese only), which the unit-clerk guide publishes. A header is matched ignoring case, blanks
  * and a required-mark ({@code *}); an empty header cell is passed over, and so are the columns the bundle lists as
  * ignored (序号, 备注).
  */
@@ -55,7 +55,7 @@ final class ImportColumns {
     private static MessageSource bundle() {
         ResourceBundleMessageSource bundle = new ResourceBundleMessageSource();
         // with the bundles of the texts an import row may be refused with: the commitment's checks, its values'
-        bundle.setBasenames("i18n/imports", "i18n/command-problems", "i18n/values", "i18n/validation", "i18n/problems",
+        bundle.setBasenames("imports/vocabulary", "i18n/imports", "i18n/command-problems", "i18n/values", "i18n/validation", "i18n/problems",
                 "i18n/labels");
         bundle.setDefaultEncoding("UTF-8");
         bundle.setDefaultLocale(I18nConfiguration.DEFAULT_LOCALE);

@@ -4,6 +4,7 @@ import org.creditledger.platform.i18n.I18nConfiguration;
 import org.creditledger.platform.i18n.Text;
 import org.springframework.context.MessageSource;
 import org.springframework.context.MessageSourceResolvable;
+import java.time.temporal.Temporal;
 import java.util.Arrays;
 import java.util.List;
 
@@ -27,16 +28,16 @@ record RowProblem(String field, String code, List<String> args, String message) 
 
     /**
      * A problem another part of the ledger named (the commitment's own checks, the aggregate): stored by its code when
-     * its arguments are plain texts, so a report reads in its reader's language ({@link ImportColumns} knows those
+     * its arguments are texts or dates (numbers would lose their format), so a report reads in its reader's language ({@link ImportColumns} knows those
      * bundles), and always with its Chinese words, which are what a reader gets otherwise.
      */
     static RowProblem text(String field, MessageSourceResolvable message, MessageSource messages) {
         String chinese = messages.getMessage(message, I18nConfiguration.DEFAULT_LOCALE);
         Object[] arguments = message.getArguments() == null ? new Object[0] : message.getArguments();
         boolean storable = message instanceof Text text && text.code() != null
-                && Arrays.stream(arguments).allMatch(String.class::isInstance);
+                && Arrays.stream(arguments).allMatch(a -> a instanceof String || a instanceof Temporal);
         return storable
-                ? new RowProblem(field, ((Text) message).code(), Arrays.stream(arguments).map(String.class::cast).toList(), chinese)
+                ? new RowProblem(field, ((Text) message).code(), Arrays.stream(arguments).map(Object::toString).toList(), chinese)
                 : text(field, chinese);
     }
 }

@@ -46,7 +46,7 @@ class ImportFileReaderTest {
     /** The texts as the application has them: the kernel's and platform's bundles with this module's. */
     static ResourceBundleMessageSource messages() {
         ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
-        messages.setBasenames("i18n/labels", "i18n/imports", "i18n/values", "i18n/validation", "i18n/problems",
+        messages.setBasenames("i18n/labels", "imports/vocabulary", "i18n/imports", "i18n/values", "i18n/validation", "i18n/problems",
                 "i18n/command-problems");
         messages.setDefaultEncoding("UTF-8");
         messages.setFallbackToSystemLocale(false);
