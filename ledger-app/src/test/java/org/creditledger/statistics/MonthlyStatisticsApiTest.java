@@ -233,6 +233,27 @@ class MonthlyStatisticsApiTest extends LedgerHttpTest {
         }
     }
     @Test
+    void anUpheldObjectionCountsAsFiledUpheldAndAnExitOfItsReason() {
+        JsonNode before = read(inspector, thisMonth, null).path("city");
+        String entryId = enter(company());
+        Api.Response filed = authority.post("/api/v1/list-entries/" + entryId + "/objections",
+                Map.of("grounds", "执行款已全部履行", "filedOn", LocalDate.now(SHANGHAI).toString()));
+        assertThat(filed.status()).as(filed.toString()).isEqualTo(201);
+        String objectionId = filed.json().path("objectionId").asText();
+        Api.Response decided = authority.post("/api/v1/list-entries/" + entryId + "/objections/" + objectionId + "/decision",
+                Map.of("upheld", true, "reason", "执行款已于列入前履行完毕"));
+        assertThat(decided.status()).as(decided.toString()).isEqualTo(200);
+
+        JsonNode after = read(inspector, thisMonth, null).path("city");
+        assertThat(after.path("objectionsFiled").asLong() - before.path("objectionsFiled").asLong()).isEqualTo(1);
+        assertThat(after.path("objectionsUpheld").asLong() - before.path("objectionsUpheld").asLong()).isEqualTo(1);
+        assertThat(after.path("exitsByReason").path("OBJECTION_UPHELD").asLong()
+                - before.path("exitsByReason").path("OBJECTION_UPHELD").asLong()).isEqualTo(1);
+        assertThat(after.path("entriesByColour").path("BLACK").asLong()
+                - before.path("entriesByColour").path("BLACK").asLong()).isEqualTo(1);
+    }
+
+    @Test
     void aRebuildCountsTheSameFigures() {
         String fulfilled = post(letter(null));
         outcome(fulfilled, "FULFILLED");
