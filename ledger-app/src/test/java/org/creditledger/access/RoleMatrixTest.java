@@ -111,6 +111,7 @@ class RoleMatrixTest {
                 new Endpoint(HttpMethod.POST, "/api/v1/checks/batch", EnumSet.of(ADMIN, INSPECTOR, COUNTER)),
                 new Endpoint(HttpMethod.GET, "/api/v1/checks/{checkId}", EnumSet.of(ADMIN, INSPECTOR, COUNTER)),
                 new Endpoint(HttpMethod.GET, "/api/v1/checks/stats", EnumSet.of(ADMIN, INSPECTOR)),
+                new Endpoint(HttpMethod.GET, "/api/v1/statistics/monthly", EnumSet.of(ADMIN, INSPECTOR, UNIT_CLERK)),
                 new Endpoint(HttpMethod.GET, "/api/v1/subjects/{code}/timeline", EnumSet.of(ADMIN, INSPECTOR)),
                 new Endpoint(HttpMethod.GET, "/api/v1/subjects/{code}/state", EnumSet.of(ADMIN, INSPECTOR)),
                 new Endpoint(HttpMethod.GET, "/api/v1/aggregates/{aggregateId}/events", EnumSet.of(ADMIN, INSPECTOR)),
@@ -260,6 +261,7 @@ class RoleMatrixTest {
         return switch (endpoint.key()) {
             case "GET /api/v1/joint-actions/stats" -> path + "?year=2025&unitId=" + UNIT;
             case "GET /api/v1/list-entries" -> path + "?subjectCode=93510521MA6AT8LB0C";
+            case "GET /api/v1/statistics/monthly" -> path + "?year=2025&month=3&unitId=" + UNIT;
             // a measure no one has defined: retiring the matrix's own measure would change what later cases see
             case "POST /api/v1/measures/{measureCode}/retirement" -> "/api/v1/measures/MATRIX_NEVER_DEFINED/retirement";
             // a fresh key each time, so that revoking it revokes none of the matrix's keys
