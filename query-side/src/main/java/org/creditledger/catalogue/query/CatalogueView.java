@@ -17,7 +17,7 @@ public final class CatalogueView {
 
     /**
      * {@code criteria} 认定标准, {@code exitConditions} 移出条件, {@code procedure} 程序, {@code remedy} 救济: the texts
-     * the list publishes, null when not given; {@code maxExtensionMonths}: how far past {@code periodMonths} an
+     * the list publishes, null (not written) when not given; {@code maxExtensionMonths}: how far past {@code periodMonths} an
      * entry's decision may set its end.
      */
     public record ListDefinitionView(String listCode, int version, String name, ListColour colour, String authority,
