@@ -37,7 +37,9 @@ class FreshStartTest {
                     .as("32 units with a 2025 target and 11 without").isEqualTo(43);
             assertThat(jdbc.sql("select unit_id from api_key where role = 'COUNTER'").query(String.class).single())
                     .as("the demo counter is the service hall's").isEqualTo("gy-zwfw");
-            assertThat(jdbc.sql("select count(*) from known_list").query(Long.class).single()).as("demo catalogue lists").isEqualTo(8);
+            assertThat(jdbc.sql("select count(*) from known_list").query(Long.class).single()).as("demo catalogue lists").isEqualTo(9);
+            assertThat(api.as("first-admin-secret-of-30-chars").get("/api/v1/lists").json().findValues("criteria"))
+                    .as("every demo list publishes its 认定标准").hasSize(9).allSatisfy(criteria -> assertThat(criteria.asText()).isNotBlank());
             assertThat(api.as("first-admin-secret-of-30-chars").get("/api/v1/measures?domain=CONSUMPTION").json().findValuesAsText("measureCode"))
                     .contains("RESTRICT_HIGH_CONSUMPTION");
             assertThat(jdbc.sql("select role from api_key order by role").query(String.class).list())
@@ -58,7 +60,7 @@ class FreshStartTest {
             assertThat(jdbc.sql("select count(*) from domain_event_entry where payload_type like '%UnitRegisteredEvent'").query(Long.class).single())
                     .as("units not registered twice").isEqualTo(43);
             assertThat(jdbc.sql("select count(*) from domain_event_entry where payload_type like '%ListDefinedEvent'").query(Long.class).single())
-                    .as("demo lists not defined twice").isEqualTo(8);
+                    .as("demo lists not defined twice").isEqualTo(9);
         } finally {
             EmbeddedPostgresServer.stop(dataDir.toAbsolutePath().normalize());
         }

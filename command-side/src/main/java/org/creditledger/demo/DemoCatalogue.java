@@ -42,10 +42,15 @@ class DemoCatalogue {
     record Catalogue(List<ListRow> lists, List<MeasureRow> measures) {
     }
 
-    /** {@code note}: where the figures come from, "(verify)" when not read from an official text; not loaded. */
+    /**
+     * {@code note}: where the figures come from, "(verify)" when not read from an official text; not loaded. The
+     * published texts ({@code criteria} … {@code remedy}) are loaded as written, "(verify)" marks included.
+     */
     @JsonIgnoreProperties(ignoreUnknown = true)
     record ListRow(String code, String name, ListColour colour, String authority, String legalBasis, int periodMonths,
-                   boolean earlyRepairAllowed, int minMonthsBeforeRepair, boolean revokedOnBlackListing, String note) {
+                   boolean earlyRepairAllowed, int minMonthsBeforeRepair, boolean revokedOnBlackListing,
+                   int maxExtensionMonths, String criteria, String exitConditions, String procedure, String remedy,
+                   String note) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -59,7 +64,8 @@ class DemoCatalogue {
         for (ListRow list : catalogue.lists()) {
             commands.send(new SaveListDefinitionCommand(new ListCode(list.code()), list.name(), list.colour(), list.authority(),
                     list.legalBasis(), list.periodMonths(), list.earlyRepairAllowed(), list.minMonthsBeforeRepair(),
-                    list.revokedOnBlackListing()), metadata);
+                    list.revokedOnBlackListing(), list.criteria(), list.exitConditions(), list.procedure(), list.remedy(),
+                    list.maxExtensionMonths()), metadata);
         }
         for (MeasureRow measure : catalogue.measures()) {
             commands.send(new SaveMeasureCommand(new MeasureCode(measure.code()), measure.name(), measure.kind(), measure.domain(),

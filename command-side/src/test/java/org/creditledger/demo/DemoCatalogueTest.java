@@ -19,10 +19,10 @@ class DemoCatalogueTest {
     final DemoCatalogue.Catalogue catalogue = DemoCatalogue.read();
 
     @Test
-    void theDemoCarriesTheFiveNationalBlackListsAndThreeRedLists() {
+    void theDemoCarriesTheSixNationalBlackListsAndThreeRedLists() {
         assertThat(catalogue.lists()).filteredOn(list -> list.colour() == ListColour.BLACK).extracting(DemoCatalogue.ListRow::name)
                 .containsExactlyInAnyOrder("失信被执行人名单", "重大税收违法失信主体", "市场监督管理严重违法失信名单",
-                        "拖欠农民工工资失信联合惩戒对象名单", "政府采购严重违法失信行为记录名单");
+                        "拖欠农民工工资失信联合惩戒对象名单", "政府采购严重违法失信行为记录名单", "安全生产严重失信主体名单");
         assertThat(catalogue.lists()).filteredOn(list -> list.colour() == ListColour.RED).extracting(DemoCatalogue.ListRow::name)
                 .containsExactlyInAnyOrder("A级纳税人", "海关高级认证企业", "守合同重信用企业");
         assertThat(catalogue.lists()).allSatisfy(list -> {
@@ -33,6 +33,27 @@ class DemoCatalogueTest {
         });
         assertThat(catalogue.lists()).filteredOn(list -> list.code().equals("WAGE_ARREARS_JOINT_PUNISHMENT"))
                 .singleElement().satisfies(list -> assertThat(list.minMonthsBeforeRepair()).isEqualTo(6));
+    }
+
+    @Test
+    void everyListPublishesItsCriteriaExitConditionsProcedureAndRemedy() {
+        assertThat(catalogue.lists()).allSatisfy(list -> {
+            for (String text : new String[] {list.criteria(), list.exitConditions(), list.procedure(), list.remedy()}) {
+                assertThat(text).as(list.code()).isNotBlank().hasSizeLessThanOrEqualTo(4000);
+            }
+            assertThat(list.maxExtensionMonths()).as(list.code()).isBetween(0, 60);
+        });
+        // 失信被执行人: 2 years, extendable by 1-3 years (credit-rules.md)
+        assertThat(catalogue.lists()).filteredOn(list -> list.code().equals("DISHONEST_JUDGMENT_DEBTOR")).singleElement()
+                .satisfies(list -> assertThat(list.periodMonths() + list.maxExtensionMonths()).isEqualTo(60));
+        // 安全生产严重失信主体名单 (应急管理部令第11号): 3 years, early exit after at least 12 months
+        assertThat(catalogue.lists()).filteredOn(list -> list.name().equals("安全生产严重失信主体名单")).singleElement()
+                .satisfies(list -> {
+                    assertThat(list.legalBasis()).contains("应急管理部令第11号");
+                    assertThat(list.periodMonths()).isEqualTo(36);
+                    assertThat(list.earlyRepairAllowed()).isTrue();
+                    assertThat(list.minMonthsBeforeRepair()).isEqualTo(12);
+                });
     }
 
     @Test

@@ -92,7 +92,41 @@ class CatalogueApiTest extends LedgerHttpTest {
         assertProblem(admin.put("/api/v1/lists/" + listCode, with(courtList(), "legalBasis", " ")), 400, "legalBasis");
         assertProblem(admin.put("/api/v1/lists/" + listCode, with(courtList(), "authority", null)), 400, "authority");
         assertProblem(admin.put("/api/v1/lists/" + listCode, with(courtList(), "earlyRepairAllowed", null)), 400, "earlyRepairAllowed");
+        assertProblem(admin.put("/api/v1/lists/" + listCode, with(courtList(), "maxExtensionMonths", 61)), 400, "maxExtensionMonths");
+        assertProblem(admin.put("/api/v1/lists/" + listCode, with(courtList(), "maxExtensionMonths", -1)), 400, "maxExtensionMonths");
+        assertProblem(admin.put("/api/v1/lists/" + listCode, with(courtList(), "remedy", "议".repeat(4001))), 400, "remedy");
         assertThat(events()).isEqualTo(before);
+    }
+
+    @Test
+    void aListsPublishedTextsAndExtensionRoundTripAndChangingATextIsANewVersion() {
+        Map<String, Object> published = with(with(with(with(with(courtList(),
+                "criteria", "被执行人有履行能力而拒不履行生效法律文书确定义务的"),
+                "exitConditions", "已履行全部义务的，三个工作日内删除"),
+                "procedure", "执行法院作出纳入决定书并送达"),
+                "remedy", "可向执行法院申请纠正；不服的，向上一级人民法院申请复议"),
+                "maxExtensionMonths", 36);
+        Api.Response created = admin.put("/api/v1/lists/" + listCode, published);
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        assertThat(created.json().path("criteria").asText()).isEqualTo("被执行人有履行能力而拒不履行生效法律文书确定义务的");
+        assertThat(created.json().path("maxExtensionMonths").asInt()).isEqualTo(36);
+
+        JsonNode shown = find(admin.get("/api/v1/lists").json(), "listCode", listCode);
+        assertThat(shown.path("criteria").asText()).isEqualTo("被执行人有履行能力而拒不履行生效法律文书确定义务的");
+        assertThat(shown.path("exitConditions").asText()).isEqualTo("已履行全部义务的，三个工作日内删除");
+        assertThat(shown.path("procedure").asText()).isEqualTo("执行法院作出纳入决定书并送达");
+        assertThat(shown.path("remedy").asText()).isEqualTo("可向执行法院申请纠正；不服的，向上一级人民法院申请复议");
+        assertThat(shown.path("maxExtensionMonths").asInt()).isEqualTo(36);
+
+        long afterCreate = events();
+        assertThat(admin.put("/api/v1/lists/" + listCode, published).json().path("version").asInt()).isEqualTo(1);
+        assertThat(events()).as("an unchanged save records nothing").isEqualTo(afterCreate);
+        Api.Response changed = admin.put("/api/v1/lists/" + listCode, with(published, "remedy", null));
+        assertThat(changed.json().path("version").asInt()).as(changed.toString()).isEqualTo(2);
+        JsonNode withoutRemedy = find(admin.get("/api/v1/lists").json(), "listCode", listCode);
+        assertThat(withoutRemedy.path("version").asInt()).isEqualTo(2);
+        assertThat(withoutRemedy.has("remedy")).as("a text left out is no text (and no field: nulls are not written)").isFalse();
+        assertThat(withoutRemedy.path("criteria").asText()).isEqualTo("被执行人有履行能力而拒不履行生效法律文书确定义务的");
     }
 
     @Test

@@ -120,6 +120,41 @@ class ListEntryApiTest extends LedgerHttpTest {
     }
 
     @Test
+    void anEndBeyondTheListsPeriodIs422UnlessTheListAllowsThatMuchExtension() {
+        String refusedCode = freshUscc();
+        Map<String, Object> tooLong = entry(listCode, refusedCode);
+        tooLong.put("effectiveUntil", "2027-06-03");
+        Api.Response refused = authority.post("/api/v1/list-entries", tooLong);
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(422);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(refused.json().path("errors").findValuesAsText("field")).containsExactly("effectiveUntil");
+        assertThat(refused.json().path("detail").asText()).contains("2027-06-02");
+        assertThat(admin.get("/api/v1/list-entries?subjectCode=" + refusedCode).json().path("totalItems").asLong())
+                .as("nothing recorded").isZero();
+
+        Map<String, Object> lastDay = entry(listCode, freshUscc());
+        lastDay.put("effectiveUntil", "2027-06-02");
+        assertThat(authority.post("/api/v1/list-entries", lastDay).status()).as("the period's last day").isEqualTo(201);
+
+        // a list whose decisions may extend the period by up to 24 months: 36 + 24 from 2024-06-03
+        String extendable = "MARKET_SERIOUS_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10).toUpperCase();
+        Api.Response defined = admin.put("/api/v1/lists/" + extendable, Map.of("name", "市场监督管理严重违法失信名单", "colour", "BLACK",
+                "authority", AUTHORITY, "legalBasis", "《市场监督管理严重违法失信名单管理办法》(国家市场监督管理总局令第44号)",
+                "periodMonths", 36, "earlyRepairAllowed", false, "maxExtensionMonths", 24));
+        assertThat(defined.status()).as(defined.toString()).isEqualTo(201);
+        Map<String, Object> extended = entry(extendable, freshUscc());
+        extended.put("effectiveUntil", "2029-06-02");
+        Api.Response accepted = authority.post("/api/v1/list-entries", extended);
+        assertThat(accepted.status()).as(accepted.toString()).isEqualTo(201);
+        assertThat(accepted.json().path("effectiveUntil").asText()).isEqualTo("2029-06-02");
+        Map<String, Object> beyond = entry(extendable, freshUscc());
+        beyond.put("effectiveUntil", "2029-06-03");
+        Api.Response refusedBeyond = authority.post("/api/v1/list-entries", beyond);
+        assertThat(refusedBeyond.status()).as(refusedBeyond.toString()).isEqualTo(422);
+        assertThat(refusedBeyond.json().path("errors").findValuesAsText("field")).containsExactly("effectiveUntil");
+    }
+
+    @Test
     void aSecondEntryIsRefusedNamingTheActiveOne() {
         String code = freshUscc();
         String active = enter(code);

@@ -58,16 +58,23 @@ class CatalogueController {
     /**
      * {@code minMonthsBeforeRepair}: optional, 0 when absent; only meaningful when early repair is allowed.
      * {@code revokedOnBlackListing}: optional, false when absent; red lists only.
+     * {@code criteria} 认定标准, {@code exitConditions} 移出条件, {@code procedure} 程序, {@code remedy} 救济: the texts
+     * the list publishes, optional. {@code maxExtensionMonths}: optional, 0 when absent; how far past
+     * {@code periodMonths} an entry's decision may set its end.
      */
     record ListRequest(@NotBlank @Size(max = 200) String name, @NotNull ListColour colour,
                        @NotBlank @Size(max = 200) String authority, @NotBlank @Size(max = 2000) String legalBasis,
                        @NotNull @Min(1) @Max(120) Integer periodMonths, @NotNull Boolean earlyRepairAllowed,
-                       @Min(0) @Max(120) Integer minMonthsBeforeRepair, Boolean revokedOnBlackListing) {
+                       @Min(0) @Max(120) Integer minMonthsBeforeRepair, Boolean revokedOnBlackListing,
+                       @Size(max = 4000) String criteria, @Size(max = 4000) String exitConditions,
+                       @Size(max = 4000) String procedure, @Size(max = 4000) String remedy,
+                       @Min(0) @Max(60) Integer maxExtensionMonths) {
     }
 
     record ListResponse(String listCode, int version, String name, ListColour colour, String authority, String legalBasis,
                         int periodMonths, boolean earlyRepairAllowed, int minMonthsBeforeRepair,
-                        boolean revokedOnBlackListing) {
+                        boolean revokedOnBlackListing, String criteria, String exitConditions, String procedure,
+                        String remedy, int maxExtensionMonths) {
     }
 
     /** {@code legalBasis} is checked by the measure itself, which names the rule for local supplements. */
@@ -92,13 +99,21 @@ class CatalogueController {
         boolean early = request.earlyRepairAllowed();
         int minMonths = early && request.minMonthsBeforeRepair() != null ? request.minMonthsBeforeRepair() : 0;
         boolean revoked = Boolean.TRUE.equals(request.revokedOnBlackListing());
+        int extension = request.maxExtensionMonths() == null ? 0 : request.maxExtensionMonths();
         SaveListDefinitionCommand command = new SaveListDefinitionCommand(new ListCode(listCode), request.name().trim(),
                 request.colour(), request.authority().trim(), request.legalBasis().trim(), request.periodMonths(), early, minMonths,
-                revoked);
+                revoked, text(request.criteria()), text(request.exitConditions()), text(request.procedure()),
+                text(request.remedy()), extension);
         Saved saved = commands.send(command, metadata);
         return ResponseEntity.status(saved.created() ? HttpStatus.CREATED : HttpStatus.OK)
                 .body(new ListResponse(listCode, saved.version(), command.name(), command.colour(), command.authority(),
-                        command.legalBasis(), command.periodMonths(), early, minMonths, revoked));
+                        command.legalBasis(), command.periodMonths(), early, minMonths, revoked, command.criteria(),
+                        command.exitConditions(), command.procedure(), command.remedy(), extension));
+    }
+
+    /** A blank text is no text. */
+    private static String text(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
     }
 
     @Operation(operationId = "saveMeasure", summary = "Define or change a measure")

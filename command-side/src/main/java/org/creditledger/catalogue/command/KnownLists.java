@@ -43,38 +43,43 @@ public class KnownLists {
 
     /**
      * What entering a subject on a list needs to know about the list, as the catalogue now defines it. {@code colour}
-     * is null for a list defined before V2_9 and unchanged since.
+     * is null for a list defined before V2_9 and unchanged since. {@code maxExtensionMonths}: how far past
+     * {@code periodMonths} an entry's decision may set its end (0 for lists defined before V2_14 and unchanged since).
      */
     public record ListFacts(ListCode listCode, String authority, int periodMonths, boolean earlyRepairAllowed,
-                            int minMonthsBeforeRepair, ListColour colour, boolean revokedOnBlackListing) {
+                            int minMonthsBeforeRepair, ListColour colour, boolean revokedOnBlackListing,
+                            int maxExtensionMonths) {
     }
 
     @EventHandler
     void on(ListDefinedEvent event) {
         saveColour(event.listCode(), event.colour(), event.revokedOnBlackListing());
         save(new ListFacts(event.listCode(), event.authority(), event.periodMonths(), event.earlyRepairAllowed(),
-                event.minMonthsBeforeRepair(), event.colour(), event.revokedOnBlackListing()));
+                event.minMonthsBeforeRepair(), event.colour(), event.revokedOnBlackListing(), event.extensionMonths()));
     }
 
     @EventHandler
     void on(ListDefinitionChangedEvent event) {
         saveColour(event.listCode(), event.colour(), event.revokedOnBlackListing());
         save(new ListFacts(event.listCode(), event.authority(), event.periodMonths(), event.earlyRepairAllowed(),
-                event.minMonthsBeforeRepair(), event.colour(), event.revokedOnBlackListing()));
+                event.minMonthsBeforeRepair(), event.colour(), event.revokedOnBlackListing(), event.extensionMonths()));
     }
 
     private void save(ListFacts facts) {
         jdbc.sql("""
-                        insert into known_list (list_code, authority, period_months, early_repair_allowed, min_months_before_repair)
-                        values (:code, :authority, :period, :early, :minMonths)
+                        insert into known_list (list_code, authority, period_months, early_repair_allowed, min_months_before_repair,
+                                                max_extension_months)
+                        values (:code, :authority, :period, :early, :minMonths, :extension)
                         on conflict (list_code) do update set authority = excluded.authority,
                             period_months = excluded.period_months, early_repair_allowed = excluded.early_repair_allowed,
-                            min_months_before_repair = excluded.min_months_before_repair""")
+                            min_months_before_repair = excluded.min_months_before_repair,
+                            max_extension_months = excluded.max_extension_months""")
                 .param("code", facts.listCode().value())
                 .param("authority", facts.authority())
                 .param("period", facts.periodMonths())
                 .param("early", facts.earlyRepairAllowed())
                 .param("minMonths", facts.minMonthsBeforeRepair())
+                .param("extension", facts.maxExtensionMonths())
                 .update();
     }
 
@@ -122,11 +127,12 @@ public class KnownLists {
     public Optional<ListFacts> facts(ListCode listCode) {
         return jdbc.sql("""
                         select authority, period_months, early_repair_allowed, min_months_before_repair, colour,
-                               revoked_on_black_listing
+                               revoked_on_black_listing, max_extension_months
                         from known_list where list_code = ? and authority is not null""")
                 .param(listCode.value())
                 .query((rs, n) -> new ListFacts(listCode, rs.getString(1), rs.getInt(2), rs.getBoolean(3), rs.getInt(4),
-                        rs.getString(5) == null ? null : ListColour.valueOf(rs.getString(5)), rs.getBoolean(6)))
+                        rs.getString(5) == null ? null : ListColour.valueOf(rs.getString(5)), rs.getBoolean(6),
+                        rs.getInt(7)))
                 .optional();
     }
 

@@ -24,6 +24,10 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 class ListDefinition {
 
     static final int MAX_MONTHS = 120;
+    /** The longest extension past the period a list may allow: five years. */
+    static final int MAX_EXTENSION_MONTHS = 60;
+    /** The longest published text (认定标准, 移出条件, 程序, 救济). */
+    static final int MAX_TEXT = 4000;
 
     @AggregateIdentifier
     private String id;
@@ -32,7 +36,9 @@ class ListDefinition {
 
     /** The fields a save compares; the version is not part of it. */
     private record Definition(String name, ListColour colour, String authority, String legalBasis, int periodMonths,
-                              boolean earlyRepairAllowed, int minMonthsBeforeRepair, boolean revokedOnBlackListing) {
+                              boolean earlyRepairAllowed, int minMonthsBeforeRepair, boolean revokedOnBlackListing,
+                              String criteria, String exitConditions, String procedure, String remedy,
+                              int maxExtensionMonths) {
     }
 
     ListDefinition() {
@@ -46,17 +52,21 @@ class ListDefinition {
         // Without early repair the minimum has no meaning; keep it 0 so it cannot make an unchanged save look new.
         int minMonths = command.earlyRepairAllowed() ? command.minMonthsBeforeRepair() : 0;
         Definition wanted = new Definition(command.name(), command.colour(), command.authority(), command.legalBasis(),
-                command.periodMonths(), command.earlyRepairAllowed(), minMonths, command.revokedOnBlackListing());
+                command.periodMonths(), command.earlyRepairAllowed(), minMonths, command.revokedOnBlackListing(),
+                text(command.criteria()), text(command.exitConditions()), text(command.procedure()),
+                text(command.remedy()), command.maxExtensionMonths());
         if (current == null) {
             apply(new ListDefinedEvent(command.listCode(), 1, wanted.name(), wanted.colour(), wanted.authority(),
                     wanted.legalBasis(), wanted.periodMonths(), wanted.earlyRepairAllowed(), minMonths,
-                    wanted.revokedOnBlackListing()));
+                    wanted.revokedOnBlackListing(), wanted.criteria(), wanted.exitConditions(), wanted.procedure(),
+                    wanted.remedy(), wanted.maxExtensionMonths()));
             return new Saved(true, 1);
         }
         if (!wanted.equals(current)) {
             apply(new ListDefinitionChangedEvent(command.listCode(), version + 1, wanted.name(), wanted.colour(),
                     wanted.authority(), wanted.legalBasis(), wanted.periodMonths(), wanted.earlyRepairAllowed(), minMonths,
-                    wanted.revokedOnBlackListing()));
+                    wanted.revokedOnBlackListing(), wanted.criteria(), wanted.exitConditions(), wanted.procedure(),
+                    wanted.remedy(), wanted.maxExtensionMonths()));
         }
         return new Saved(false, version);
     }
@@ -73,11 +83,26 @@ class ListDefinition {
                         "minMonthsBeforeRepair", "catalogue.list.months-between", 0, MAX_MONTHS)
                 .require(!command.revokedOnBlackListing() || command.colour() != ListColour.BLACK,
                         "revokedOnBlackListing", "catalogue.list.revoked-red-only")
+                .require(command.maxExtensionMonths() >= 0 && command.maxExtensionMonths() <= MAX_EXTENSION_MONTHS,
+                        "maxExtensionMonths", "catalogue.list.months-between", 0, MAX_EXTENSION_MONTHS)
+                .require(fits(command.criteria()), "criteria", "catalogue.list.text-too-long", MAX_TEXT)
+                .require(fits(command.exitConditions()), "exitConditions", "catalogue.list.text-too-long", MAX_TEXT)
+                .require(fits(command.procedure()), "procedure", "catalogue.list.text-too-long", MAX_TEXT)
+                .require(fits(command.remedy()), "remedy", "catalogue.list.text-too-long", MAX_TEXT)
                 .enforce();
     }
 
     static boolean isBlank(String text) {
         return text == null || text.isBlank();
+    }
+
+    private static boolean fits(String text) {
+        return text == null || text.length() <= MAX_TEXT;
+    }
+
+    /** A blank text is no text, so a save with "" and one without compare equal. */
+    private static String text(String text) {
+        return isBlank(text) ? null : text.strip();
     }
 
     @EventSourcingHandler
@@ -86,7 +111,8 @@ class ListDefinition {
         version = event.version();
         current = new Definition(event.name(), event.colour(), event.authority(), event.legalBasis(),
                 event.periodMonths(), event.earlyRepairAllowed(), event.minMonthsBeforeRepair(),
-                event.revokedOnBlackListing());
+                event.revokedOnBlackListing(), event.criteria(), event.exitConditions(), event.procedure(),
+                event.remedy(), event.extensionMonths());
     }
 
     @EventSourcingHandler
@@ -94,6 +120,7 @@ class ListDefinition {
         version = event.version();
         current = new Definition(event.name(), event.colour(), event.authority(), event.legalBasis(),
                 event.periodMonths(), event.earlyRepairAllowed(), event.minMonthsBeforeRepair(),
-                event.revokedOnBlackListing());
+                event.revokedOnBlackListing(), event.criteria(), event.exitConditions(), event.procedure(),
+                event.remedy(), event.extensionMonths());
     }
 }

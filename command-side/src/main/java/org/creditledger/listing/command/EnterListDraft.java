@@ -5,7 +5,10 @@ import org.creditledger.catalogue.command.KnownLists.ListFacts;
 import org.creditledger.listing.api.EntryId;
 import org.creditledger.listing.api.ListEntryMessages.EnterListCommand;
 import org.creditledger.listing.api.ListingPeriod;
+import org.creditledger.platform.i18n.Text;
 import org.creditledger.platform.web.FieldProblem;
+import org.creditledger.platform.web.LedgerProblem;
+import org.creditledger.platform.web.ProblemType;
 import org.creditledger.subject.SubjectRef;
 import org.creditledger.subject.web.SubjectBody;
 
@@ -32,12 +35,18 @@ record EnterListDraft(String listCode, SubjectBody subject, String decisionNo, L
         /**
          * The command entering the subject on {@code facts}' list: the list's authority and repair rules come from the
          * catalogue, and so does the period when the draft names no end ({@code periodMonths} from effectiveFrom).
+         * An end the draft names may go past the period only as far as the list allows extension.
          *
          * @param actingAuthority the authority of the calling {@code LIST_AUTHORITY} key, null for an administrator
+         * @throws BeyondListPeriod (422) when the draft's end is later than the period plus the extension allowed
          */
         EnterListCommand command(EntryId id, ListFacts facts, String actingAuthority) {
             if (!valid()) {
                 throw new IllegalStateException("an invalid draft has no command: " + errors);
+            }
+            LocalDate latest = ListingPeriod.lastDay(draft.effectiveFrom, facts.periodMonths() + facts.maxExtensionMonths());
+            if (draft.effectiveUntil != null && draft.effectiveUntil.isAfter(latest)) {
+                throw new BeyondListPeriod(listCode, facts, latest);
             }
             LocalDate until = draft.effectiveUntil != null ? draft.effectiveUntil
                     : ListingPeriod.lastDay(draft.effectiveFrom, facts.periodMonths());
@@ -45,6 +54,18 @@ record EnterListDraft(String listCode, SubjectBody subject, String decisionNo, L
                     draft.decidedOn, draft.reason.trim(), draft.effectiveFrom, until,
                     trimmed(draft.legalRepresentative), draft.responsiblePersons, facts.earlyRepairAllowed(),
                     facts.minMonthsBeforeRepair(), actingAuthority, facts.colour(), facts.revokedOnBlackListing());
+        }
+    }
+
+    /**
+     * An entry's end past what its list allows: the list's period, plus its {@code maxExtensionMonths} when the list
+     * lets a decision extend it (失信被执行人). The catalogue, not the entry, says how long a listing may last.
+     */
+    static class BeyondListPeriod extends LedgerProblem {
+        BeyondListPeriod(ListCode listCode, ListFacts facts, LocalDate latest) {
+            super(ProblemType.UNPROCESSABLE, Text.of("listing.effective-until.beyond-period", listCode.value(),
+                            facts.periodMonths(), facts.maxExtensionMonths(), latest),
+                    List.of(FieldProblem.of("effectiveUntil", "listing.effective-until.not-after", latest)));
         }
     }
 

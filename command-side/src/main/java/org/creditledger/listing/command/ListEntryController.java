@@ -73,7 +73,7 @@ class ListEntryController {
     @PostMapping("/api/v1/list-entries")
     @ApiResponse(responseCode = "201", description = "Entered; Location names the new entry")
     @ApiResponse(responseCode = "409", description = "The subject is already active on the list")
-    @ApiResponse(responseCode = "422", description = "The list is not in the catalogue")
+    @ApiResponse(responseCode = "422", description = "The list is not in the catalogue, or effectiveUntil is later than the list's period plus the extension it allows (maxExtensionMonths)")
     @AllowedRoles({Role.ADMIN, Role.LIST_AUTHORITY})
     ResponseEntity<EnteredResponse> enter(@Valid @RequestBody EnterRequest request, Caller caller, LedgerMetadata metadata) {
         EnterListDraft.Checked checked = request.draft().check(today());

@@ -119,6 +119,68 @@ class ListDefinitionTest {
                         12, false, 0, true));
     }
 
+    static final String CRITERIA = "克扣、无故拖欠农民工工资达到认定拒不支付劳动报酬罪数额标准的";
+    static final String EXIT = "已改正拖欠工资违法行为且自改正之日起六个月内未再发生，并作出信用承诺的，可申请提前移出";
+    static final String PROCEDURE = "作出列入决定前书面告知当事人列入事由、依据和陈述申辩权利";
+    static final String REMEDY = "对列入决定不服的，可依法申请行政复议或提起行政诉讼";
+
+    static SaveListDefinitionCommand saveWithTexts(String criteria, int maxExtensionMonths) {
+        return new SaveListDefinitionCommand(WAGE_ARREARS, NAME, ListColour.BLACK, AUTHORITY, BASIS, 36, true, 6, false,
+                criteria, EXIT, PROCEDURE, REMEDY, maxExtensionMonths);
+    }
+
+    @Test
+    void theListsPublishedTextsAndExtensionAreRecordedWithTheDefinition() {
+        fixture.givenNoPriorActivity()
+                .when(saveWithTexts(CRITERIA, 12))
+                .expectEvents(new ListDefinedEvent(WAGE_ARREARS, 1, NAME, ListColour.BLACK, AUTHORITY, BASIS, 36, true, 6,
+                        false, CRITERIA, EXIT, PROCEDURE, REMEDY, 12));
+    }
+
+    static final ListDefinedEvent WITH_TEXTS = new ListDefinedEvent(WAGE_ARREARS, 1, NAME, ListColour.BLACK, AUTHORITY,
+            BASIS, 36, true, 6, false, CRITERIA, EXIT, PROCEDURE, REMEDY, 0);
+
+    @Test
+    void savingTheSameTextsAgainRecordsNothingEvenWithSpacesAround() {
+        fixture.given(WITH_TEXTS)
+                .when(saveWithTexts("  " + CRITERIA + " ", 0))
+                .expectNoEvents()
+                .expectResultMessagePayload(new Saved(false, 1));
+    }
+
+    @Test
+    void changingATextIsANewVersion() {
+        fixture.given(WITH_TEXTS)
+                .when(saveWithTexts(CRITERIA + "，或引发群体性事件的", 0))
+                .expectEvents(new ListDefinitionChangedEvent(WAGE_ARREARS, 2, NAME, ListColour.BLACK, AUTHORITY, BASIS, 36,
+                        true, 6, false, CRITERIA + "，或引发群体性事件的", EXIT, PROCEDURE, REMEDY, 0));
+    }
+
+    @Test
+    void aListStoredBeforeTextsAndExtensionIsUnchangedBySavingItWithout() {
+        // events stored before issue 12 read the added fields as null: no texts, no extension
+        fixture.given(new ListDefinedEvent(WAGE_ARREARS, 1, NAME, ListColour.BLACK, AUTHORITY, BASIS, 36, true, 6, false,
+                        null, null, null, null, null))
+                .when(save(36, true, 6))
+                .expectNoEvents()
+                .expectResultMessagePayload(new Saved(false, 1));
+    }
+
+    @Test
+    void anExtensionBeyondSixtyMonthsOrATextBeyondFourThousandCharactersIsRefused() {
+        fixture.givenNoPriorActivity().when(saveWithTexts(CRITERIA, 61))
+                .expectNoEvents()
+                .expectException(InvalidCatalogueEntry.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("maxExtensionMonths"));
+        fixture.givenNoPriorActivity().when(saveWithTexts(CRITERIA, -1))
+                .expectNoEvents()
+                .expectException(InvalidCatalogueEntry.class);
+        fixture.givenNoPriorActivity().when(saveWithTexts("认".repeat(4001), 0))
+                .expectNoEvents()
+                .expectException(InvalidCatalogueEntry.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("criteria"));
+    }
+
     @Test
     void aListCodeMustBeUpperCaseLettersDigitsAndUnderscores() {
         assertThatThrownBy(() -> new ListCode("dishonest")).isInstanceOf(IllegalArgumentException.class);

@@ -46,13 +46,15 @@ public class CatalogueProjection {
     @EventHandler
     void on(ListDefinedEvent e, @org.axonframework.eventhandling.Timestamp Instant recordedAt) {
         saveList(new ListRow(e.listCode().value(), e.version(), e.name(), e.colour().name(), e.authority(), e.legalBasis(),
-                e.periodMonths(), e.earlyRepairAllowed(), e.minMonthsBeforeRepair(), e.revokedOnBlackListing()), recordedAt);
+                e.periodMonths(), e.earlyRepairAllowed(), e.minMonthsBeforeRepair(), e.revokedOnBlackListing(), e.criteria(),
+                e.exitConditions(), e.procedure(), e.remedy(), e.extensionMonths()), recordedAt);
     }
 
     @EventHandler
     void on(ListDefinitionChangedEvent e, @org.axonframework.eventhandling.Timestamp Instant recordedAt) {
         saveList(new ListRow(e.listCode().value(), e.version(), e.name(), e.colour().name(), e.authority(), e.legalBasis(),
-                e.periodMonths(), e.earlyRepairAllowed(), e.minMonthsBeforeRepair(), e.revokedOnBlackListing()), recordedAt);
+                e.periodMonths(), e.earlyRepairAllowed(), e.minMonthsBeforeRepair(), e.revokedOnBlackListing(), e.criteria(),
+                e.exitConditions(), e.procedure(), e.remedy(), e.extensionMonths()), recordedAt);
     }
 
     @EventHandler
@@ -84,7 +86,8 @@ public class CatalogueProjection {
 
     private record ListRow(String code, int version, String name, String colour, String authority, String legalBasis,
                            int periodMonths, boolean earlyRepairAllowed, int minMonthsBeforeRepair,
-                           boolean revokedOnBlackListing) {
+                           boolean revokedOnBlackListing, String criteria, String exitConditions, String procedure,
+                           String remedy, int maxExtensionMonths) {
     }
 
     private record MeasureRow(String code, int version, String name, String kind, String domain, String scope,
@@ -100,13 +103,17 @@ public class CatalogueProjection {
                           colour = excluded.colour, authority = excluded.authority, legal_basis = excluded.legal_basis,
                           period_months = excluded.period_months, early_repair_allowed = excluded.early_repair_allowed,
                           min_months_before_repair = excluded.min_months_before_repair,
-                          revoked_on_black_listing = excluded.revoked_on_black_listing, valid_from = excluded.valid_from
+                          revoked_on_black_listing = excluded.revoked_on_black_listing, criteria = excluded.criteria,
+                          exit_conditions = excluded.exit_conditions, procedure = excluded.procedure,
+                          remedy = excluded.remedy, max_extension_months = excluded.max_extension_months,
+                          valid_from = excluded.valid_from
                       where list_definition_view.version < excluded.version""";
             jdbc.sql("insert into " + table + """
                              (list_code, version, name, colour, authority, legal_basis, period_months,
-                                early_repair_allowed, min_months_before_repair, revoked_on_black_listing, valid_from)
+                                early_repair_allowed, min_months_before_repair, revoked_on_black_listing, criteria,
+                                exit_conditions, procedure, remedy, max_extension_months, valid_from)
                             values (:code, :version, :name, :colour, :authority, :basis, :period, :early, :min, :revoked,
-                                    :from)
+                                    :criteria, :exitConditions, :procedure, :remedy, :extension, :from)
                             """ + conflict)
                     .param("code", row.code())
                     .param("version", row.version())
@@ -118,6 +125,11 @@ public class CatalogueProjection {
                     .param("early", row.earlyRepairAllowed())
                     .param("min", row.minMonthsBeforeRepair())
                     .param("revoked", row.revokedOnBlackListing())
+                    .param("criteria", row.criteria())
+                    .param("exitConditions", row.exitConditions())
+                    .param("procedure", row.procedure())
+                    .param("remedy", row.remedy())
+                    .param("extension", row.maxExtensionMonths())
                     .param("from", Timestamp.from(recordedAt))
                     .update();
         }

@@ -29,12 +29,15 @@ class CatalogueQueries {
     List<ListDefinitionView> lists() {
         return jdbc.sql("""
                         select list_code, version, name, colour, authority, legal_basis, period_months,
-                               early_repair_allowed, min_months_before_repair, revoked_on_black_listing, valid_from
+                               early_repair_allowed, min_months_before_repair, revoked_on_black_listing, valid_from,
+                               criteria, exit_conditions, procedure, remedy, max_extension_months
                         from list_definition_view order by list_code""")
                 .query((rs, n) -> new ListDefinitionView(rs.getString("list_code"), rs.getInt("version"), rs.getString("name"),
                         ListColour.valueOf(rs.getString("colour")), rs.getString("authority"), rs.getString("legal_basis"),
                         rs.getInt("period_months"), rs.getBoolean("early_repair_allowed"), rs.getInt("min_months_before_repair"),
-                        rs.getBoolean("revoked_on_black_listing"), validFrom(rs)))
+                        rs.getBoolean("revoked_on_black_listing"), validFrom(rs), rs.getString("criteria"),
+                        rs.getString("exit_conditions"), rs.getString("procedure"), rs.getString("remedy"),
+                        rs.getInt("max_extension_months")))
                 .list();
     }
 

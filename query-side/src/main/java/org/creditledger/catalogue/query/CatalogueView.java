@@ -15,10 +15,16 @@ public final class CatalogueView {
     private CatalogueView() {
     }
 
+    /**
+     * {@code criteria} 认定标准, {@code exitConditions} 移出条件, {@code procedure} 程序, {@code remedy} 救济: the texts
+     * the list publishes, null (not written) when not given; {@code maxExtensionMonths}: how far past {@code periodMonths} an
+     * entry's decision may set its end.
+     */
     public record ListDefinitionView(String listCode, int version, String name, ListColour colour, String authority,
                                      String legalBasis, int periodMonths, boolean earlyRepairAllowed,
                                      int minMonthsBeforeRepair, boolean revokedOnBlackListing,
-                                     OffsetDateTime validFrom) {
+                                     OffsetDateTime validFrom, String criteria, String exitConditions,
+                                     String procedure, String remedy, int maxExtensionMonths) {
     }
 
     /** {@code retiredFrom}: the first day a retired measure no longer applies, with {@code retirementReason}. */

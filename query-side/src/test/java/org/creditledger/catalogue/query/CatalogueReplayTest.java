@@ -1,7 +1,12 @@
 package org.creditledger.catalogue.query;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
 import org.creditledger.catalogue.api.CatalogueMessages.ListDefinedEvent;
 import org.creditledger.catalogue.api.CatalogueMessages.MeasureChangedEvent;
 import org.creditledger.catalogue.api.CatalogueMessages.MeasureDefinedEvent;
@@ -33,6 +38,9 @@ class CatalogueReplayTest extends ReadApiTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    Serializer serializer;
+
     @Test
     void measureVersionsKeepTheirRecordTimesAndSurviveAReplay() {
         String tag = suffix.toUpperCase().replace('-', '_');
@@ -62,6 +70,50 @@ class CatalogueReplayTest extends ReadApiTest {
         assertThat(get(admin, "/api/v1/measures?listCode=" + list)).isEqualTo(measuresBefore);
         assertThat(get(admin, "/api/v1/lists")).isEqualTo(listsBefore);
         assertThat(versions(measure)).isEqualTo(versionsBefore);
+    }
+
+    @Test
+    void aListDefinitionStoredBeforeItsTextsReadsAsNoTextsAndNoExtensionAndTextsSurviveAReplay() throws Exception {
+        String tag = suffix.toUpperCase().replace('-', '_');
+        ListCode list = new ListCode("SAFETY_" + tag);
+        ListDefinedEvent current = new ListDefinedEvent(list, 1, "安全生产严重失信主体名单", ListColour.BLACK, "应急管理部",
+                "《安全生产严重失信主体名单管理办法》（应急管理部令第11号）", 36, true, 12, false, "认定标准", "移出条件", "程序",
+                "救济", 6);
+        // the stored shape before issue 12: the same JSON without the fields added at the end
+        SerializedObject<byte[]> stored = serializer.serialize(current, byte[].class);
+        ObjectNode json = (ObjectNode) new ObjectMapper().readTree(stored.getData());
+        json.remove(List.of("criteria", "exitConditions", "procedure", "remedy", "maxExtensionMonths"));
+        ListDefinedEvent old = serializer.deserialize(new SimpleSerializedObject<>(new ObjectMapper().writeValueAsBytes(json),
+                byte[].class, stored.getType()));
+        assertThat(old.criteria()).isNull();
+        assertThat(old.maxExtensionMonths()).isNull();
+        assertThat(old.extensionMonths()).isZero();
+        assertThat(old.periodMonths()).isEqualTo(36);
+
+        events.append("ListDefinition", list.value(), current, shanghai("2025-01-02T09:00"));
+        String admin = keys.admin();
+        JsonNode before = find(get(admin, "/api/v1/lists"), list.value());
+        assertThat(before.path("criteria").asText()).isEqualTo("认定标准");
+        assertThat(before.path("remedy").asText()).isEqualTo("救济");
+        assertThat(before.path("maxExtensionMonths").asInt()).isEqualTo(6);
+
+        StreamingEventProcessor processor = processor(CatalogueProjection.PROCESSING_GROUP);
+        processor.shutDown();
+        processor.resetTokens();
+        processor.start();
+        await().atMost(Duration.ofSeconds(60)).until(() -> !processor.isReplaying());
+        assertThat(find(get(admin, "/api/v1/lists"), list.value())).isEqualTo(before);
+        assertThat(jdbc.sql("select criteria, max_extension_months from list_definition_version where list_code = ?")
+                .param(list.value()).query().singleRow()).containsEntry("criteria", "认定标准").containsEntry("max_extension_months", 6);
+    }
+
+    private static JsonNode find(JsonNode lists, String listCode) {
+        for (JsonNode list : lists) {
+            if (list.path("listCode").asText().equals(listCode)) {
+                return list;
+            }
+        }
+        throw new AssertionError(listCode + " not in " + lists);
     }
 
     private List<Map<String, Object>> versions(MeasureCode measure) {

@@ -24,24 +24,69 @@ public final class CatalogueMessages {
     /**
      * Creates or changes a list definition; saving it unchanged records nothing. Answers {@link Saved}.
      * {@code revokedOnBlackListing} (red lists only): a subject entering any black list leaves this list.
+     * The published texts the seeds require (认定标准 {@code criteria}, 移出条件 {@code exitConditions}, 程序
+     * {@code procedure}, 救济 {@code remedy}) are optional; {@code maxExtensionMonths}: how far past its period an
+     * entry's decision may set its end (失信被执行人: 2 years, extendable up to 3 more), 0 when it may not.
      */
     public record SaveListDefinitionCommand(@TargetAggregateIdentifier ListCode listCode, String name, ListColour colour,
                                             String authority, String legalBasis, int periodMonths,
                                             boolean earlyRepairAllowed, int minMonthsBeforeRepair,
-                                            boolean revokedOnBlackListing) {
+                                            boolean revokedOnBlackListing, String criteria, String exitConditions,
+                                            String procedure, String remedy, int maxExtensionMonths) {
+
+        /** A list without published texts and without extension. */
+        public SaveListDefinitionCommand(ListCode listCode, String name, ListColour colour, String authority,
+                                         String legalBasis, int periodMonths, boolean earlyRepairAllowed,
+                                         int minMonthsBeforeRepair, boolean revokedOnBlackListing) {
+            this(listCode, name, colour, authority, legalBasis, periodMonths, earlyRepairAllowed, minMonthsBeforeRepair,
+                    revokedOnBlackListing, null, null, null, null, 0);
+        }
     }
 
+    /**
+     * The texts and {@code maxExtensionMonths} were added at the end (issue 12): events stored before read them as
+     * null, which means no texts and no extension ({@link #extensionMonths()}).
+     */
     @Revision("1")
     public record ListDefinedEvent(ListCode listCode, int version, String name, ListColour colour, String authority,
                                    String legalBasis, int periodMonths, boolean earlyRepairAllowed,
-                                   int minMonthsBeforeRepair, boolean revokedOnBlackListing) {
+                                   int minMonthsBeforeRepair, boolean revokedOnBlackListing, String criteria,
+                                   String exitConditions, String procedure, String remedy,
+                                   Integer maxExtensionMonths) {
+
+        public ListDefinedEvent(ListCode listCode, int version, String name, ListColour colour, String authority,
+                                String legalBasis, int periodMonths, boolean earlyRepairAllowed,
+                                int minMonthsBeforeRepair, boolean revokedOnBlackListing) {
+            this(listCode, version, name, colour, authority, legalBasis, periodMonths, earlyRepairAllowed,
+                    minMonthsBeforeRepair, revokedOnBlackListing, null, null, null, null, 0);
+        }
+
+        /** 0 for events stored before the extension was kept. */
+        public int extensionMonths() {
+            return maxExtensionMonths == null ? 0 : maxExtensionMonths;
+        }
     }
 
+    /** See {@link ListDefinedEvent} for the fields added at the end. */
     @Revision("1")
     public record ListDefinitionChangedEvent(ListCode listCode, int version, String name, ListColour colour,
                                              String authority, String legalBasis, int periodMonths,
                                              boolean earlyRepairAllowed, int minMonthsBeforeRepair,
-                                             boolean revokedOnBlackListing) {
+                                             boolean revokedOnBlackListing, String criteria, String exitConditions,
+                                             String procedure, String remedy, Integer maxExtensionMonths) {
+
+        public ListDefinitionChangedEvent(ListCode listCode, int version, String name, ListColour colour,
+                                          String authority, String legalBasis, int periodMonths,
+                                          boolean earlyRepairAllowed, int minMonthsBeforeRepair,
+                                          boolean revokedOnBlackListing) {
+            this(listCode, version, name, colour, authority, legalBasis, periodMonths, earlyRepairAllowed,
+                    minMonthsBeforeRepair, revokedOnBlackListing, null, null, null, null, 0);
+        }
+
+        /** 0 for events stored before the extension was kept. */
+        public int extensionMonths() {
+            return maxExtensionMonths == null ? 0 : maxExtensionMonths;
+        }
     }
 
     /**
