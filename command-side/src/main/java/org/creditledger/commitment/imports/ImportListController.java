@@ -6,10 +6,7 @@ import jakarta.validation.constraints.Min;
 import org.creditledger.platform.access.AllowedRoles;
 import org.creditledger.platform.access.Caller;
 import org.creditledger.platform.access.Role;
-import org.creditledger.platform.web.FieldProblem;
-import org.creditledger.platform.web.InvalidInput;
 import org.creditledger.platform.web.Page;
-import org.creditledger.unit.api.UnitId;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -46,14 +43,7 @@ class ImportListController {
                              @RequestParam(defaultValue = "0") @Min(0) @Max(Page.MAX_PAGE) int page,
                              @RequestParam(defaultValue = "" + Page.DEFAULT_SIZE) @Min(1) @Max(Page.MAX_SIZE) int size,
                              Caller caller) {
-        String unit = unitId == null || unitId.isBlank() ? null : unitId.strip();
-        if (unit != null && !UnitId.isValid(unit)) {
-            throw new InvalidInput(FieldProblem.of("unitId", "unit.id.format"));
-        }
-        if (caller.is(Role.UNIT_CLERK)) {
-            unit = unit == null ? caller.unitId() : unit;
-            caller.requireMayReadUnit(unit, Text.of("imports.records"));
-        }
+        String unit = caller.unitToList(unitId, Text.of("imports.records"));
         Page<ImportJob> found = store.list(unit, page, size);
         return new Page<>(found.items().stream().map(ImportListController::summary).toList(), found.page(), found.size(),
                 found.totalItems());

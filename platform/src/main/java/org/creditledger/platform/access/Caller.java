@@ -2,6 +2,9 @@ package org.creditledger.platform.access;
 
 import java.util.UUID;
 import org.creditledger.platform.i18n.Text;
+import org.creditledger.platform.web.FieldProblem;
+import org.creditledger.platform.web.InvalidInput;
+import org.creditledger.unit.api.UnitId;
 
 /** The authenticated API key behind the current request. */
 public record Caller(UUID keyId, String name, Role role, String unitId, String authority) {
@@ -18,6 +21,23 @@ public record Caller(UUID keyId, String name, Role role, String unitId, String a
         if (role == Role.UNIT_CLERK && (unit == null || !unit.equals(unitId))) {
             throw new AccessDenied(Text.of("access.unit-clerk.own-unit-read", what, unitId));
         }
+    }
+
+    /**
+     * The unit a list is read for, from an optional {@code unitId} parameter: a UNIT_CLERK reads its own unit by default
+     * and no other (403, {@code what} naming the records); the other roles read the unit named, or every unit (null).
+     * A malformed id → 400 naming {@code unitId}.
+     */
+    public String unitToList(String unitIdParameter, Text what) {
+        String unit = unitIdParameter == null || unitIdParameter.isBlank() ? null : unitIdParameter.strip();
+        if (unit != null && !UnitId.isValid(unit)) {
+            throw new InvalidInput(FieldProblem.of("unitId", "unit.id.format"));
+        }
+        if (role == Role.UNIT_CLERK) {
+            unit = unit == null ? unitId : unit;
+            requireMayReadUnit(unit, what);
+        }
+        return unit;
     }
 
     /**

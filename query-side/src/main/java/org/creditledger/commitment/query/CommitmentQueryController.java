@@ -14,7 +14,6 @@ import org.creditledger.platform.web.LedgerProblem;
 import org.creditledger.platform.web.Page;
 import org.creditledger.platform.web.ProblemType;
 import org.creditledger.readmodel.ProjectionCatchUp;
-import org.creditledger.unit.api.UnitId;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -77,14 +76,7 @@ class CommitmentQueryController {
                               @RequestParam(defaultValue = "0") @Min(0) @Max(Page.MAX_PAGE) int page,
                               @RequestParam(defaultValue = "" + Page.DEFAULT_SIZE) @Min(1) @Max(Page.MAX_SIZE) int size,
                               Caller caller) {
-        String unit = blankToNull(unitId);
-        if (unit != null && !UnitId.isValid(unit)) {
-            throw new InvalidInput(FieldProblem.of("unitId", "unit.id.format"));
-        }
-        if (caller.is(Role.UNIT_CLERK)) {
-            unit = unit == null ? caller.unitId() : unit;
-            caller.requireMayReadUnit(unit, Text.of("query.records.commitments"));
-        }
+        String unit = caller.unitToList(unitId, Text.of("query.records.commitments"));
         if (signedFrom != null && signedTo != null && signedTo.isBefore(signedFrom)) {
             throw new InvalidInput(FieldProblem.of("signedTo", "query.signed-to-before-from", signedFrom.toString()));
         }

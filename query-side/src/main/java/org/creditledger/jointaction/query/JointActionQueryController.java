@@ -59,14 +59,7 @@ class JointActionQueryController {
                                        @RequestParam(defaultValue = "0") @Min(0) @Max(Page.MAX_PAGE) int page,
                                        @RequestParam(defaultValue = "" + Page.DEFAULT_SIZE) @Min(1) @Max(Page.MAX_SIZE) int size,
                                        Caller caller) {
-        String unit = unitId == null || unitId.isBlank() ? null : unitId.strip();
-        if (unit != null && !UnitId.isValid(unit)) {
-            throw new InvalidInput(FieldProblem.of("unitId", "unit.id.format"));
-        }
-        if (caller.is(Role.UNIT_CLERK)) {
-            unit = unit == null ? caller.unitId() : unit;
-            caller.requireMayReadUnit(unit, Text.of("query.records.cases"));
-        }
+        String unit = caller.unitToList(unitId, Text.of("query.records.cases"));
         catchUp.await(JointActionProjection.PROCESSING_GROUP);
         return cases.list(unit, year, page, size);
     }
