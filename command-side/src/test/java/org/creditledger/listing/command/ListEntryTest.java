@@ -5,6 +5,7 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.creditledger.commitment.api.CommitmentId;
 import org.creditledger.listing.api.EntryId;
+import org.creditledger.listing.api.NamedPerson;
 import org.creditledger.listing.api.ExitReason;
 import org.creditledger.listing.api.ListEntryMessages.ApplyForRepairCommand;
 import org.creditledger.listing.api.ListEntryMessages.DecideObjectionCommand;
@@ -88,7 +89,7 @@ class ListEntryTest {
     static EnterListCommand enter(LocalDate decidedOn, LocalDate from, LocalDate until, boolean earlyRepair,
                                   String actingAuthority) {
         return new EnterListCommand(ID, LIST, SAMR, SUBJECT, "广市监严违〔2025〕3号", decidedOn, "提供虚假材料取得行政许可",
-                from, until, "张三", List.of("李四"), earlyRepair, MIN_MONTHS, actingAuthority, ListColour.BLACK, false);
+                from, until, NamedPerson.named("张三"), List.of(NamedPerson.named("李四")), earlyRepair, MIN_MONTHS, actingAuthority, ListColour.BLACK, false);
     }
 
     static SubjectListedEvent listed() {
@@ -97,7 +98,7 @@ class ListEntryTest {
 
     static SubjectListedEvent listed(boolean earlyRepair) {
         return new SubjectListedEvent(ID, LIST, SAMR, SUBJECT, "广市监严违〔2025〕3号", DECIDED, "提供虚假材料取得行政许可",
-                FROM, UNTIL, "张三", List.of("李四"), earlyRepair, MIN_MONTHS, ListColour.BLACK, false);
+                FROM, UNTIL, NamedPerson.named("张三"), List.of(NamedPerson.named("李四")), earlyRepair, MIN_MONTHS, ListColour.BLACK, false);
     }
 
     static FileObjectionCommand fileObjection(ObjectionId id) {
