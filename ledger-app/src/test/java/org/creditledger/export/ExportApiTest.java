@@ -189,7 +189,9 @@ class ExportApiTest extends LedgerHttpTest {
             assertThat(cell(sheet, row, "名单条目编号").getStringCellValue()).isEqualTo(item.path("entryId").asText());
             assertThat(cell(sheet, row, "状态").getStringCellValue()).isEqualTo("在列");
             assertThat(cell(sheet, row, "主体类别").getStringCellValue()).isEqualTo(item.path("subject").path("kindLabel").asText());
-            assertThat(cell(sheet, row, "主要负责人").getStringCellValue()).isEqualTo("王某某、李某");
+            assertThat(cell(sheet, row, "法定代表人").getStringCellValue()).isEqualTo("王某某");
+            assertThat(cell(sheet, row, "第1名责任人").getStringCellValue()).isEqualTo("王某某");
+            assertThat(cell(sheet, row, "第2名责任人职务").getStringCellValue()).isEqualTo("直接责任人");
             assertThat(cell(sheet, row, "列入日期").getLocalDateTimeCellValue().toLocalDate()).isEqualTo(LocalDate.parse("2024-06-03"));
             LocalDateTime recordedAt = LocalDateTime.ofInstant(Instant.parse(item.path("recordedAt").asText()), SHANGHAI);
             assertThat(cell(sheet, row, "记录时间").getLocalDateTimeCellValue()).isCloseTo(recordedAt, org.assertj.core.api.Assertions.within(1, java.time.temporal.ChronoUnit.SECONDS));
@@ -310,8 +312,8 @@ class ExportApiTest extends LedgerHttpTest {
         body.put("decidedOn", "2024-06-03");
         body.put("reason", "因同一性质违法行为受到两次以上较重行政处罚");
         body.put("effectiveFrom", "2024-06-03");
-        body.put("legalRepresentative", "王某某");
-        body.put("responsiblePersons", new ArrayList<>(List.of("王某某", "李某")));
+        body.put("legalRepresentative", Map.of("name", "王某某"));
+        body.put("responsiblePersons", new ArrayList<>(List.of(Map.of("name", "王某某", "role", "主要负责人"), Map.of("name", "李某", "role", "直接责任人"))));
         return body;
     }
 

@@ -5,6 +5,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.creditledger.LedgerHttpTest;
 import org.creditledger.catalogue.api.ListColour;
 import org.creditledger.listing.api.EntryId;
+import org.creditledger.listing.api.NamedPerson;
 import org.creditledger.listing.api.ExitReason;
 import org.creditledger.listing.api.ListEntryMessages.DelistCommand;
 import org.creditledger.listing.api.ListEntryMessages.EnterListCommand;
@@ -79,7 +80,7 @@ class JointActionApiTest extends LedgerHttpTest {
     EntryId enter(String listCode, LocalDate from, LocalDate until) {
         EntryId entryId = EntryId.random();
         commandGateway.sendAndWait(new EnterListCommand(entryId, listCode, AUTHORITY, COMPANY, "(2025)川08执" + suffix,
-                from.minusDays(3), "拒不履行生效法律文书确定的义务", from, until, "张三", List.of(), true, 0, null, ListColour.BLACK, false));
+                from.minusDays(3), "拒不履行生效法律文书确定的义务", from, until, NamedPerson.named("张三"), List.of(), true, 0, null, ListColour.BLACK, false));
         return entryId;
     }
 

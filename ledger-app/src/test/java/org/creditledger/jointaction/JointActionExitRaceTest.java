@@ -4,6 +4,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.creditledger.LedgerHttpTest;
 import org.creditledger.catalogue.api.ListColour;
 import org.creditledger.listing.api.EntryId;
+import org.creditledger.listing.api.NamedPerson;
 import org.creditledger.listing.api.ListEntryMessages.EnterListCommand;
 import org.creditledger.subject.SubjectKind;
 import org.creditledger.subject.SubjectRef;
@@ -89,7 +90,7 @@ class JointActionExitRaceTest extends LedgerHttpTest {
             SubjectRef company = new SubjectRef(SubjectKind.LEGAL_PERSON, uscc(i), "广元市某某建材有限公司" + i);
             commandGateway.sendAndWait(new EnterListCommand(entryId, blackList, AUTHORITY, company,
                     "(2025)川08执" + suffix + "-" + i, today.minusYears(1).minusDays(3), "拒不履行生效法律文书确定的义务",
-                    today.minusYears(1), today.plusYears(2), "张三", List.of(), true, 0, null, ListColour.BLACK, false));
+                    today.minusYears(1), today.plusYears(2), NamedPerson.named("张三"), List.of(), true, 0, null, ListColour.BLACK, false));
             entries.add(entryId);
         }
         Api admin = api().as(keys().admin());

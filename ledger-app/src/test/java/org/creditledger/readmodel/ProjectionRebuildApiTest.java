@@ -402,8 +402,8 @@ class ProjectionRebuildApiTest extends LedgerHttpTest {
         body.put("decidedOn", "2024-06-03");
         body.put("reason", "因同一性质违法行为受到两次以上较重行政处罚");
         body.put("effectiveFrom", "2024-06-03");
-        body.put("legalRepresentative", "王某某");
-        body.put("responsiblePersons", List.of("王某某", "李某"));
+        body.put("legalRepresentative", Map.of("name", "王某某"));
+        body.put("responsiblePersons", List.of(Map.of("name", "王某某", "role", "主要负责人"), Map.of("name", "李某", "role", "直接责任人")));
         Api.Response entered = authority.post("/api/v1/list-entries", body);
         assertThat(entered.status()).as(entered.toString()).isEqualTo(201);
         String entryId = entered.json().path("entryId").asText();

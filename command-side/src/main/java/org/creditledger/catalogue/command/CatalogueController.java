@@ -15,6 +15,7 @@ import org.creditledger.catalogue.api.CatalogueMessages.SaveMeasureCommand;
 import org.creditledger.catalogue.api.CatalogueMessages.Saved;
 import org.creditledger.catalogue.api.ListCode;
 import org.creditledger.catalogue.api.ListColour;
+import org.creditledger.catalogue.api.MeasureBinds;
 import org.creditledger.catalogue.api.MeasureCode;
 import org.creditledger.catalogue.api.MeasureDomain;
 import org.creditledger.catalogue.api.MeasureKind;
@@ -80,11 +81,12 @@ class CatalogueController {
     /** {@code legalBasis} is checked by the measure itself, which names the rule for local supplements. */
     record MeasureRequest(@NotBlank @Size(max = 200) String name, @NotNull MeasureKind kind, @NotNull MeasureDomain domain,
                           @NotNull MeasureScope scope, @Size(max = 2000) String legalBasis,
-                          @NotEmpty @Size(max = 100) List<String> listCodes) {
+                          @NotEmpty @Size(max = 100) List<String> listCodes, MeasureBinds binds) {
     }
 
+    /** {@code binds}: whom the measure binds, the listed subject unless the request said otherwise. */
     record MeasureResponse(String measureCode, int version, String name, MeasureKind kind, MeasureDomain domain,
-                           MeasureScope scope, String legalBasis, List<String> listCodes) {
+                           MeasureScope scope, String legalBasis, List<String> listCodes, MeasureBinds binds) {
     }
 
     @Operation(operationId = "saveList", summary = "Define or change a list")
@@ -141,13 +143,15 @@ class CatalogueController {
             throw new InvalidInput(errors);
         }
         SaveMeasureCommand command = new SaveMeasureCommand(new MeasureCode(measureCode), request.name().trim(), request.kind(),
-                request.domain(), request.scope(), request.legalBasis() == null ? null : request.legalBasis().trim(), listCodes);
+                request.domain(), request.scope(), request.legalBasis() == null ? null : request.legalBasis().trim(), listCodes,
+                request.binds());
         knownLists.require(command.listCodes(), "listCodes");
         knownLists.requireConsistent(command.kind(), command.listCodes(), "listCodes");
         Saved saved = commands.send(command, metadata);
         return ResponseEntity.status(saved.created() ? HttpStatus.CREATED : HttpStatus.OK)
                 .body(new MeasureResponse(measureCode, saved.version(), command.name(), command.kind(), command.domain(),
-                        command.scope(), command.legalBasis(), command.listCodes().stream().map(ListCode::value).toList()));
+                        command.scope(), command.legalBasis(), command.listCodes().stream().map(ListCode::value).toList(),
+                        command.binds()));
     }
 
     /** 清理: why the measure goes, and the first day (Asia/Shanghai) it no longer applies. */

@@ -13,6 +13,7 @@ import org.creditledger.catalogue.api.CatalogueMessages.RetireMeasureCommand;
 import org.creditledger.catalogue.api.CatalogueMessages.SaveMeasureCommand;
 import org.creditledger.catalogue.api.CatalogueMessages.Saved;
 import org.creditledger.catalogue.api.ListCode;
+import org.creditledger.catalogue.api.MeasureBinds;
 import org.creditledger.catalogue.api.MeasureDomain;
 import org.creditledger.catalogue.api.MeasureKind;
 import org.creditledger.catalogue.api.MeasureScope;
@@ -37,7 +38,7 @@ class Measure {
     private LocalDate retiredFrom;
 
     private record Definition(String name, MeasureKind kind, MeasureDomain domain, MeasureScope scope,
-                              String legalBasis, List<ListCode> listCodes) {
+                              String legalBasis, List<ListCode> listCodes, MeasureBinds binds) {
     }
 
     Measure() {
@@ -52,15 +53,15 @@ class Measure {
             throw new MeasureRetired(command.measureCode(), retiredFrom);
         }
         Definition wanted = new Definition(command.name(), command.kind(), command.domain(), command.scope(),
-                command.legalBasis(), command.listCodes());
+                command.legalBasis(), command.listCodes(), command.binds());
         if (current == null) {
             apply(new MeasureDefinedEvent(command.measureCode(), 1, wanted.name(), wanted.kind(), wanted.domain(),
-                    wanted.scope(), wanted.legalBasis(), wanted.listCodes()));
+                    wanted.scope(), wanted.legalBasis(), wanted.listCodes(), wanted.binds()));
             return new Saved(true, 1);
         }
         if (!wanted.equals(current)) {
             apply(new MeasureChangedEvent(command.measureCode(), version + 1, wanted.name(), wanted.kind(),
-                    wanted.domain(), wanted.scope(), wanted.legalBasis(), wanted.listCodes()));
+                    wanted.domain(), wanted.scope(), wanted.legalBasis(), wanted.listCodes(), wanted.binds()));
         }
         return new Saved(false, version);
     }
@@ -99,7 +100,8 @@ class Measure {
     void on(MeasureDefinedEvent event) {
         id = event.measureCode().value();
         version = event.version();
-        current = new Definition(event.name(), event.kind(), event.domain(), event.scope(), event.legalBasis(), event.listCodes());
+        current = new Definition(event.name(), event.kind(), event.domain(), event.scope(), event.legalBasis(), event.listCodes(),
+                event.bindsOrDefault());
     }
 
     @EventSourcingHandler
@@ -110,6 +112,7 @@ class Measure {
     @EventSourcingHandler
     void on(MeasureChangedEvent event) {
         version = event.version();
-        current = new Definition(event.name(), event.kind(), event.domain(), event.scope(), event.legalBasis(), event.listCodes());
+        current = new Definition(event.name(), event.kind(), event.domain(), event.scope(), event.legalBasis(), event.listCodes(),
+                event.bindsOrDefault());
     }
 }

@@ -5,10 +5,12 @@ import org.creditledger.catalogue.command.KnownLists.ListFacts;
 import org.creditledger.listing.api.EntryId;
 import org.creditledger.listing.api.ListEntryMessages.EnterListCommand;
 import org.creditledger.listing.api.ListingPeriod;
+import org.creditledger.listing.api.NamedPerson;
 import org.creditledger.platform.i18n.Text;
 import org.creditledger.platform.web.FieldProblem;
 import org.creditledger.platform.web.LedgerProblem;
 import org.creditledger.platform.web.ProblemType;
+import org.creditledger.subject.InvalidSubjectCode;
 import org.creditledger.subject.SubjectRef;
 import org.creditledger.subject.web.SubjectBody;
 
@@ -22,11 +24,16 @@ import java.util.List;
  * ({@link Checked#command}). The entry checks its own rules again, for commands from anywhere else.
  */
 record EnterListDraft(String listCode, SubjectBody subject, String decisionNo, LocalDate decidedOn, String reason,
-                      LocalDate effectiveFrom, LocalDate effectiveUntil, String legalRepresentative,
-                      List<String> responsiblePersons) {
+                      LocalDate effectiveFrom, LocalDate effectiveUntil, PersonBody legalRepresentative,
+                      List<PersonBody> responsiblePersons) {
+
+    /** A person named in the decision as the request writes it: {@code {name, code?, role?}}. */
+    record PersonBody(String name, String code, String role) {
+    }
 
     /** The outcome of checking a draft: the list and subject it names, or the reasons there are none. */
-    record Checked(EnterListDraft draft, ListCode listCode, SubjectRef subject, List<FieldProblem> errors) {
+    record Checked(EnterListDraft draft, ListCode listCode, SubjectRef subject, NamedPerson legalRepresentative,
+                   List<NamedPerson> responsiblePersons, List<FieldProblem> errors) {
 
         boolean valid() {
             return errors.isEmpty();
@@ -52,7 +59,7 @@ record EnterListDraft(String listCode, SubjectBody subject, String decisionNo, L
                     : ListingPeriod.lastDay(draft.effectiveFrom, facts.periodMonths());
             return new EnterListCommand(id, listCode.value(), facts.authority(), subject, draft.decisionNo.trim(),
                     draft.decidedOn, draft.reason.trim(), draft.effectiveFrom, until,
-                    trimmed(draft.legalRepresentative), draft.responsiblePersons, facts.earlyRepairAllowed(),
+                    legalRepresentative, responsiblePersons, facts.earlyRepairAllowed(),
                     facts.minMonthsBeforeRepair(), actingAuthority, facts.colour(), facts.revokedOnBlackListing());
         }
     }
@@ -98,20 +105,38 @@ record EnterListDraft(String listCode, SubjectBody subject, String decisionNo, L
         if (effectiveFrom != null && effectiveUntil != null && !effectiveUntil.isAfter(effectiveFrom)) {
             errors.add(FieldProblem.of("effectiveUntil", "listing.effective-until.after", effectiveFrom));
         }
-        if (!errors.isEmpty()) {
-            return new Checked(this, null, null, List.copyOf(errors));
+        NamedPerson representative = legalRepresentative == null ? null
+                : person(errors, "legalRepresentative", legalRepresentative);
+        List<NamedPerson> persons = new ArrayList<>();
+        if (responsiblePersons != null) {
+            for (int i = 0; i < responsiblePersons.size(); i++) {
+                persons.add(person(errors, "responsiblePersons[" + i + "]", responsiblePersons.get(i)));
+            }
         }
-        return new Checked(this, list, subjectRef, List.of());
+        if (!errors.isEmpty()) {
+            return new Checked(this, null, null, null, List.of(), List.copyOf(errors));
+        }
+        return new Checked(this, list, subjectRef, representative, List.copyOf(persons), List.of());
+    }
+
+    /** The person {@code body} names, or null after adding to {@code errors} a missing name or a wrong 身份证 number. */
+    private static NamedPerson person(List<FieldProblem> errors, String path, PersonBody body) {
+        if (body == null || isBlank(body.name())) {
+            errors.add(FieldProblem.of(path + ".name", "problem.field.required"));
+            return null;
+        }
+        try {
+            return new NamedPerson(body.name(), body.code(), body.role());
+        } catch (InvalidSubjectCode e) {
+            errors.add(FieldProblem.of(path + ".code", e.reason()));
+            return null;
+        }
     }
 
     private static void required(List<FieldProblem> errors, String field, String value) {
         if (isBlank(value)) {
             errors.add(FieldProblem.of(field, "problem.field.required"));
         }
-    }
-
-    private static String trimmed(String value) {
-        return isBlank(value) ? null : value.trim();
     }
 
     private static boolean isBlank(String value) {

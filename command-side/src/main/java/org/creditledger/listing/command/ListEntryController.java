@@ -51,11 +51,19 @@ class ListEntryController {
 
     record EnterRequest(String listCode, SubjectBody subject, @Size(max = 200) String decisionNo, LocalDate decidedOn,
                         @Size(max = 2000) String reason, LocalDate effectiveFrom, LocalDate effectiveUntil,
-                        @Size(max = 200) String legalRepresentative,
-                        @Size(max = 50) List<@NotBlank @Size(max = 200) String> responsiblePersons) {
+                        @Valid Person legalRepresentative,
+                        @Size(max = 50) List<@Valid @NotNull Person> responsiblePersons) {
         EnterListDraft draft() {
             return new EnterListDraft(listCode, subject, decisionNo, decidedOn, reason, effectiveFrom, effectiveUntil,
-                    legalRepresentative, responsiblePersons);
+                    legalRepresentative == null ? null : legalRepresentative.body(),
+                    responsiblePersons == null ? null : responsiblePersons.stream().map(Person::body).toList());
+        }
+    }
+
+    /** A person the decision names: the 身份证 number is checked as one when given. */
+    record Person(@Size(max = 200) String name, @Size(max = 18) String code, @Size(max = 100) String role) {
+        EnterListDraft.PersonBody body() {
+            return new EnterListDraft.PersonBody(name, code, role);
         }
     }
 

@@ -9,6 +9,7 @@ import org.creditledger.catalogue.api.CatalogueMessages.SaveMeasureCommand;
 import org.creditledger.catalogue.api.CatalogueMessages.Saved;
 import org.creditledger.catalogue.api.ListCode;
 import org.creditledger.catalogue.api.MeasureCode;
+import org.creditledger.catalogue.api.MeasureBinds;
 import org.creditledger.catalogue.api.MeasureDomain;
 import org.creditledger.catalogue.api.MeasureKind;
 import org.creditledger.catalogue.api.MeasureScope;
@@ -41,7 +42,32 @@ class MeasureTest {
 
     static MeasureDefinedEvent defined() {
         return new MeasureDefinedEvent(PROCUREMENT, 1, NAME, MeasureKind.PUNISHMENT, MeasureDomain.GOVERNMENT_PROCUREMENT,
+                MeasureScope.NATIONAL_BASE, BASIS, List.of(DEBTOR, TAX), MeasureBinds.SUBJECT);
+    }
+
+    /** Version 1 as stored before measures said whom they bind. */
+    static MeasureDefinedEvent definedWithoutBinds() {
+        return new MeasureDefinedEvent(PROCUREMENT, 1, NAME, MeasureKind.PUNISHMENT, MeasureDomain.GOVERNMENT_PROCUREMENT,
                 MeasureScope.NATIONAL_BASE, BASIS, List.of(DEBTOR, TAX));
+    }
+
+    @Test
+    void aMeasureStoredWithoutBindsBindsTheSubjectSoSavingItAgainRecordsNothing() {
+        fixture.given(definedWithoutBinds())
+                .when(save(MeasureScope.NATIONAL_BASE, BASIS, List.of(TAX, DEBTOR)))
+                .expectNoEvents()
+                .expectResultMessagePayload(new Saved(false, 1));
+    }
+
+    @Test
+    void bindingThePersonsRecordsTheNextVersion() {
+        fixture.given(definedWithoutBinds())
+                .when(new SaveMeasureCommand(PROCUREMENT, NAME, MeasureKind.PUNISHMENT, MeasureDomain.GOVERNMENT_PROCUREMENT,
+                        MeasureScope.NATIONAL_BASE, BASIS, List.of(DEBTOR, TAX), MeasureBinds.PERSONS))
+                .expectEvents(new MeasureChangedEvent(PROCUREMENT, 2, NAME, MeasureKind.PUNISHMENT,
+                        MeasureDomain.GOVERNMENT_PROCUREMENT, MeasureScope.NATIONAL_BASE, BASIS, List.of(DEBTOR, TAX),
+                        MeasureBinds.PERSONS))
+                .expectResultMessagePayload(new Saved(false, 2));
     }
 
     @Test
@@ -57,7 +83,7 @@ class MeasureTest {
         fixture.given(defined())
                 .when(save(MeasureScope.NATIONAL_BASE, BASIS, List.of(DEBTOR)))
                 .expectEvents(new MeasureChangedEvent(PROCUREMENT, 2, NAME, MeasureKind.PUNISHMENT, MeasureDomain.GOVERNMENT_PROCUREMENT,
-                        MeasureScope.NATIONAL_BASE, BASIS, List.of(DEBTOR)))
+                        MeasureScope.NATIONAL_BASE, BASIS, List.of(DEBTOR), MeasureBinds.SUBJECT))
                 .expectResultMessagePayload(new Saved(false, 2));
     }
 
@@ -83,7 +109,7 @@ class MeasureTest {
         fixture.givenNoPriorActivity()
                 .when(save(MeasureScope.LOCAL_SUPPLEMENT, "《四川省社会信用条例》", List.of(DEBTOR)))
                 .expectEvents(new MeasureDefinedEvent(PROCUREMENT, 1, NAME, MeasureKind.PUNISHMENT, MeasureDomain.GOVERNMENT_PROCUREMENT,
-                        MeasureScope.LOCAL_SUPPLEMENT, "《四川省社会信用条例》", List.of(DEBTOR)));
+                        MeasureScope.LOCAL_SUPPLEMENT, "《四川省社会信用条例》", List.of(DEBTOR), MeasureBinds.SUBJECT));
     }
 
     @Test

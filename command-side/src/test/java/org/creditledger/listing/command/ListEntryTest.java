@@ -5,6 +5,8 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.creditledger.commitment.api.CommitmentId;
 import org.creditledger.listing.api.EntryId;
+import org.creditledger.listing.api.NamedPerson;
+import org.creditledger.subject.SubjectCodes;
 import org.creditledger.listing.api.ExitReason;
 import org.creditledger.listing.api.ListEntryMessages.ApplyForRepairCommand;
 import org.creditledger.listing.api.ListEntryMessages.DecideObjectionCommand;
@@ -88,7 +90,7 @@ class ListEntryTest {
     static EnterListCommand enter(LocalDate decidedOn, LocalDate from, LocalDate until, boolean earlyRepair,
                                   String actingAuthority) {
         return new EnterListCommand(ID, LIST, SAMR, SUBJECT, "广市监严违〔2025〕3号", decidedOn, "提供虚假材料取得行政许可",
-                from, until, "张三", List.of("李四"), earlyRepair, MIN_MONTHS, actingAuthority, ListColour.BLACK, false);
+                from, until, NamedPerson.named("张三"), List.of(NamedPerson.named("李四")), earlyRepair, MIN_MONTHS, actingAuthority, ListColour.BLACK, false);
     }
 
     static SubjectListedEvent listed() {
@@ -97,7 +99,7 @@ class ListEntryTest {
 
     static SubjectListedEvent listed(boolean earlyRepair) {
         return new SubjectListedEvent(ID, LIST, SAMR, SUBJECT, "广市监严违〔2025〕3号", DECIDED, "提供虚假材料取得行政许可",
-                FROM, UNTIL, "张三", List.of("李四"), earlyRepair, MIN_MONTHS, ListColour.BLACK, false);
+                FROM, UNTIL, NamedPerson.named("张三"), List.of(NamedPerson.named("李四")), earlyRepair, MIN_MONTHS, ListColour.BLACK, false);
     }
 
     static FileObjectionCommand fileObjection(ObjectionId id) {
@@ -141,6 +143,27 @@ class ListEntryTest {
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(listed())
                 .expectScheduledDeadlineWithName(EXPIRY, ListEntry.EXPIRY_DEADLINE);
+    }
+
+    @Test
+    void theEntryNamesItsRepresentativeAndResponsiblePersonsByTheirIdNumbers() {
+        NamedPerson representative = new NamedPerson("张三", SubjectCodes.residentIdFor(7), "法定代表人");
+        List<NamedPerson> responsible = List.of(new NamedPerson("李四", SubjectCodes.residentIdFor(8), "直接责任人"),
+                NamedPerson.named("王五"));
+        fixture.givenNoPriorActivity()
+                .when(new EnterListCommand(ID, LIST, SAMR, SUBJECT, "广市监严违〔2025〕3号", DECIDED, "提供虚假材料取得行政许可",
+                        FROM, UNTIL, representative, responsible, true, MIN_MONTHS, SAMR, ListColour.BLACK, false))
+                .expectEvents(new SubjectListedEvent(ID, LIST, SAMR, SUBJECT, "广市监严违〔2025〕3号", DECIDED,
+                        "提供虚假材料取得行政许可", FROM, UNTIL, representative, responsible, true, MIN_MONTHS,
+                        ListColour.BLACK, false));
+    }
+
+    @Test
+    void aPersonsIdNumberIsCheckedLikeASubjectsCode() {
+        String wrongCheckCharacter = SubjectCodes.residentIdFor(7).substring(0, 17)
+                + (SubjectCodes.residentIdFor(7).endsWith("0") ? "1" : "0");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new NamedPerson("张三", wrongCheckCharacter, null))
+                .isInstanceOf(org.creditledger.subject.InvalidSubjectCode.class);
     }
 
     @Test

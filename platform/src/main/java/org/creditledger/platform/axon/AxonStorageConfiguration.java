@@ -26,6 +26,7 @@ import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
+import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.axonframework.springboot.TokenStoreProperties;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -114,6 +115,14 @@ public class AxonStorageConfiguration {
         return ledgerSerializer;
     }
 
+    /**
+     * The upcasters stored events pass through before they are deserialised: events keep the shape they were written
+     * in, and each changed event's earlier revision is read as its current one here.
+     */
+    public static EventUpcasterChain upcasters() {
+        return new EventUpcasterChain(new PersonsAsObjectsUpcaster());
+    }
+
     @Bean
     public ConnectionProvider connectionProvider(DataSource dataSource) {
         return new UnitOfWorkAwareConnectionProviderWrapper(new SpringDataSourceConnectionProvider(dataSource));
@@ -131,6 +140,7 @@ public class AxonStorageConfiguration {
                                                  PersistenceExceptionResolver persistenceExceptionResolver,
                                                  EventStoreProperties settings) {
         return JdbcEventStorageEngine.builder()
+                .upcasterChain(upcasters())
                 .snapshotSerializer(ledgerSerializer)
                 .eventSerializer(ledgerSerializer)
                 .connectionProvider(connectionProvider)

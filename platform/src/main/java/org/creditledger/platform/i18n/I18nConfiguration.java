@@ -9,6 +9,8 @@ import org.creditledger.catalogue.api.ListColour;
 import org.creditledger.catalogue.api.MeasureDomain;
 import org.creditledger.catalogue.api.MeasureKind;
 import org.creditledger.catalogue.api.MeasureScope;
+import org.creditledger.catalogue.api.MeasureBinds;
+import org.creditledger.check.api.Capacity;
 import org.creditledger.check.api.Verdict;
 import org.creditledger.commitment.api.CommitmentStatus;
 import org.creditledger.commitment.api.CommitmentType;
@@ -102,8 +104,8 @@ public class I18nConfiguration {
     LabelledEnums kernelVocabulary() {
         return LabelledEnums.of(CommitmentType.class, CommitmentStatus.class, Outcome.class, SubjectKind.class,
                 Verdict.class, ListColour.class, EntryStatus.class, ExitReason.class, RepairMethod.class,
-                MeasureDomain.class, MeasureKind.class, MeasureScope.class, UnitKind.class, QuotaCounting.class,
-                Role.class);
+                MeasureDomain.class, MeasureKind.class, MeasureScope.class, MeasureBinds.class, Capacity.class,
+                UnitKind.class, QuotaCounting.class, Role.class);
     }
 
     /** Every module's bundles, by base name ({@code i18n/labels} …). */

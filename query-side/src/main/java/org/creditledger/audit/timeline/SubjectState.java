@@ -1,6 +1,7 @@
 package org.creditledger.audit.timeline;
 
 import org.creditledger.catalogue.api.ListColour;
+import org.creditledger.check.api.Capacity;
 import org.creditledger.check.api.CheckMessages.CheckedEntry;
 import org.creditledger.commitment.api.CommitmentStatus;
 import org.creditledger.commitment.api.CommitmentType;
@@ -28,11 +29,12 @@ public record SubjectState(String subjectCode, Instant asOf, long ledgerPosition
 
     /** A list entry in force, with the fields a counter check's receipt shows. */
     public record InForceEntry(UUID entryId, String listCode, ListColour colour, String authority, String decisionNo,
-                               LocalDate effectiveFrom, LocalDate effectiveUntil, boolean disputed) {
+                               LocalDate effectiveFrom, LocalDate effectiveUntil, boolean disputed, Capacity capacity) {
 
         static InForceEntry of(CheckedEntry entry) {
             return new InForceEntry(entry.entryId().value(), entry.listCode(), entry.colour(), entry.authority(),
-                    entry.decisionNo(), entry.effectiveFrom(), entry.effectiveUntil(), entry.disputed());
+                    entry.decisionNo(), entry.effectiveFrom(), entry.effectiveUntil(), entry.disputed(),
+                    entry.capacityOrSubject());
         }
     }
 

@@ -60,13 +60,13 @@ public class CatalogueProjection {
     @EventHandler
     void on(MeasureDefinedEvent e, @org.axonframework.eventhandling.Timestamp Instant recordedAt) {
         saveMeasure(new MeasureRow(e.measureCode().value(), e.version(), e.name(), e.kind().name(), e.domain().name(),
-                e.scope().name(), e.legalBasis(), codes(e.listCodes())), recordedAt);
+                e.scope().name(), e.legalBasis(), codes(e.listCodes()), e.bindsOrDefault().name()), recordedAt);
     }
 
     @EventHandler
     void on(MeasureChangedEvent e, @org.axonframework.eventhandling.Timestamp Instant recordedAt) {
         saveMeasure(new MeasureRow(e.measureCode().value(), e.version(), e.name(), e.kind().name(), e.domain().name(),
-                e.scope().name(), e.legalBasis(), codes(e.listCodes())), recordedAt);
+                e.scope().name(), e.legalBasis(), codes(e.listCodes()), e.bindsOrDefault().name()), recordedAt);
     }
 
     @EventHandler
@@ -91,7 +91,7 @@ public class CatalogueProjection {
     }
 
     private record MeasureRow(String code, int version, String name, String kind, String domain, String scope,
-                              String legalBasis, String[] listCodes) {
+                              String legalBasis, String[] listCodes, String binds) {
     }
 
     private void saveList(ListRow row, Instant recordedAt) {
@@ -142,11 +142,12 @@ public class CatalogueProjection {
                     : """
                       on conflict (measure_code) do update set version = excluded.version, name = excluded.name,
                           kind = excluded.kind, domain = excluded.domain, scope = excluded.scope,
-                          legal_basis = excluded.legal_basis, list_codes = excluded.list_codes, valid_from = excluded.valid_from
+                          legal_basis = excluded.legal_basis, list_codes = excluded.list_codes, binds = excluded.binds,
+                          valid_from = excluded.valid_from
                       where measure_view.version < excluded.version""";
             jdbc.sql("insert into " + table + """
-                             (measure_code, version, name, kind, domain, scope, legal_basis, list_codes, valid_from)
-                            values (:code, :version, :name, :kind, :domain, :scope, :basis, :lists, :from)
+                             (measure_code, version, name, kind, domain, scope, legal_basis, list_codes, binds, valid_from)
+                            values (:code, :version, :name, :kind, :domain, :scope, :basis, :lists, :binds, :from)
                             """ + conflict)
                     .param("code", row.code())
                     .param("version", row.version())
@@ -156,6 +157,7 @@ public class CatalogueProjection {
                     .param("scope", row.scope())
                     .param("basis", row.legalBasis())
                     .param("lists", row.listCodes())
+                    .param("binds", row.binds())
                     .param("from", Timestamp.from(recordedAt))
                     .update();
         }

@@ -1,6 +1,7 @@
 package org.creditledger.catalogue.query;
 
 import org.creditledger.catalogue.api.ListColour;
+import org.creditledger.catalogue.api.MeasureBinds;
 import org.creditledger.catalogue.api.MeasureDomain;
 import org.creditledger.catalogue.api.MeasureKind;
 import org.creditledger.catalogue.api.MeasureScope;
@@ -44,8 +45,8 @@ class CatalogueQueries {
     /** Current measures, optionally only those for one list and/or one domain. */
     List<MeasureView> measures(String listCode, MeasureDomain domain) {
         return jdbc.sql("""
-                        select measure_code, version, name, kind, domain, scope, legal_basis, list_codes, valid_from,
-                               retired_from, retirement_reason
+                        select measure_code, version, name, kind, domain, scope, legal_basis, list_codes, binds,
+                               valid_from, retired_from, retirement_reason
                         from measure_view
                         where (cast(:list as text) is null or list_codes @> array[cast(:list as text)])
                           and (cast(:domain as text) is null or domain = cast(:domain as text))
@@ -55,7 +56,8 @@ class CatalogueQueries {
                 .query((rs, n) -> new MeasureView(rs.getString("measure_code"), rs.getInt("version"), rs.getString("name"),
                         MeasureKind.valueOf(rs.getString("kind")), MeasureDomain.valueOf(rs.getString("domain")),
                         MeasureScope.valueOf(rs.getString("scope")), rs.getString("legal_basis"),
-                        List.of((String[]) rs.getArray("list_codes").getArray()), validFrom(rs),
+                        List.of((String[]) rs.getArray("list_codes").getArray()), MeasureBinds.valueOf(rs.getString("binds")),
+                        validFrom(rs),
                         rs.getObject("retired_from", LocalDate.class), rs.getString("retirement_reason")))
                 .list();
     }

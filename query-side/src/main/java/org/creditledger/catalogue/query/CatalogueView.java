@@ -1,6 +1,7 @@
 package org.creditledger.catalogue.query;
 
 import org.creditledger.catalogue.api.ListColour;
+import org.creditledger.catalogue.api.MeasureBinds;
 import org.creditledger.catalogue.api.MeasureDomain;
 import org.creditledger.catalogue.api.MeasureKind;
 import org.creditledger.catalogue.api.MeasureScope;
@@ -29,7 +30,8 @@ public final class CatalogueView {
 
     /** {@code retiredFrom}: the first day a retired measure no longer applies, with {@code retirementReason}. */
     public record MeasureView(String measureCode, int version, String name, MeasureKind kind, MeasureDomain domain,
-                              MeasureScope scope, String legalBasis, List<String> listCodes, OffsetDateTime validFrom,
+                              MeasureScope scope, String legalBasis, List<String> listCodes, MeasureBinds binds,
+                              OffsetDateTime validFrom,
                               LocalDate retiredFrom, String retirementReason) {
     }
 }

@@ -5,6 +5,7 @@ import org.creditledger.catalogue.api.ListColour;
 import org.creditledger.catalogue.api.MeasureDomain;
 import org.creditledger.catalogue.api.MeasureKind;
 import org.creditledger.catalogue.api.MeasureScope;
+import org.creditledger.check.api.Capacity;
 import org.creditledger.check.api.CheckMessages.AppliedMeasure;
 import org.creditledger.check.api.CheckMessages.CheckedEntry;
 import org.creditledger.listing.api.EntryId;
@@ -27,27 +28,36 @@ import java.util.UUID;
  *
  * <p>An entry is in force when its entry is known ({@code listed_*} within the horizon), its exit is not
  * ({@code exited_*} empty or beyond), and the horizon's day lies in its effective period. It is disputed when an
- * objection known by then was not yet closed by then. A measure applies when it is of the domain, names one of the
- * entries' lists, and is the version valid at the horizon.
+ * objection known by then was not yet closed by then. An entry is found when the code is its subject, or the 身份证
+ * number of a person it names ({@code check_person}, written with the entry), in that person's capacity. A measure
+ * applies when it is of the domain, is the version valid at the horizon, and names the list of an entry found in a
+ * capacity it binds: the subject's entries for {@code SUBJECT}, the persons' for {@code PERSONS}, either for
+ * {@code BOTH}.
  */
 @Component
 public class CheckLookup {
 
     private static final String ENTRIES = """
+            with named as (
+                select entry_id, 'SUBJECT' as capacity from check_entry where subject_code = :subject
+                union all
+                select entry_id, capacity from check_person where person_code = :subject)
             select e.entry_id, e.list_code, e.colour, e.authority, e.decision_no, e.effective_from, e.effective_until,
+                n.capacity,
                 exists (select 1 from check_objection o
                         where o.entry_id = e.entry_id and o.filed_{h} <= :bound
                           and (o.closed_{h} is null or o.closed_{h} > :bound)) as disputed
-            from check_entry e
-            where e.subject_code = :subject
-              and e.listed_{h} <= :bound and (e.exited_{h} is null or e.exited_{h} > :bound)
+            from named n join check_entry e on e.entry_id = n.entry_id
+            where e.listed_{h} <= :bound and (e.exited_{h} is null or e.exited_{h} > :bound)
               and e.effective_from <= :day and e.effective_until >= :day
-            order by e.listed_position""";
+            order by e.listed_position, n.capacity""";
 
     private static final String MEASURES = """
             select measure_code, version, name, kind, scope, legal_basis, list_codes
             from check_measure
-            where domain = :domain and list_codes && cast(:lists as text[])
+            where domain = :domain
+              and ((binds in ('SUBJECT', 'BOTH') and list_codes && cast(:subjectLists as text[]))
+                or (binds in ('PERSONS', 'BOTH') and list_codes && cast(:personLists as text[])))
               and valid_from_{h} <= :bound and (valid_until_{h} is null or valid_until_{h} > :bound)
               and not (retired_{h} is not null and retired_{h} <= :bound and retired_from <= :day)
             order by kind, measure_code""";
@@ -71,10 +81,10 @@ public class CheckLookup {
         if (entries.isEmpty()) {
             return new Findings(entries, List.of());
         }
-        String[] lists = entries.stream().map(CheckedEntry::listCode).distinct().toArray(String[]::new);
         List<AppliedMeasure> measures = jdbc.sql(MEASURES.replace("{h}", horizon.columns()))
                 .param("domain", domain.name())
-                .param("lists", lists)
+                .param("subjectLists", lists(entries, true))
+                .param("personLists", lists(entries, false))
                 .param("bound", horizon.bound())
                 .param("day", horizon.day())
                 .query(CheckLookup::measure)
@@ -101,11 +111,17 @@ public class CheckLookup {
                 .list();
     }
 
+    /** The lists of the entries naming the code as their subject ({@code subject}), or as one of their persons. */
+    private static String[] lists(List<CheckedEntry> entries, boolean subject) {
+        return entries.stream().filter(e -> (e.capacity() == Capacity.SUBJECT) == subject)
+                .map(CheckedEntry::listCode).distinct().toArray(String[]::new);
+    }
+
     private static CheckedEntry entry(ResultSet rs, int row) throws SQLException {
         return new CheckedEntry(new EntryId(rs.getObject("entry_id", UUID.class)), rs.getString("list_code"),
                 ListColour.valueOf(rs.getString("colour")), rs.getString("authority"), rs.getString("decision_no"),
                 rs.getObject("effective_from", LocalDate.class), rs.getObject("effective_until", LocalDate.class),
-                rs.getBoolean("disputed"));
+                rs.getBoolean("disputed"), Capacity.valueOf(rs.getString("capacity")));
     }
 
     private static AppliedMeasure measure(ResultSet rs, int row) throws SQLException {

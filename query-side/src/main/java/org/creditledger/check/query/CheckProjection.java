@@ -12,15 +12,18 @@ import org.creditledger.catalogue.api.CatalogueMessages.MeasureDefinedEvent;
 import org.creditledger.catalogue.api.CatalogueMessages.MeasureRetiredEvent;
 import org.creditledger.catalogue.api.ListCode;
 import org.creditledger.catalogue.api.ListColour;
+import org.creditledger.catalogue.api.MeasureBinds;
 import org.creditledger.catalogue.api.MeasureCode;
 import org.creditledger.catalogue.api.MeasureDomain;
 import org.creditledger.catalogue.api.MeasureKind;
 import org.creditledger.catalogue.api.MeasureScope;
+import org.creditledger.check.api.Capacity;
 import org.creditledger.listing.api.ListEntryMessages.ObjectionFiledEvent;
 import org.creditledger.listing.api.ListEntryMessages.ObjectionRejectedEvent;
 import org.creditledger.listing.api.ListEntryMessages.ObjectionUpheldEvent;
 import org.creditledger.listing.api.ListEntryMessages.SubjectDelistedEvent;
 import org.creditledger.listing.api.ListEntryMessages.SubjectListedEvent;
+import org.creditledger.listing.api.NamedPerson;
 import org.creditledger.readmodel.rebuild.RebuildableProjection;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -33,8 +36,8 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Keeps the tables a counter check reads ({@code check_entry}, {@code check_objection}, {@code check_measure},
- * {@code check_list}). Nothing is overwritten: a fact gets the ledger position and record time from which it counts,
+ * Keeps the tables a counter check reads ({@code check_entry}, {@code check_person}, {@code check_objection},
+ * {@code check_measure}, {@code check_list}). Nothing is overwritten: a fact gets the ledger position and record time from which it counts,
  * and later the position and time until which, so {@link CheckLookup} answers for now and for any past instant.
  * Inserts ignore repeats and closing only fills empty columns, so handling an event twice does no harm.
  */
@@ -50,7 +53,8 @@ public class CheckProjection {
      */
     @Bean
     static RebuildableProjection checkTables() {
-        return RebuildableProjection.of(PROCESSING_GROUP, "check_list", "check_entry", "check_objection", "check_measure");
+        return RebuildableProjection.of(PROCESSING_GROUP, "check_list", "check_entry", "check_person", "check_objection",
+                "check_measure");
     }
 
     private final JdbcClient jdbc;
@@ -88,6 +92,25 @@ public class CheckProjection {
                 .param("until", event.effectiveUntil())
                 .param("position", position(message))
                 .param("at", utc(recordedAt))
+                .update();
+        if (event.legalRepresentative() != null) {
+            person(event, event.legalRepresentative(), Capacity.LEGAL_REPRESENTATIVE);
+        }
+        event.responsiblePersons().forEach(person -> person(event, person, Capacity.RESPONSIBLE_PERSON));
+    }
+
+    /**
+     * A person the entry names by 身份证 number: a check on that number finds the entry, in force exactly as
+     * {@code check_entry} says, in the person's capacity. Persons named without a number cannot be checked.
+     */
+    private void person(SubjectListedEvent event, NamedPerson person, Capacity capacity) {
+        if (person.code() == null) {
+            return;
+        }
+        jdbc.sql("""
+                        insert into check_person (entry_id, person_code, capacity) values (?, ?, ?)
+                        on conflict do nothing""")
+                .params(event.entryId().value(), person.code(), capacity.name())
                 .update();
     }
 
@@ -127,13 +150,13 @@ public class CheckProjection {
     @EventHandler
     void on(MeasureDefinedEvent event, EventMessage<?> message, @Timestamp Instant recordedAt) {
         measureVersion(event.measureCode(), event.version(), event.name(), event.kind(), event.domain(), event.scope(),
-                event.legalBasis(), event.listCodes(), position(message), recordedAt);
+                event.legalBasis(), event.listCodes(), event.bindsOrDefault(), position(message), recordedAt);
     }
 
     @EventHandler
     void on(MeasureChangedEvent event, EventMessage<?> message, @Timestamp Instant recordedAt) {
         measureVersion(event.measureCode(), event.version(), event.name(), event.kind(), event.domain(), event.scope(),
-                event.legalBasis(), event.listCodes(), position(message), recordedAt);
+                event.legalBasis(), event.listCodes(), event.bindsOrDefault(), position(message), recordedAt);
     }
 
     /** Every version of the measure stops applying from the retirement's day, once the retirement is recorded. */
@@ -147,6 +170,7 @@ public class CheckProjection {
     @ResetHandler
     void reset() {
         jdbc.sql("delete from check_objection").update();
+        jdbc.sql("delete from check_person").update();
         jdbc.sql("delete from check_entry").update();
         jdbc.sql("delete from check_measure").update();
         jdbc.sql("delete from check_list").update();
@@ -170,8 +194,8 @@ public class CheckProjection {
 
     /** A new version is valid from its event on; the version before it stops being valid at that same event. */
     private void measureVersion(MeasureCode code, int version, String name, MeasureKind kind, MeasureDomain domain,
-                                MeasureScope scope, String legalBasis, List<ListCode> listCodes, long position,
-                                Instant recordedAt) {
+                                MeasureScope scope, String legalBasis, List<ListCode> listCodes, MeasureBinds binds,
+                                long position, Instant recordedAt) {
         jdbc.sql("""
                         update check_measure set valid_until_position = ?, valid_until_at = ?
                         where measure_code = ? and version < ? and valid_until_position is null""")
@@ -179,11 +203,12 @@ public class CheckProjection {
                 .update();
         jdbc.sql("""
                         insert into check_measure (measure_code, version, name, kind, domain, scope, legal_basis,
-                            list_codes, valid_from_position, valid_from_at)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                            list_codes, binds, valid_from_position, valid_from_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         on conflict (measure_code, version) do nothing""")
                 .params(code.value(), version, name, kind.name(), domain.name(), scope.name(), legalBasis,
-                        listCodes.stream().map(ListCode::value).toArray(String[]::new), position, utc(recordedAt))
+                        listCodes.stream().map(ListCode::value).toArray(String[]::new), binds.name(), position,
+                        utc(recordedAt))
                 .update();
     }
 

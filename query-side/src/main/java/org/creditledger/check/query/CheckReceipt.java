@@ -3,6 +3,7 @@ package org.creditledger.check.query;
 import org.creditledger.catalogue.api.ListColour;
 import org.creditledger.catalogue.api.MeasureDomain;
 import org.creditledger.check.api.CheckMessages.AppliedMeasure;
+import org.creditledger.check.api.Capacity;
 import org.creditledger.check.api.CheckMessages.CheckedEntry;
 import org.creditledger.check.api.CheckMessages.SubjectCheckedEvent;
 import org.creditledger.check.api.Verdict;
@@ -25,11 +26,12 @@ record CheckReceipt(UUID checkId, Verdict verdict, String subjectCode, MeasureDo
                     long ledgerPosition, String counterUnit, String checkedBy) {
 
     record Entry(UUID entryId, String listCode, ListColour colour, String authority, String decisionNo,
-                 LocalDate effectiveFrom, LocalDate effectiveUntil, boolean disputed) {
+                 LocalDate effectiveFrom, LocalDate effectiveUntil, boolean disputed, Capacity capacity) {
 
         static Entry of(CheckedEntry entry) {
             return new Entry(entry.entryId().value(), entry.listCode(), entry.colour(), entry.authority(),
-                    entry.decisionNo(), entry.effectiveFrom(), entry.effectiveUntil(), entry.disputed());
+                    entry.decisionNo(), entry.effectiveFrom(), entry.effectiveUntil(), entry.disputed(),
+                    entry.capacityOrSubject());
         }
     }
 

@@ -19,6 +19,7 @@ import org.creditledger.listing.api.ListEntryMessages.RepairApprovedEvent;
 import org.creditledger.listing.api.ListEntryMessages.RepairRejectedEvent;
 import org.creditledger.listing.api.ListEntryMessages.SubjectDelistedEvent;
 import org.creditledger.listing.api.ListEntryMessages.SubjectListedEvent;
+import org.creditledger.listing.api.NamedPerson;
 import org.creditledger.readmodel.rebuild.RebuildableProjection;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -58,9 +59,11 @@ public class ListEntryProjection {
         jdbc.sql("""
                         insert into list_entry_view (entry_id, list_code, list_authority, subject_kind, subject_code,
                             subject_name, decision_no, decided_on, reason, effective_from, effective_until,
-                            legal_representative, responsible_persons, status, recorded_at)
+                            legal_representative, responsible_persons, legal_representative_person,
+                            responsible_persons_detail, status, recorded_at)
                         values (:id, :list, :authority, :kind, :code, :name, :decisionNo, :decidedOn, :reason, :from,
-                            :until, :legalRep, :persons, :status, :at)
+                            :until, :legalRep, :persons, cast(:legalRepPerson as jsonb), cast(:personsDetail as jsonb),
+                            :status, :at)
                         on conflict (entry_id) do nothing""")
                 .param("id", event.entryId().value())
                 .param("list", event.listCode())
@@ -73,8 +76,10 @@ public class ListEntryProjection {
                 .param("reason", event.reason())
                 .param("from", event.effectiveFrom())
                 .param("until", event.effectiveUntil())
-                .param("legalRep", event.legalRepresentative())
-                .param("persons", event.responsiblePersons().toArray(String[]::new))
+                .param("legalRep", event.legalRepresentative() == null ? null : event.legalRepresentative().name())
+                .param("persons", event.responsiblePersons().stream().map(NamedPerson::name).toArray(String[]::new))
+                .param("legalRepPerson", event.legalRepresentative() == null ? null : jsonText(event.legalRepresentative()))
+                .param("personsDetail", jsonText(event.responsiblePersons()))
                 .param("status", EntryStatus.ACTIVE.name())
                 .param("at", utc(recordedAt))
                 .update();
@@ -171,12 +176,13 @@ public class ListEntryProjection {
     }
 
     /**
-     * One history row: the event's own fields, without the ids and the subject the entry already shows (so a natural
-     * person's number appears once, where the read endpoint can mask it).
+     * One history row: the event's own fields, without the ids, the subject and the persons the entry already shows (so
+     * a natural person's number appears once, where the read endpoint can mask it).
      */
     private void history(EntryId entryId, long seq, String type, Instant recordedAt, Object event) {
         ObjectNode details = json.valueToTree(event);
-        details.remove(java.util.List.of("entryId", "subjectCode", "subject"));
+        details.remove(java.util.List.of("entryId", "subjectCode", "subject", "legalRepresentative",
+                "responsiblePersons"));
         details.properties().forEach(field -> {
             if (field.getValue().isObject() && field.getValue().size() == 1 && field.getValue().has("value")) {
                 field.setValue(field.getValue().get("value"));   // typed ids (ObjectionId, RepairId …) as plain values
@@ -191,6 +197,15 @@ public class ListEntryProjection {
                     .update();
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write the history of entry " + entryId, e);
+        }
+    }
+
+    /** Persons as the view's {@code {name, code, role}} JSON. */
+    private String jsonText(Object persons) {
+        try {
+            return json.writeValueAsString(persons);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write the persons of a list entry", e);
         }
     }
 

@@ -45,7 +45,7 @@ class ListEntryQueries {
 
     Optional<ListEntryView> find(UUID entryId) {
         return jdbc.sql("select * from list_entry_view where entry_id = ?").param(entryId)
-                .query(ListEntryQueries::view).optional()
+                .query(this::view).optional()
                 .map(view -> view.withSubject(view.subject(), history(entryId)));
     }
 
@@ -66,7 +66,7 @@ class ListEntryQueries {
                         + " order by decided_on, recorded_at, entry_id limit :limit offset :offset")
                 .param("list", listCode).param("subject", subjectCode).param("status", statusName)
                 .param("limit", size).param("offset", Page.offset(page, size))
-                .query(ListEntryQueries::view).list();
+                .query(this::view).list();
         return new Page<>(items, page, size, total);
     }
 
@@ -105,7 +105,7 @@ class ListEntryQueries {
         }
     }
 
-    private static ListEntryView view(ResultSet rs, int row) throws SQLException {
+    private ListEntryView view(ResultSet rs, int row) throws SQLException {
         String exitReason = rs.getString("exit_reason");
         UUID openObjection = rs.getObject("open_objection_id", UUID.class);
         return new ListEntryView(rs.getObject("entry_id", UUID.class), rs.getString("list_code"),
@@ -117,11 +117,23 @@ class ListEntryQueries {
                 openObjection != null, openObjection, rs.getBoolean("objection_overdue"),
                 rs.getObject("effective_from", LocalDate.class), rs.getObject("effective_until", LocalDate.class),
                 rs.getString("decision_no"), rs.getObject("decided_on", LocalDate.class), rs.getString("reason"),
-                rs.getString("legal_representative"), strings(rs.getArray("responsible_persons")),
+                person(rs.getString("legal_representative_person")), persons(rs.getString("responsible_persons_detail")),
                 rs.getObject("recorded_at", OffsetDateTime.class).toInstant(), List.of());
     }
 
-    private static List<String> strings(Array array) throws SQLException {
-        return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
+    private ListEntryView.Person person(String text) {
+        return text == null ? null : read(text, ListEntryView.Person.class);
+    }
+
+    private List<ListEntryView.Person> persons(String text) {
+        return text == null ? List.of() : List.of(read(text, ListEntryView.Person[].class));
+    }
+
+    private <T> T read(String text, Class<T> type) {
+        try {
+            return json.readValue(text, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unreadable persons of a list entry", e);
+        }
     }
 }

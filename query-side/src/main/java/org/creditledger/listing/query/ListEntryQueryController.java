@@ -107,13 +107,20 @@ class ListEntryQueryController {
         return entries.pending(wanted, page, size);
     }
 
-    /** The entry as {@code caller} may see it: in full, or with a natural person's number masked. */
+    /**
+     * The entry as {@code caller} may see it: in full, or with every natural person's number masked (the subject's and
+     * those of the persons the decision names).
+     */
     private static ListEntryView shownTo(Caller caller, ListEntryView view) {
-        if (!caller.seesEntriesInFull(view.listAuthority()) && view.subject().kind() == SubjectKind.NATURAL_PERSON) {
-            ListEntryView.Subject s = view.subject();
-            return view.withSubject(new ListEntryView.Subject(s.kind(), new SubjectRef(s.kind(), s.code(), s.name()).maskedCode(), s.name()), view.history());
+        if (caller.seesEntriesInFull(view.listAuthority())) {
+            return view;
         }
-        return view;
+        ListEntryView shown = view.withPersonsMasked();
+        if (view.subject().kind() == SubjectKind.NATURAL_PERSON) {
+            ListEntryView.Subject s = view.subject();
+            return shown.withSubject(new ListEntryView.Subject(s.kind(), new SubjectRef(s.kind(), s.code(), s.name()).maskedCode(), s.name()), shown.history());
+        }
+        return shown;
     }
 
     /**

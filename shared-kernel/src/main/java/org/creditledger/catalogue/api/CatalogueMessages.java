@@ -95,27 +95,56 @@ public final class CatalogueMessages {
      */
     public record SaveMeasureCommand(@TargetAggregateIdentifier MeasureCode measureCode, String name, MeasureKind kind,
                                      MeasureDomain domain, MeasureScope scope, String legalBasis,
-                                     List<ListCode> listCodes) {
+                                     List<ListCode> listCodes, MeasureBinds binds) {
         public SaveMeasureCommand {
             listCodes = sorted(listCodes);
+            binds = MeasureBinds.orDefault(binds);
+        }
+
+        /** A measure binding the listed subject. */
+        public SaveMeasureCommand(MeasureCode measureCode, String name, MeasureKind kind, MeasureDomain domain,
+                                  MeasureScope scope, String legalBasis, List<ListCode> listCodes) {
+            this(measureCode, name, kind, domain, scope, legalBasis, listCodes, MeasureBinds.SUBJECT);
         }
     }
 
     @Revision("1")
     public record MeasureDefinedEvent(MeasureCode measureCode, int version, String name, MeasureKind kind,
                                       MeasureDomain domain, MeasureScope scope, String legalBasis,
-                                      List<ListCode> listCodes) {
+                                      List<ListCode> listCodes, MeasureBinds binds) {
         public MeasureDefinedEvent {
             listCodes = sorted(listCodes);
+        }
+
+        /** As stored before measures said whom they bind ({@code binds} null: the subject). */
+        public MeasureDefinedEvent(MeasureCode measureCode, int version, String name, MeasureKind kind, MeasureDomain domain,
+                                   MeasureScope scope, String legalBasis, List<ListCode> listCodes) {
+            this(measureCode, version, name, kind, domain, scope, legalBasis, listCodes, null);
+        }
+
+        /** Whom the measure binds: {@code binds}, or the subject for events stored before it was said. */
+        public MeasureBinds bindsOrDefault() {
+            return MeasureBinds.orDefault(binds);
         }
     }
 
     @Revision("1")
     public record MeasureChangedEvent(MeasureCode measureCode, int version, String name, MeasureKind kind,
                                       MeasureDomain domain, MeasureScope scope, String legalBasis,
-                                      List<ListCode> listCodes) {
+                                      List<ListCode> listCodes, MeasureBinds binds) {
         public MeasureChangedEvent {
             listCodes = sorted(listCodes);
+        }
+
+        /** As stored before measures said whom they bind ({@code binds} null: the subject). */
+        public MeasureChangedEvent(MeasureCode measureCode, int version, String name, MeasureKind kind, MeasureDomain domain,
+                                   MeasureScope scope, String legalBasis, List<ListCode> listCodes) {
+            this(measureCode, version, name, kind, domain, scope, legalBasis, listCodes, null);
+        }
+
+        /** Whom the measure binds: {@code binds}, or the subject for events stored before it was said. */
+        public MeasureBinds bindsOrDefault() {
+            return MeasureBinds.orDefault(binds);
         }
     }
 

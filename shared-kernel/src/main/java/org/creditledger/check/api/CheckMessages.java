@@ -28,10 +28,24 @@ public final class CheckMessages {
      * One list entry a check found in force.
      *
      * @param disputed an objection (异议) against the entry was open: the entry still counts, flagged
+     * @param capacity in which capacity the checked code is named on the entry; null in checks recorded before persons
+     *                 were checked, which found subjects only
      */
     public record CheckedEntry(EntryId entryId, String listCode, ListColour colour, String authority,
                                String decisionNo, LocalDate effectiveFrom, LocalDate effectiveUntil,
-                               boolean disputed) {
+                               boolean disputed, Capacity capacity) {
+
+        /** An entry found with the checked code as its subject. */
+        public CheckedEntry(EntryId entryId, String listCode, ListColour colour, String authority, String decisionNo,
+                            LocalDate effectiveFrom, LocalDate effectiveUntil, boolean disputed) {
+            this(entryId, listCode, colour, authority, decisionNo, effectiveFrom, effectiveUntil, disputed,
+                    Capacity.SUBJECT);
+        }
+
+        /** The capacity, {@link Capacity#SUBJECT} for checks recorded before it was said. */
+        public Capacity capacityOrSubject() {
+            return capacity == null ? Capacity.SUBJECT : capacity;
+        }
     }
 
     /** A measure of the checked domain that applies through one of the entries, in the version then current. */

@@ -33,8 +33,8 @@ public final class ListEntryMessages {
      */
     public record EnterListCommand(@TargetAggregateIdentifier EntryId entryId, String listCode, String listAuthority,
                                    SubjectRef subject, String decisionNo, LocalDate decidedOn, String reason,
-                                   LocalDate effectiveFrom, LocalDate effectiveUntil, String legalRepresentative,
-                                   List<String> responsiblePersons, boolean earlyRepairAllowed,
+                                   LocalDate effectiveFrom, LocalDate effectiveUntil, NamedPerson legalRepresentative,
+                                   List<NamedPerson> responsiblePersons, boolean earlyRepairAllowed,
                                    int minMonthsBeforeRepair, String actingAuthority, ListColour listColour,
                                    boolean revokedOnBlackListing) {
         public EnterListCommand {
@@ -45,18 +45,26 @@ public final class ListEntryMessages {
     /**
      * {@code listColour} is null in events stored before the colour was carried (issue 12): such an entry is neither
      * black nor red to the red-list revocation process.
+     *
+     * <p>Revision 2 names the legal representative and the responsible persons as {@link NamedPerson}s; revision 1
+     * named them by bare strings, and {@code SubjectListedEventUpcaster} (platform) reads those as persons without
+     * code or role.
      */
-    @Revision("1")
+    @Revision("2")
     public record SubjectListedEvent(EntryId entryId, String listCode, String listAuthority, SubjectRef subject,
                                      String decisionNo, LocalDate decidedOn, String reason, LocalDate effectiveFrom,
-                                     LocalDate effectiveUntil, String legalRepresentative,
-                                     List<String> responsiblePersons, boolean earlyRepairAllowed,
+                                     LocalDate effectiveUntil, NamedPerson legalRepresentative,
+                                     List<NamedPerson> responsiblePersons, boolean earlyRepairAllowed,
                                      int minMonthsBeforeRepair, ListColour listColour, boolean revokedOnBlackListing) {
+
+        public SubjectListedEvent {
+            responsiblePersons = responsiblePersons == null ? List.of() : List.copyOf(responsiblePersons);
+        }
 
         /** A listing as stored before the list's colour was carried. */
         public SubjectListedEvent(EntryId entryId, String listCode, String listAuthority, SubjectRef subject,
                                   String decisionNo, LocalDate decidedOn, String reason, LocalDate effectiveFrom,
-                                  LocalDate effectiveUntil, String legalRepresentative, List<String> responsiblePersons,
+                                  LocalDate effectiveUntil, NamedPerson legalRepresentative, List<NamedPerson> responsiblePersons,
                                   boolean earlyRepairAllowed, int minMonthsBeforeRepair) {
             this(entryId, listCode, listAuthority, subject, decisionNo, decidedOn, reason, effectiveFrom, effectiveUntil,
                     legalRepresentative, responsiblePersons, earlyRepairAllowed, minMonthsBeforeRepair, null, false);
