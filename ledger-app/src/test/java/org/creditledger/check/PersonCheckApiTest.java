@@ -28,6 +28,9 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.creditledger.check.Checks.check;
+import static org.creditledger.check.Checks.checkUntil;
+import static org.creditledger.check.Checks.verdict;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -105,24 +108,8 @@ class PersonCheckApiTest extends LedgerHttpTest {
         return entered.json().path("entryId").asText();
     }
 
-    Api.Response check(Api caller, String code, String domain) {
-        return caller.post("/api/v1/checks", Map.of("subjectCode", code, "domain", domain));
-    }
 
-    JsonNode checkUntil(Api caller, String code, String domain, Predicate<JsonNode> expected) {
-        JsonNode[] last = new JsonNode[1];
-        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20)).until(() -> {
-            Api.Response r = check(caller, code, domain);
-            assertThat(r.status()).as(r.toString()).isEqualTo(201);
-            last[0] = r.json();
-            return expected.test(last[0]);
-        });
-        return last[0];
-    }
 
-    static Predicate<JsonNode> verdict(String verdict) {
-        return answer -> answer.path("verdict").asText().equals(verdict);
-    }
 
     static Predicate<JsonNode> entries(int count) {
         return answer -> answer.path("entries").size() == count;
