@@ -203,7 +203,9 @@ class MonthlyStatisticsApiTest extends LedgerHttpTest {
         Api.Response otherUnits = monthly(clerk, thisMonth, otherUnit);
         assertThat(otherUnits.status()).as(otherUnits.toString()).isEqualTo(403);
         assertThat(otherUnits.json().path("type").asText()).isEqualTo("urn:credit-ledger:problem:forbidden");
-        assertThat(monthly(clerk, thisMonth, null).status()).isEqualTo(403);
+        Api.Response ownByDefault = monthly(clerk, thisMonth, null);
+        assertThat(ownByDefault.status()).as("without unitId, as in every unit-scoped list: its own unit").isEqualTo(200);
+        assertThat(ownByDefault.json().path("units").findValuesAsText("unitId")).containsExactly(unit);
         assertThat(monthly(counter, thisMonth, unit).status()).isEqualTo(403);
         assertThat(monthly(admin, thisMonth, "gy-nowhere-" + suffix.toLowerCase()).status()).isEqualTo(404);
         assertThat(admin.get("/api/v1/statistics/monthly?year=2025&month=13").status()).isEqualTo(400);

@@ -34,12 +34,12 @@ class MonthlyStatisticsController {
     @AllowedRoles({Role.ADMIN, Role.INSPECTOR, Role.UNIT_CLERK})
     MonthlyStatistics monthly(@RequestParam @Min(2000) @Max(2100) int year, @RequestParam @Min(1) @Max(12) int month,
                               @RequestParam(required = false) String unitId, Caller caller) {
-        caller.requireMayReadUnit(unitId, Text.of("query.records.statistics"));
+        String unit = caller.unitToList(unitId, Text.of("query.records.statistics"));
         catchUp.await(MonthlyStatisticsProjection.PROCESSING_GROUP);
-        if (unitId != null && !statistics.knows(unitId)) {
-            throw new UnitNotFound(Text.of("query.unit.unknown", unitId));
+        if (unit != null && !statistics.knows(unit)) {
+            throw new UnitNotFound(Text.of("query.unit.unknown", unit));
         }
-        return statistics.month(year, month, unitId);
+        return statistics.month(year, month, unit);
     }
 
     static class UnitNotFound extends LedgerProblem {
