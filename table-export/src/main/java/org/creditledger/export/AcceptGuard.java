@@ -11,6 +11,7 @@ import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 
@@ -22,7 +23,7 @@ import java.util.List;
  * Refuses, before the handler runs, a request whose {@code Accept} no answer of the handler can satisfy: without it
  * {@code POST … Accept: text/csv} would write first and find out afterwards that it cannot answer. A handler
  * answers JSON; a GET read also a sheet; one that declares {@code produces} is left to Spring, which checks it, and
- * so are error and include dispatches.
+ * so are error and include dispatches and handlers that render a view (the console's pages, which answer HTML).
  */
 final class AcceptGuard implements HandlerInterceptor {
 
@@ -32,7 +33,7 @@ final class AcceptGuard implements HandlerInterceptor {
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) throws Exception {
         if (request.getDispatcherType() != DispatcherType.REQUEST || !(handler instanceof HandlerMethod method)
-                || declaresProduces(method) || answersNothing(method.getReturnType())) {
+                || declaresProduces(method) || answersNothing(method.getReturnType()) || rendersView(method)) {
             return true;
         }
         List<MediaType> accepted;
@@ -56,6 +57,12 @@ final class AcceptGuard implements HandlerInterceptor {
     private static boolean declaresProduces(HandlerMethod method) {
         RequestMapping mapping = AnnotatedElementUtils.findMergedAnnotation(method.getMethod(), RequestMapping.class);
         return mapping != null && mapping.produces().length > 0;
+    }
+
+    private static boolean rendersView(HandlerMethod method) {
+        return !AnnotatedElementUtils.hasAnnotation(method.getBeanType(), ResponseBody.class)
+                && !method.hasMethodAnnotation(ResponseBody.class)
+                && !HttpEntity.class.isAssignableFrom(method.getReturnType().getParameterType());
     }
 
     private static boolean answersNothing(MethodParameter returnType) {

@@ -54,6 +54,7 @@ class SecurityConfiguration {
     private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
 
     @Bean
+    @org.springframework.core.annotation.Order(2)
     SecurityFilterChain api(HttpSecurity http, ApiKeys apiKeys, FailedAuthentications failures, ProblemResponses problems) throws Exception {
         AuthenticationEntryPoint noKey = (request, response, e) -> problems.write(request, response, ProblemType.UNAUTHENTICATED,
                 Text.of("problem.unauthenticated.no-key"));

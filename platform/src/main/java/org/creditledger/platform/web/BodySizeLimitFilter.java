@@ -15,7 +15,9 @@ import java.io.IOException;
 
 /**
  * Refuses JSON bodies over {@link HttpProperties#maxJsonBody()} (default 2 MB) with 413 before anything reads them.
- * Uploads (multipart) have their own limit, {@code spring.servlet.multipart.max-file-size}.
+ * Uploads (multipart) have their own limit, {@code spring.servlet.multipart.max-file-size}; the console's form posts
+ * ({@code application/x-www-form-urlencoded}) Tomcat's {@code maxPostSize} (2 MB), and they must reach Spring MVC unread,
+ * so that their parameters can be parsed.
  */
 @Component
 @EnableConfigurationProperties(HttpProperties.class)
@@ -33,7 +35,8 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String type = request.getContentType();
-        return type != null && type.toLowerCase().startsWith("multipart/");
+        return type != null && (type.toLowerCase().startsWith("multipart/")
+                || type.toLowerCase().startsWith("application/x-www-form-urlencoded"));
     }
 
     @Override

@@ -1,0 +1,77 @@
+package org.creditledger.console;
+
+import org.creditledger.subject.SubjectCodes;
+import org.creditledger.testing.Api;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** 窗口核查 in a real browser: a listed and an unlisted subject, the verdict card, the printed receipt. */
+class CounterConsoleBrowserTest extends BrowserTest {
+
+    private static final String COURT = "最高人民法院";
+    private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+
+    @Test
+    void aListedSubjectIsRestrictedWithItsEntryAndMeasureAndTheReceiptPrints() {
+        String suffix = UUID.randomUUID().toString().replace("-", "").substring(0, 10).toUpperCase();
+        String list = "DISHONEST_DEBTOR_" + suffix;
+        Api admin = api().as(keys().admin());
+        assertThat(admin.put("/api/v1/lists/" + list, Map.of("name", "失信被执行人名单", "colour", "BLACK", "authority", COURT,
+                "legalBasis", "《最高人民法院关于公布失信被执行人名单信息的若干规定》", "periodMonths", 24,
+                "earlyRepairAllowed", true)).status()).isEqualTo(201);
+        assertThat(admin.put("/api/v1/measures/NO_HONOURS_" + suffix, Map.of("name", "不得参加评优评先", "kind", "PUNISHMENT",
+                "domain", "HONOURS", "scope", "NATIONAL_BASE", "legalBasis", "发改财金〔2016〕141号",
+                "listCodes", List.of(list))).status()).isEqualTo(201);
+        String company = SubjectCodes.usccFor(ThreadLocalRandom.current().nextLong(SubjectCodes.USCC_FOR_LIMIT), false);
+        Api.Response entered = api().as(keys().listAuthority(COURT)).post("/api/v1/list-entries", Map.of(
+                "listCode", list, "subject", Map.of("kind", "LEGAL_PERSON", "code", company, "name", "广元市某某建材有限公司"),
+                "decisionNo", "(2025)川08执" + suffix, "decidedOn", TODAY.toString(), "reason", "有履行能力而拒不履行",
+                "effectiveFrom", TODAY.toString(), "effectiveUntil", TODAY.plusMonths(6).toString()));
+        assertThat(entered.status()).as(entered.toString()).isEqualTo(201);
+
+        browser.signIn(keys().counter("gy-zwfw")).go("/console/counter");
+        browser.type("subjectCode", company).select("domain", "评优评先").type("matter", "年度先进集体评选").click("check");
+
+        assertThat(browser.textOf("verdict-label", "限制")).isEqualTo("限制");
+        assertThat(browser.text("receipt-entries")).contains(list).contains("(2025)川08执" + suffix);
+        assertThat(browser.text("receipt-measures")).contains("不得参加评优评先").contains("发改财金〔2016〕141号");
+        String receiptId = browser.text("receipt-id");
+
+        browser.click("receipt-link");
+        assertThat(browser.textOf("main", "核查回执")).contains(receiptId).contains("gy-zwfw").contains("不得参加评优评先");
+        ((ChromeDriver) browser.driver()).executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
+        assertThat(browser.until(By.id("print")).isDisplayed()).as("buttons are not printed").isFalse();
+        assertThat(browser.until(By.id("sign-out")).isDisplayed()).as("nor the menu").isFalse();
+        assertThat(browser.until(By.id("receipt-title")).isDisplayed()).as("the printed page says what it is").isTrue();
+    }
+
+    @Test
+    void anUnlistedSubjectIsClearAndTheFormWorksByKeyboardAlone() {
+        String company = SubjectCodes.usccFor(ThreadLocalRandom.current().nextLong(SubjectCodes.USCC_FOR_LIMIT), false);
+        browser.signIn(keys().counter("gy-zwfw")).go("/console/counter");
+
+        // the code field has the focus; Enter submits the form
+        browser.driver().switchTo().activeElement().sendKeys(company + org.openqa.selenium.Keys.ENTER);
+
+        assertThat(browser.textOf("verdict-label", "通过")).isEqualTo("通过");
+        assertThat(browser.text("receipt")).contains("不在任何红名单或黑名单上");
+    }
+
+    @Test
+    void aMistypedCodeIsRefusedWithTheApisChineseProblem() {
+        browser.signIn(keys().counter()).go("/console/counter");
+        browser.type("subjectCode", "91510800MA62L3XX1X").click("check");
+
+        assertThat(browser.textOf("problem", "代码")).doesNotContain("Exception");
+    }
+}
