@@ -42,7 +42,7 @@ class ListEntryQueries {
      * What awaits the authority: an open objection or a pending repair ({@code itemId} its id), each with the day it
      * must be decided by and {@code overdue} once that day ended undecided; or a reminder (提醒预警, kind
      * {@value #REPAIR_ELIGIBLE}) that an active entry's subject may apply for repair since {@code eligibleFrom}
-     * ({@code itemId} null, {@code since} the same day).
+     * ({@code itemId} the entry's id, as the entry is what to act on; {@code since} the same day).
      */
     record PendingItem(String kind, UUID itemId, UUID entryId, String listCode, String listAuthority, LocalDate since,
                        LocalDate decideBy, boolean overdue, LocalDate eligibleFrom) {
@@ -90,7 +90,7 @@ class ListEntryQueries {
                 from list_entry_pending
                 where cast(:authority as varchar) is null or list_authority = :authority
                 union all
-                select '%s', cast(null as uuid), v.entry_id, v.list_code, v.list_authority, v.repair_eligible_from,
+                select '%s', v.entry_id, v.entry_id, v.list_code, v.list_authority, v.repair_eligible_from,
                        cast(null as date), false, v.repair_eligible_from, 1
                 from list_entry_view v
                 where v.status = 'ACTIVE' and v.repair_eligible_from <= :today
