@@ -6,6 +6,7 @@ import org.creditledger.catalogue.api.CatalogueMessages.SaveListDefinitionComman
 import org.creditledger.catalogue.api.CatalogueMessages.SaveMeasureCommand;
 import org.creditledger.catalogue.api.ListCode;
 import org.creditledger.catalogue.api.ListColour;
+import org.creditledger.catalogue.api.RepairWaitFrom;
 import org.creditledger.catalogue.api.MeasureCode;
 import org.creditledger.catalogue.api.MeasureDomain;
 import org.creditledger.catalogue.api.MeasureKind;
@@ -44,13 +45,15 @@ class DemoCatalogue {
 
     /**
      * {@code note}: where the figures come from, "(verify)" when not read from an official text; not loaded. The
-     * published texts ({@code criteria} … {@code remedy}) are loaded as written, "(verify)" marks included.
+     * published texts ({@code criteria} … {@code remedy}) are loaded as written, "(verify)" marks included. The repair
+     * rules ({@code repairWaitFrom} …) are the defaults where a list leaves them out.
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
     record ListRow(String code, String name, ListColour colour, String authority, String legalBasis, int periodMonths,
                    boolean earlyRepairAllowed, int minMonthsBeforeRepair, boolean revokedOnBlackListing,
                    int maxExtensionMonths, String criteria, String exitConditions, String procedure, String remedy,
-                   String note) {
+                   String note, RepairWaitFrom repairWaitFrom, Integer repairDecisionWorkingDays,
+                   boolean repairCommitmentRequired) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -65,7 +68,8 @@ class DemoCatalogue {
             commands.send(new SaveListDefinitionCommand(new ListCode(list.code()), list.name(), list.colour(), list.authority(),
                     list.legalBasis(), list.periodMonths(), list.earlyRepairAllowed(), list.minMonthsBeforeRepair(),
                     list.revokedOnBlackListing(), list.criteria(), list.exitConditions(), list.procedure(), list.remedy(),
-                    list.maxExtensionMonths()), metadata);
+                    list.maxExtensionMonths(), list.repairWaitFrom(), list.repairDecisionWorkingDays(),
+                    list.repairCommitmentRequired()), metadata);
         }
         for (MeasureRow measure : catalogue.measures()) {
             commands.send(new SaveMeasureCommand(new MeasureCode(measure.code()), measure.name(), measure.kind(), measure.domain(),

@@ -6,6 +6,7 @@ import org.creditledger.catalogue.api.MeasureCode;
 import org.creditledger.catalogue.api.MeasureDomain;
 import org.creditledger.catalogue.api.MeasureKind;
 import org.creditledger.catalogue.api.MeasureScope;
+import org.creditledger.catalogue.api.RepairWaitFrom;
 import org.junit.jupiter.api.Test;
 
 import java.util.EnumSet;
@@ -33,6 +34,27 @@ class DemoCatalogueTest {
         });
         assertThat(catalogue.lists()).filteredOn(list -> list.code().equals("WAGE_ARREARS_JOINT_PUNISHMENT"))
                 .singleElement().satisfies(list -> assertThat(list.minMonthsBeforeRepair()).isEqualTo(6));
+    }
+
+    /**
+     * credit-rules.md: 市监 ≥ 1 year from 列入; 欠薪 ≥ 6 months after correction, with a commitment made (the 市监 list
+     * leaves the commitment to the authority, as the list-authority guide's repair without a letter shows).
+     */
+    @Test
+    void theMarketAndWageArrearsListsCountTheirRepairWaitFromEntryAndCorrection() {
+        assertThat(catalogue.lists()).filteredOn(list -> list.code().equals("MARKET_SERIOUS_VIOLATION")).singleElement()
+                .satisfies(list -> {
+                    assertThat(list.repairWaitFrom()).isEqualTo(RepairWaitFrom.ENTRY);
+                    assertThat(list.minMonthsBeforeRepair()).isEqualTo(12);
+                });
+        assertThat(catalogue.lists()).filteredOn(list -> list.code().equals("WAGE_ARREARS_JOINT_PUNISHMENT")).singleElement()
+                .satisfies(list -> {
+                    assertThat(list.repairWaitFrom()).isEqualTo(RepairWaitFrom.CORRECTION);
+                    assertThat(list.repairCommitmentRequired()).isTrue();
+                });
+        assertThat(catalogue.lists()).filteredOn(list -> !list.code().equals("MARKET_SERIOUS_VIOLATION")
+                        && !list.code().equals("WAGE_ARREARS_JOINT_PUNISHMENT"))
+                .allSatisfy(list -> assertThat(list.repairWaitFrom()).as(list.code()).isNull());
     }
 
     @Test

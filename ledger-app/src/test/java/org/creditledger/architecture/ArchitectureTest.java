@@ -44,6 +44,8 @@ class ArchitectureTest {
             ROOT + "unit.command.KnownUnits",
             // an entry's list must be in the catalogue
             ROOT + "catalogue.command.KnownLists",
+            // a repair application's commitment letter must be the subject's own 信用修复 letter
+            ROOT + "commitment.command.CommitmentLetters",
             // the inspector's state as of an instant is answered by the counter check's own lookup, so both agree
             ROOT + "check.query.CheckLookup",
             ROOT + "check.query.LedgerHorizon",

@@ -20,6 +20,7 @@ import org.creditledger.catalogue.api.MeasureCode;
 import org.creditledger.catalogue.api.MeasureDomain;
 import org.creditledger.catalogue.api.MeasureKind;
 import org.creditledger.catalogue.api.MeasureScope;
+import org.creditledger.catalogue.api.RepairWaitFrom;
 import org.creditledger.platform.access.AllowedRoles;
 import org.creditledger.platform.access.Role;
 import org.creditledger.platform.axon.LedgerCommands;
@@ -61,7 +62,10 @@ class CatalogueController {
      * {@code revokedOnBlackListing}: optional, false when absent; red lists only.
      * {@code criteria} 认定标准, {@code exitConditions} 移出条件, {@code procedure} 程序, {@code remedy} 救济: the texts
      * the list publishes, optional. {@code maxExtensionMonths}: optional, 0 when absent; how far past
-     * {@code periodMonths} an entry's decision may set its end.
+     * {@code periodMonths} an entry's decision may set its end. Repair rules, each optional: {@code repairWaitFrom}
+     * the date the minimum wait counts from ({@code DECISION} when absent; {@code CORRECTION}: the application states
+     * it), {@code repairDecisionWorkingDays} the working days to decide an application (5 when absent),
+     * {@code repairCommitmentRequired} whether an application must name a 信用修复 commitment letter (false when absent).
      */
     record ListRequest(@NotBlank @Size(max = 200) String name, @NotNull ListColour colour,
                        @NotBlank @Size(max = 200) String authority, @NotBlank @Size(max = 2000) String legalBasis,
@@ -69,13 +73,15 @@ class CatalogueController {
                        @Min(0) @Max(120) Integer minMonthsBeforeRepair, Boolean revokedOnBlackListing,
                        @Size(max = 4000) String criteria, @Size(max = 4000) String exitConditions,
                        @Size(max = 4000) String procedure, @Size(max = 4000) String remedy,
-                       @Min(0) @Max(60) Integer maxExtensionMonths) {
+                       @Min(0) @Max(60) Integer maxExtensionMonths, RepairWaitFrom repairWaitFrom,
+                       @Min(1) @Max(60) Integer repairDecisionWorkingDays, Boolean repairCommitmentRequired) {
     }
 
     record ListResponse(String listCode, int version, String name, ListColour colour, String authority, String legalBasis,
                         int periodMonths, boolean earlyRepairAllowed, int minMonthsBeforeRepair,
                         boolean revokedOnBlackListing, String criteria, String exitConditions, String procedure,
-                        String remedy, int maxExtensionMonths) {
+                        String remedy, int maxExtensionMonths, RepairWaitFrom repairWaitFrom,
+                        int repairDecisionWorkingDays, boolean repairCommitmentRequired) {
     }
 
     /** {@code legalBasis} is checked by the measure itself, which names the rule for local supplements. */
@@ -105,12 +111,14 @@ class CatalogueController {
         SaveListDefinitionCommand command = new SaveListDefinitionCommand(new ListCode(listCode), request.name().trim(),
                 request.colour(), request.authority().trim(), request.legalBasis().trim(), request.periodMonths(), early, minMonths,
                 revoked, text(request.criteria()), text(request.exitConditions()), text(request.procedure()),
-                text(request.remedy()), extension);
+                text(request.remedy()), extension, request.repairWaitFrom(), request.repairDecisionWorkingDays(),
+                Boolean.TRUE.equals(request.repairCommitmentRequired()));
         Saved saved = commands.send(command, metadata);
         return ResponseEntity.status(saved.created() ? HttpStatus.CREATED : HttpStatus.OK)
                 .body(new ListResponse(listCode, saved.version(), command.name(), command.colour(), command.authority(),
                         command.legalBasis(), command.periodMonths(), early, minMonths, revoked, command.criteria(),
-                        command.exitConditions(), command.procedure(), command.remedy(), extension));
+                        command.exitConditions(), command.procedure(), command.remedy(), extension,
+                        command.repairWaitFrom(), command.repairDecisionWorkingDays(), command.repairCommitmentRequired()));
     }
 
     /** A blank text is no text. */

@@ -5,7 +5,9 @@ import org.axonframework.eventhandling.EventHandler;
 import org.creditledger.catalogue.api.CatalogueMessages.ListDefinedEvent;
 import org.creditledger.catalogue.api.CatalogueMessages.ListDefinitionChangedEvent;
 import org.creditledger.catalogue.api.ListCode;
+import org.creditledger.catalogue.api.CatalogueMessages.SaveListDefinitionCommand;
 import org.creditledger.catalogue.api.ListColour;
+import org.creditledger.catalogue.api.RepairWaitFrom;
 import org.creditledger.catalogue.api.MeasureKind;
 import org.creditledger.platform.web.FieldProblem;
 import org.creditledger.platform.web.LedgerProblem;
@@ -45,41 +47,63 @@ public class KnownLists {
      * What entering a subject on a list needs to know about the list, as the catalogue now defines it. {@code colour}
      * is null for a list defined before V2_9 and unchanged since. {@code maxExtensionMonths}: how far past
      * {@code periodMonths} an entry's decision may set its end (0 for lists defined before V2_14 and unchanged since).
+     * The repair rules ({@code repairWaitFrom}, {@code repairDecisionWorkingDays}, {@code repairCommitmentRequired}) are
+     * the defaults for lists defined before V2_15 and unchanged since.
      */
     public record ListFacts(ListCode listCode, String authority, int periodMonths, boolean earlyRepairAllowed,
                             int minMonthsBeforeRepair, ListColour colour, boolean revokedOnBlackListing,
-                            int maxExtensionMonths) {
+                            int maxExtensionMonths, RepairWaitFrom repairWaitFrom, int repairDecisionWorkingDays,
+                            boolean repairCommitmentRequired) {
+
+        /** The facts of a list with the default repair rules. */
+        public ListFacts(ListCode listCode, String authority, int periodMonths, boolean earlyRepairAllowed,
+                         int minMonthsBeforeRepair, ListColour colour, boolean revokedOnBlackListing,
+                         int maxExtensionMonths) {
+            this(listCode, authority, periodMonths, earlyRepairAllowed, minMonthsBeforeRepair, colour,
+                    revokedOnBlackListing, maxExtensionMonths, RepairWaitFrom.DEFAULT,
+                    SaveListDefinitionCommand.DEFAULT_REPAIR_DECISION_WORKING_DAYS, false);
+        }
     }
 
     @EventHandler
     void on(ListDefinedEvent event) {
         saveColour(event.listCode(), event.colour(), event.revokedOnBlackListing());
         save(new ListFacts(event.listCode(), event.authority(), event.periodMonths(), event.earlyRepairAllowed(),
-                event.minMonthsBeforeRepair(), event.colour(), event.revokedOnBlackListing(), event.extensionMonths()));
+                event.minMonthsBeforeRepair(), event.colour(), event.revokedOnBlackListing(), event.extensionMonths(),
+                event.repairWaitFrom(), event.repairDecisionWorkingDays(), event.repairCommitmentRequired()));
     }
 
     @EventHandler
     void on(ListDefinitionChangedEvent event) {
         saveColour(event.listCode(), event.colour(), event.revokedOnBlackListing());
         save(new ListFacts(event.listCode(), event.authority(), event.periodMonths(), event.earlyRepairAllowed(),
-                event.minMonthsBeforeRepair(), event.colour(), event.revokedOnBlackListing(), event.extensionMonths()));
+                event.minMonthsBeforeRepair(), event.colour(), event.revokedOnBlackListing(), event.extensionMonths(),
+                event.repairWaitFrom(), event.repairDecisionWorkingDays(), event.repairCommitmentRequired()));
     }
 
     private void save(ListFacts facts) {
         jdbc.sql("""
                         insert into known_list (list_code, authority, period_months, early_repair_allowed, min_months_before_repair,
-                                                max_extension_months)
-                        values (:code, :authority, :period, :early, :minMonths, :extension)
+                                                max_extension_months, repair_wait_from, repair_decision_working_days,
+                                                repair_commitment_required)
+                        values (:code, :authority, :period, :early, :minMonths, :extension, :waitFrom, :decisionDays,
+                                :commitmentRequired)
                         on conflict (list_code) do update set authority = excluded.authority,
                             period_months = excluded.period_months, early_repair_allowed = excluded.early_repair_allowed,
                             min_months_before_repair = excluded.min_months_before_repair,
-                            max_extension_months = excluded.max_extension_months""")
+                            max_extension_months = excluded.max_extension_months,
+                            repair_wait_from = excluded.repair_wait_from,
+                            repair_decision_working_days = excluded.repair_decision_working_days,
+                            repair_commitment_required = excluded.repair_commitment_required""")
                 .param("code", facts.listCode().value())
                 .param("authority", facts.authority())
                 .param("period", facts.periodMonths())
                 .param("early", facts.earlyRepairAllowed())
                 .param("minMonths", facts.minMonthsBeforeRepair())
                 .param("extension", facts.maxExtensionMonths())
+                .param("waitFrom", facts.repairWaitFrom().name())
+                .param("decisionDays", facts.repairDecisionWorkingDays())
+                .param("commitmentRequired", facts.repairCommitmentRequired())
                 .update();
     }
 
@@ -127,12 +151,13 @@ public class KnownLists {
     public Optional<ListFacts> facts(ListCode listCode) {
         return jdbc.sql("""
                         select authority, period_months, early_repair_allowed, min_months_before_repair, colour,
-                               revoked_on_black_listing, max_extension_months
+                               revoked_on_black_listing, max_extension_months, repair_wait_from,
+                               repair_decision_working_days, repair_commitment_required
                         from known_list where list_code = ? and authority is not null""")
                 .param(listCode.value())
                 .query((rs, n) -> new ListFacts(listCode, rs.getString(1), rs.getInt(2), rs.getBoolean(3), rs.getInt(4),
                         rs.getString(5) == null ? null : ListColour.valueOf(rs.getString(5)), rs.getBoolean(6),
-                        rs.getInt(7)))
+                        rs.getInt(7), RepairWaitFrom.valueOf(rs.getString(8)), rs.getInt(9), rs.getBoolean(10)))
                 .optional();
     }
 

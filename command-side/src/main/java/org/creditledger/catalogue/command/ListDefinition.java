@@ -11,14 +11,16 @@ import org.creditledger.catalogue.api.CatalogueMessages.ListDefinitionChangedEve
 import org.creditledger.catalogue.api.CatalogueMessages.SaveListDefinitionCommand;
 import org.creditledger.catalogue.api.CatalogueMessages.Saved;
 import org.creditledger.catalogue.api.ListColour;
+import org.creditledger.catalogue.api.RepairWaitFrom;
 
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * A list definition (名单) of the catalogue: name, colour, maintaining authority (认定部门), legal basis, default
- * period of an entry, and whether early repair is allowed and after how many months. Each change is a new version;
- * saving it unchanged records nothing.
+ * period of an entry, and whether early repair is allowed and after how many months, counted from which date, how
+ * many working days the authority has to decide an application and whether it must name a commitment letter. Each
+ * change is a new version; saving it unchanged records nothing.
  */
 @Aggregate
 class ListDefinition {
@@ -28,6 +30,8 @@ class ListDefinition {
     static final int MAX_EXTENSION_MONTHS = 60;
     /** The longest published text (认定标准, 移出条件, 程序, 救济). */
     static final int MAX_TEXT = 4000;
+    /** The longest time a list may give its authority to decide a repair application: 60 working days. */
+    static final int MAX_REPAIR_DECISION_WORKING_DAYS = 60;
 
     @AggregateIdentifier
     private String id;
@@ -38,7 +42,8 @@ class ListDefinition {
     private record Definition(String name, ListColour colour, String authority, String legalBasis, int periodMonths,
                               boolean earlyRepairAllowed, int minMonthsBeforeRepair, boolean revokedOnBlackListing,
                               String criteria, String exitConditions, String procedure, String remedy,
-                              int maxExtensionMonths) {
+                              int maxExtensionMonths, RepairWaitFrom repairWaitFrom, int repairDecisionWorkingDays,
+                              boolean repairCommitmentRequired) {
     }
 
     ListDefinition() {
@@ -54,19 +59,22 @@ class ListDefinition {
         Definition wanted = new Definition(command.name(), command.colour(), command.authority(), command.legalBasis(),
                 command.periodMonths(), command.earlyRepairAllowed(), minMonths, command.revokedOnBlackListing(),
                 text(command.criteria()), text(command.exitConditions()), text(command.procedure()),
-                text(command.remedy()), command.maxExtensionMonths());
+                text(command.remedy()), command.maxExtensionMonths(), command.repairWaitFrom(),
+                command.repairDecisionWorkingDays(), command.repairCommitmentRequired());
         if (current == null) {
             apply(new ListDefinedEvent(command.listCode(), 1, wanted.name(), wanted.colour(), wanted.authority(),
                     wanted.legalBasis(), wanted.periodMonths(), wanted.earlyRepairAllowed(), minMonths,
                     wanted.revokedOnBlackListing(), wanted.criteria(), wanted.exitConditions(), wanted.procedure(),
-                    wanted.remedy(), wanted.maxExtensionMonths()));
+                    wanted.remedy(), wanted.maxExtensionMonths(), wanted.repairWaitFrom(),
+                    wanted.repairDecisionWorkingDays(), wanted.repairCommitmentRequired()));
             return new Saved(true, 1);
         }
         if (!wanted.equals(current)) {
             apply(new ListDefinitionChangedEvent(command.listCode(), version + 1, wanted.name(), wanted.colour(),
                     wanted.authority(), wanted.legalBasis(), wanted.periodMonths(), wanted.earlyRepairAllowed(), minMonths,
                     wanted.revokedOnBlackListing(), wanted.criteria(), wanted.exitConditions(), wanted.procedure(),
-                    wanted.remedy(), wanted.maxExtensionMonths()));
+                    wanted.remedy(), wanted.maxExtensionMonths(), wanted.repairWaitFrom(),
+                    wanted.repairDecisionWorkingDays(), wanted.repairCommitmentRequired()));
         }
         return new Saved(false, version);
     }
@@ -89,6 +97,10 @@ class ListDefinition {
                 .require(fits(command.exitConditions()), "exitConditions", "catalogue.list.text-too-long", MAX_TEXT)
                 .require(fits(command.procedure()), "procedure", "catalogue.list.text-too-long", MAX_TEXT)
                 .require(fits(command.remedy()), "remedy", "catalogue.list.text-too-long", MAX_TEXT)
+                .require(command.repairDecisionWorkingDays() >= 1
+                                && command.repairDecisionWorkingDays() <= MAX_REPAIR_DECISION_WORKING_DAYS,
+                        "repairDecisionWorkingDays", "catalogue.list.working-days-between", 1,
+                        MAX_REPAIR_DECISION_WORKING_DAYS)
                 .enforce();
     }
 
@@ -112,7 +124,8 @@ class ListDefinition {
         current = new Definition(event.name(), event.colour(), event.authority(), event.legalBasis(),
                 event.periodMonths(), event.earlyRepairAllowed(), event.minMonthsBeforeRepair(),
                 event.revokedOnBlackListing(), event.criteria(), event.exitConditions(), event.procedure(),
-                event.remedy(), event.extensionMonths());
+                event.remedy(), event.extensionMonths(), event.repairWaitFrom(), event.repairDecisionWorkingDays(),
+                event.repairCommitmentRequired());
     }
 
     @EventSourcingHandler
@@ -121,6 +134,7 @@ class ListDefinition {
         current = new Definition(event.name(), event.colour(), event.authority(), event.legalBasis(),
                 event.periodMonths(), event.earlyRepairAllowed(), event.minMonthsBeforeRepair(),
                 event.revokedOnBlackListing(), event.criteria(), event.exitConditions(), event.procedure(),
-                event.remedy(), event.extensionMonths());
+                event.remedy(), event.extensionMonths(), event.repairWaitFrom(), event.repairDecisionWorkingDays(),
+                event.repairCommitmentRequired());
     }
 }

@@ -8,7 +8,8 @@ import org.springframework.context.annotation.Configuration;
 /**
  * The letter-number table changes in the transaction that appends the letter's event (a subscribing processor), and
  * its failures must fail the command: the default listener error handler only logs, which would store the second
- * letter with a number its unit already used.
+ * letter with a number its unit already used. The letters' lookup ({@link CommitmentLetters}) likewise: a letter
+ * whose row failed must not be stored, or a repair naming it would be refused as unknown.
  */
 @Configuration(proxyBeanMethods = false)
 class CommitmentCommandConfiguration {
@@ -17,6 +18,9 @@ class CommitmentCommandConfiguration {
     void subscribeLookupTables(EventProcessingConfigurer processing) {
         processing.registerSubscribingEventProcessor(LetterNumbers.PROCESSING_GROUP)
                 .registerListenerInvocationErrorHandler(LetterNumbers.PROCESSING_GROUP,
+                        configuration -> PropagatingErrorHandler.instance());
+        processing.registerSubscribingEventProcessor(CommitmentLetters.PROCESSING_GROUP)
+                .registerListenerInvocationErrorHandler(CommitmentLetters.PROCESSING_GROUP,
                         configuration -> PropagatingErrorHandler.instance());
     }
 }

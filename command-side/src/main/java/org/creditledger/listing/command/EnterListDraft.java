@@ -60,7 +60,8 @@ record EnterListDraft(String listCode, SubjectBody subject, String decisionNo, L
             return new EnterListCommand(id, listCode.value(), facts.authority(), subject, draft.decisionNo.trim(),
                     draft.decidedOn, draft.reason.trim(), draft.effectiveFrom, until,
                     legalRepresentative, responsiblePersons, facts.earlyRepairAllowed(),
-                    facts.minMonthsBeforeRepair(), actingAuthority, facts.colour(), facts.revokedOnBlackListing());
+                    facts.minMonthsBeforeRepair(), actingAuthority, facts.colour(), facts.revokedOnBlackListing(),
+                    facts.repairWaitFrom(), facts.repairDecisionWorkingDays(), facts.repairCommitmentRequired());
         }
     }
 

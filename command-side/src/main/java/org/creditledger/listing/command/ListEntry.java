@@ -9,6 +9,9 @@ import org.axonframework.modelling.command.AggregateMember;
 import org.axonframework.modelling.command.CommandHandlerInterceptor;
 import org.axonframework.modelling.command.ForwardMatchingInstances;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.creditledger.catalogue.api.RepairWaitFrom;
+import org.creditledger.commitment.api.CommitmentLetter;
+import org.creditledger.commitment.api.CommitmentType;
 import org.creditledger.listing.api.EntryId;
 import org.creditledger.listing.api.EntryStatus;
 import org.creditledger.listing.api.ExitReason;
@@ -46,7 +49,8 @@ import static org.creditledger.listing.command.EntryRejected.requireValue;
  * (Asia/Shanghai, a persistent deadline), by an approved repair (信用修复), by an upheld objection (异议), or by the
  * list's authority (revoked, court order, other). While an objection is open the entry is disputed; one open objection
  * and one pending repair at a time, each an entity of its own ({@link Objection}, {@link Repair}) that takes its
- * decision. Only the list's authority acts on the entry (an administrator too): every command names the authority it
+ * decision; an undecided objection or repair is flagged overdue after its decision date (persistent deadlines, on
+ * the working-day calendar). Only the list's authority acts on the entry (an administrator too): every command names the authority it
  * acts for, and the entry refuses another with {@link NotTheListsAuthority}. Deadlines are never cancelled; their
  * handlers re-check the state.
  */
@@ -57,6 +61,7 @@ class ListEntry {
     static final ZoneId BUSINESS_ZONE = ZoneId.of("Asia/Shanghai");
     static final String EXPIRY_DEADLINE = "list-entry-expiry";
     static final String OBJECTION_OVERDUE_DEADLINE = "objection-overdue";
+    static final String REPAIR_OVERDUE_DEADLINE = "repair-overdue";
 
     /**
      * The raw id string: deadline scopes are serialised with the identifier as it is here, and a plain string
@@ -69,9 +74,13 @@ class ListEntry {
     private String listAuthority;
     private String subjectCode;
     private LocalDate decidedOn;
+    private LocalDate effectiveFrom;
     private LocalDate effectiveUntil;
     private boolean earlyRepairAllowed;
     private int minMonthsBeforeRepair;
+    private RepairWaitFrom repairWaitFrom;
+    private int repairDecisionWorkingDays;
+    private boolean repairCommitmentRequired;
     private EntryStatus status;
     private ExitReason exitReason;
     @AggregateMember(eventForwardingMode = ForwardMatchingInstances.class)
@@ -109,7 +118,8 @@ class ListEntry {
                 command.decisionNo(), command.decidedOn(), command.reason(), command.effectiveFrom(),
                 command.effectiveUntil(), command.legalRepresentative(), command.responsiblePersons(),
                 command.earlyRepairAllowed(), command.minMonthsBeforeRepair(), command.listColour(),
-                command.revokedOnBlackListing()));
+                command.revokedOnBlackListing(), command.repairWaitFrom(), command.repairDecisionWorkingDays(),
+                command.repairCommitmentRequired()));
         deadlines.schedule(endOf(command.effectiveUntil()), EXPIRY_DEADLINE);
     }
 
@@ -158,8 +168,16 @@ class ListEntry {
         requireActive();
     }
 
+    /**
+     * The authority records an application; in this order: its authority (403), an entry on its list with no other
+     * application pending (409), the fields (400), then the list's rules (422): early repair at all, the correction
+     * date where the wait counts from it, the minimum wait, and the commitment letter. The decision is due
+     * {@code repairDecisionWorkingDays} working days after {@code appliedOn}, on the calendar objections use.
+     *
+     * @return the day the decision is due ({@code decideBy})
+     */
     @CommandHandler
-    void handle(ApplyForRepairCommand command) {
+    LocalDate handle(ApplyForRepairCommand command, DeadlineManager deadlines, ObjectionDueDates dueDates) {
         requireAuthority(command.actingAuthority(), "listing.action.accept-repairs");
         requireActive();
         Optional<Repair> pending = repairs.values().stream().filter(Repair::isPending).findFirst();
@@ -174,15 +192,53 @@ class ListEntry {
         }
         requireText("evidence", command.evidence());
         requireValue("appliedOn", command.appliedOn());
+        if (command.correctedOn() != null && command.correctedOn().isAfter(command.appliedOn())) {
+            throw new EntryRejected("correctedOn", "listing.repair.corrected-after-applied", command.appliedOn());
+        }
         if (!earlyRepairAllowed) {
             throw new RepairNotAllowed(entryId, Text.of("listing.repair.no-early", listCode, effectiveUntil));
         }
-        LocalDate earliest = decidedOn.plusMonths(minMonthsBeforeRepair);
-        if (command.appliedOn().isBefore(earliest)) {
-            throw new RepairNotAllowed(entryId, Text.of("listing.repair.too-early", listCode, minMonthsBeforeRepair, decidedOn, earliest));
+        LocalDate waitStart = repairWaitFrom.start(decidedOn, effectiveFrom, command.correctedOn());
+        if (waitStart == null) {
+            throw new RepairRefused(entryId, "correctedOn", "listing.repair.corrected-on-required", listCode);
         }
+        LocalDate earliest = waitStart.plusMonths(minMonthsBeforeRepair);
+        if (command.appliedOn().isBefore(earliest)) {
+            throw new RepairNotAllowed(entryId, repairWaitFrom == RepairWaitFrom.DECISION
+                    ? Text.of("listing.repair.too-early", listCode, minMonthsBeforeRepair, decidedOn, earliest)
+                    : Text.of("listing.repair.too-early-from", listCode, minMonthsBeforeRepair, waitStart, earliest,
+                            Text.label(repairWaitFrom)));
+        }
+        requireRepairCommitment(command);
+        LocalDate decideBy = dueDates.decideBy(command.appliedOn(), repairDecisionWorkingDays);
         apply(new RepairAppliedEvent(entryId, subjectCode, command.repairId(), command.methods(),
-                command.commitmentId(), command.evidence(), command.appliedOn()));
+                command.commitmentId(), command.evidence(), command.appliedOn(), command.correctedOn(), decideBy));
+        deadlines.schedule(endOf(decideBy), REPAIR_OVERDUE_DEADLINE, command.repairId().toString());
+        return decideBy;
+    }
+
+    /**
+     * The letter an application names, or must name where the list requires one (两书同达: a 信用修复 commitment is
+     * part of the application), is a {@code CREDIT_REPAIR} letter of this entry's subject that the ledger holds.
+     */
+    private void requireRepairCommitment(ApplyForRepairCommand command) {
+        if (command.commitmentId() == null) {
+            if (repairCommitmentRequired) {
+                throw new RepairRefused(entryId, "commitmentId", "listing.repair.commitment-required", listCode);
+            }
+            return;
+        }
+        CommitmentLetter letter = command.commitment();
+        if (letter == null || !letter.commitmentId().equals(command.commitmentId())) {
+            throw new RepairRefused(entryId, "commitmentId", "listing.repair.commitment-unknown", command.commitmentId());
+        }
+        if (!letter.subjectCode().equals(subjectCode)) {
+            throw new RepairRefused(entryId, "commitmentId", "listing.repair.commitment-other-subject", command.commitmentId());
+        }
+        if (letter.type() != CommitmentType.CREDIT_REPAIR) {
+            throw new RepairRefused(entryId, "commitmentId", "listing.repair.commitment-wrong-type", command.commitmentId(),
+                    Text.label(letter.type()), Text.label(CommitmentType.CREDIT_REPAIR));
+        }
     }
 
     /**
@@ -261,6 +317,18 @@ class ListEntry {
         }
     }
 
+    /**
+     * Never cancelled: does nothing when the application it was scheduled for is decided, or the entry exited. The
+     * application stays pending; being overdue is a flag for supervisors, as for objections.
+     */
+    @DeadlineHandler(deadlineName = REPAIR_OVERDUE_DEADLINE)
+    void repairDecisionDue(String repairId) {
+        Repair repair = repairs.get(RepairId.parse(repairId));
+        if (status == EntryStatus.ACTIVE && repair != null && repair.isPending()) {
+            repair.flagOverdue();
+        }
+    }
+
     @EventSourcingHandler
     void on(SubjectListedEvent event) {
         id = event.entryId().toString();
@@ -269,9 +337,13 @@ class ListEntry {
         listAuthority = event.listAuthority();
         subjectCode = event.subject().code();
         decidedOn = event.decidedOn();
+        effectiveFrom = event.effectiveFrom();
         effectiveUntil = event.effectiveUntil();
         earlyRepairAllowed = event.earlyRepairAllowed();
         minMonthsBeforeRepair = event.minMonthsBeforeRepair();
+        repairWaitFrom = event.repairWaitFrom();
+        repairDecisionWorkingDays = event.repairDecisionWorkingDays();
+        repairCommitmentRequired = event.repairCommitmentRequired();
         status = EntryStatus.ACTIVE;
     }
 
@@ -283,7 +355,8 @@ class ListEntry {
 
     @EventSourcingHandler
     void on(RepairAppliedEvent event) {
-        repairs.put(event.repairId(), new Repair(event.repairId(), entryId, listCode, subjectCode, event.appliedOn()));
+        repairs.put(event.repairId(), new Repair(event.repairId(), entryId, listCode, subjectCode, event.appliedOn(),
+                event.decideBy()));
     }
 
     @EventSourcingHandler

@@ -9,7 +9,10 @@ import org.springframework.stereotype.Component;
 import java.time.LocalDate;
 import org.creditledger.platform.i18n.OperatorLog;
 
-/** The date an authority must decide an objection by: {@code ledger.objection.working-days} after it was filed. */
+/**
+ * The date an authority must decide by, in working days on the calendar: an objection {@code ledger.objection.working-days}
+ * after it was filed, a repair application its list's {@code repairDecisionWorkingDays} after it was made.
+ */
 @Component
 @EnableConfigurationProperties(ObjectionProperties.class)
 class ObjectionDueDates {
@@ -25,6 +28,11 @@ class ObjectionDueDates {
     }
 
     LocalDate decideBy(LocalDate filedOn) {
+        return decideBy(filedOn, workingDays);
+    }
+
+    /** {@code workingDays} after {@code filedOn}, warning when the calendar lacks a year it spans. */
+    LocalDate decideBy(LocalDate filedOn, int workingDays) {
         LocalDate decideBy = calendar.addWorkingDays(filedOn, workingDays);
         for (int year = filedOn.getYear(); year <= decideBy.getYear(); year++) {
             if (!calendar.hasDataFor(year)) {

@@ -7,9 +7,11 @@ import org.creditledger.listing.api.EntryId;
 import org.creditledger.listing.api.ExitReason;
 import org.creditledger.listing.api.ListEntryMessages.DecideRepairCommand;
 import org.creditledger.listing.api.ListEntryMessages.RepairApprovedEvent;
+import org.creditledger.listing.api.ListEntryMessages.RepairOverdueEvent;
 import org.creditledger.listing.api.ListEntryMessages.RepairRejectedEvent;
 import org.creditledger.listing.api.ListEntryMessages.SubjectDelistedEvent;
 import org.creditledger.listing.api.RepairId;
+import org.creditledger.platform.axon.LedgerMetadata;
 
 import java.time.LocalDate;
 import java.util.Objects;
@@ -31,14 +33,18 @@ class Repair {
     private final String listCode;
     private final String subjectCode;
     private final LocalDate appliedOn;
+    /** Null for applications stored before repairs had a decision deadline: those never become overdue. */
+    private final LocalDate decideBy;
     private boolean pending = true;
 
-    Repair(RepairId repairId, EntryId entryId, String listCode, String subjectCode, LocalDate appliedOn) {
+    Repair(RepairId repairId, EntryId entryId, String listCode, String subjectCode, LocalDate appliedOn,
+           LocalDate decideBy) {
         this.repairId = repairId;
         this.entryId = entryId;
         this.listCode = listCode;
         this.subjectCode = subjectCode;
         this.appliedOn = appliedOn;
+        this.decideBy = decideBy;
     }
 
     /** Approved, the entry exits as {@code REPAIRED}; rejected, the entry stays and a new application may follow. */
@@ -56,6 +62,12 @@ class Repair {
         } else {
             apply(new RepairRejectedEvent(entryId, subjectCode, repairId, command.reason(), command.decidedOn()));
         }
+    }
+
+    /** {@code decideBy} ended with the application undecided: a flag for supervisors, written by the ledger itself. */
+    void flagOverdue() {
+        apply(new RepairOverdueEvent(entryId, subjectCode, repairId, decideBy),
+                LedgerMetadata.system("repair " + repairId + " undecided after " + decideBy, null).toMetaData());
     }
 
     boolean isPending() {
@@ -84,11 +96,12 @@ class Repair {
     public boolean equals(Object o) {
         return o instanceof Repair other && repairId.equals(other.repairId) && entryId.equals(other.entryId)
                 && listCode.equals(other.listCode) && subjectCode.equals(other.subjectCode)
-                && Objects.equals(appliedOn, other.appliedOn) && pending == other.pending;
+                && Objects.equals(appliedOn, other.appliedOn) && Objects.equals(decideBy, other.decideBy)
+                && pending == other.pending;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(repairId, entryId, listCode, subjectCode, appliedOn, pending);
+        return Objects.hash(repairId, entryId, listCode, subjectCode, appliedOn, decideBy, pending);
     }
 }

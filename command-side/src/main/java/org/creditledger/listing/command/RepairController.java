@@ -9,6 +9,8 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.creditledger.commitment.api.CommitmentId;
+import org.creditledger.commitment.api.CommitmentLetter;
+import org.creditledger.commitment.command.CommitmentLetters;
 import org.creditledger.listing.api.EntryId;
 import org.creditledger.listing.api.ListEntryMessages.ApplyForRepairCommand;
 import org.creditledger.listing.api.ListEntryMessages.DecideRepairCommand;
@@ -19,6 +21,8 @@ import org.creditledger.platform.access.Caller;
 import org.creditledger.platform.access.Role;
 import org.creditledger.platform.axon.LedgerCommands;
 import org.creditledger.platform.axon.LedgerMetadata;
+import org.creditledger.platform.web.FieldProblem;
+import org.creditledger.platform.web.InvalidInput;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -41,18 +45,27 @@ import java.util.UUID;
 class RepairController {
 
     private final LedgerCommands commands;
+    private final CommitmentLetters letters;
     private final Clock clock;
 
-    RepairController(LedgerCommands commands, Clock clock) {
+    RepairController(LedgerCommands commands, CommitmentLetters letters, Clock clock) {
         this.commands = commands;
+        this.letters = letters;
         this.clock = clock;
     }
 
+    /**
+     * {@code commitmentId}: the subject's 信用修复 commitment letter, required where the list says so.
+     * {@code correctedOn}: the day the subject corrected the failure, required where the list's minimum wait counts
+     * from it ({@code repairWaitFrom: CORRECTION}). {@code appliedOn}: the day the subject applied (through 信用中国),
+     * today when absent; not in the future.
+     */
     record RepairRequest(@NotEmpty @Size(max = 6) Set<@NotNull RepairMethod> methods, UUID commitmentId,
-                         @NotBlank @Size(max = 5000) String evidence) {
+                         @NotBlank @Size(max = 5000) String evidence, LocalDate correctedOn, LocalDate appliedOn) {
     }
 
-    record RepairResponse(UUID repairId) {
+    /** {@code decideBy}: the day the authority must decide by; undecided after it, the application is overdue. */
+    record RepairResponse(UUID repairId, LocalDate decideBy) {
     }
 
     record RepairDecisionRequest(@NotNull Boolean approved, @NotBlank @Size(max = 2000) String reason) {
@@ -61,16 +74,25 @@ class RepairController {
     @Operation(operationId = "applyForRepair", summary = "Apply for credit repair")
     @PostMapping("/api/v1/list-entries/{entryId}/repairs")
     @ApiResponse(responseCode = "201", description = "Repair application recorded")
-    @ApiResponse(responseCode = "422", description = "The list does not allow (early) repair")
+    @ApiResponse(responseCode = "422", description = "The list does not allow (early) repair yet, needs correctedOn, or "
+            + "commitmentId names no CREDIT_REPAIR letter of the entry's subject")
     @AllowedRoles({Role.ADMIN, Role.LIST_AUTHORITY})
     ResponseEntity<RepairResponse> applyForRepair(@PathVariable UUID entryId, @Valid @RequestBody RepairRequest request,
                                                   Caller caller, LedgerMetadata metadata) {
+        LocalDate today = today();
+        if (request.appliedOn() != null && request.appliedOn().isAfter(today)) {
+            throw new InvalidInput(FieldProblem.of("appliedOn", "problem.field.not-future", today));
+        }
+        LocalDate appliedOn = request.appliedOn() == null ? today : request.appliedOn();
         RepairId repairId = RepairId.random();
-        commands.send(new ApplyForRepairCommand(new EntryId(entryId), repairId, request.methods(),
-                request.commitmentId() == null ? null : new CommitmentId(request.commitmentId()),
-                request.evidence().trim(), today(), ActingAuthority.of(caller)), metadata);
+        CommitmentId commitmentId = request.commitmentId() == null ? null : new CommitmentId(request.commitmentId());
+        // the entry judges the letter (whose, which type); the lookup only says what the ledger holds under that id
+        CommitmentLetter letter = commitmentId == null ? null : letters.find(commitmentId).orElse(null);
+        LocalDate decideBy = commands.send(new ApplyForRepairCommand(new EntryId(entryId), repairId, request.methods(),
+                commitmentId, request.evidence().trim(), appliedOn, ActingAuthority.of(caller), request.correctedOn(),
+                letter), metadata);
         return ResponseEntity.created(URI.create("/api/v1/list-entries/" + entryId + "/repairs/" + repairId))
-                .body(new RepairResponse(repairId.value()));
+                .body(new RepairResponse(repairId.value(), decideBy));
     }
 
     @Operation(operationId = "decideRepair", summary = "Decide a credit repair application")

@@ -7,6 +7,7 @@ import org.creditledger.catalogue.api.CatalogueMessages.SaveListDefinitionComman
 import org.creditledger.catalogue.api.CatalogueMessages.Saved;
 import org.creditledger.catalogue.api.ListCode;
 import org.creditledger.catalogue.api.ListColour;
+import org.creditledger.catalogue.api.RepairWaitFrom;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -179,6 +180,46 @@ class ListDefinitionTest {
                 .expectNoEvents()
                 .expectException(InvalidCatalogueEntry.class)
                 .expectExceptionMessage(org.hamcrest.Matchers.containsString("criteria"));
+    }
+
+    static SaveListDefinitionCommand saveWithRepairRules(RepairWaitFrom waitFrom, Integer workingDays, boolean commitmentRequired) {
+        return new SaveListDefinitionCommand(WAGE_ARREARS, NAME, ListColour.BLACK, AUTHORITY, BASIS, 36, true, 6, false,
+                CRITERIA, EXIT, PROCEDURE, REMEDY, 0, waitFrom, workingDays, commitmentRequired);
+    }
+
+    @Test
+    void theListsRepairRulesAreRecordedWithTheDefinition() {
+        fixture.givenNoPriorActivity()
+                .when(saveWithRepairRules(RepairWaitFrom.CORRECTION, 10, true))
+                .expectEvents(new ListDefinedEvent(WAGE_ARREARS, 1, NAME, ListColour.BLACK, AUTHORITY, BASIS, 36, true, 6,
+                        false, CRITERIA, EXIT, PROCEDURE, REMEDY, 0, RepairWaitFrom.CORRECTION, 10, true));
+    }
+
+    @Test
+    void aListStoredBeforeRepairRulesHasTheDefaultsAndChangingThemIsANewVersion() {
+        // WITH_TEXTS stands for an event stored before the repair rules: they read as null, i.e. the defaults
+        fixture.given(WITH_TEXTS)
+                .when(saveWithRepairRules(null, null, false))
+                .expectNoEvents()
+                .expectResultMessagePayload(new Saved(false, 1));
+        fixture.given(WITH_TEXTS)
+                .when(saveWithRepairRules(RepairWaitFrom.DECISION, 5, false))
+                .expectNoEvents();
+        fixture.given(WITH_TEXTS)
+                .when(saveWithRepairRules(RepairWaitFrom.ENTRY, 5, false))
+                .expectEvents(new ListDefinitionChangedEvent(WAGE_ARREARS, 2, NAME, ListColour.BLACK, AUTHORITY, BASIS, 36,
+                        true, 6, false, CRITERIA, EXIT, PROCEDURE, REMEDY, 0, RepairWaitFrom.ENTRY, 5, false));
+    }
+
+    @Test
+    void repairDecisionWorkingDaysOutsideOneToSixtyAreRefused() {
+        fixture.givenNoPriorActivity().when(saveWithRepairRules(RepairWaitFrom.DECISION, 0, false))
+                .expectNoEvents()
+                .expectException(InvalidCatalogueEntry.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("repairDecisionWorkingDays"));
+        fixture.givenNoPriorActivity().when(saveWithRepairRules(RepairWaitFrom.DECISION, 61, false))
+                .expectNoEvents()
+                .expectException(InvalidCatalogueEntry.class);
     }
 
     @Test

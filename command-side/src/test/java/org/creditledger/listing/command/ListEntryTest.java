@@ -3,7 +3,10 @@ package org.creditledger.listing.command;
 import org.creditledger.catalogue.api.ListColour;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.creditledger.catalogue.api.RepairWaitFrom;
 import org.creditledger.commitment.api.CommitmentId;
+import org.creditledger.commitment.api.CommitmentLetter;
+import org.creditledger.commitment.api.CommitmentType;
 import org.creditledger.listing.api.EntryId;
 import org.creditledger.listing.api.NamedPerson;
 import org.creditledger.subject.SubjectCodes;
@@ -20,6 +23,7 @@ import org.creditledger.listing.api.ListEntryMessages.ObjectionRejectedEvent;
 import org.creditledger.listing.api.ListEntryMessages.ObjectionUpheldEvent;
 import org.creditledger.listing.api.ListEntryMessages.RepairAppliedEvent;
 import org.creditledger.listing.api.ListEntryMessages.RepairApprovedEvent;
+import org.creditledger.listing.api.ListEntryMessages.RepairOverdueEvent;
 import org.creditledger.listing.api.ListEntryMessages.RepairRejectedEvent;
 import org.creditledger.listing.api.ListEntryMessages.RevokeOnBlackListingCommand;
 import org.creditledger.listing.api.ListEntryMessages.SubjectDelistedEvent;
@@ -73,12 +77,20 @@ class ListEntryTest {
     static final Set<RepairMethod> METHODS = Set.of(RepairMethod.COMMITMENT, RepairMethod.RECTIFICATION);
     /** DECIDED + 12 months: the first day a repair may be applied for. */
     static final LocalDate REPAIR_FROM = LocalDate.of(2026, 3, 7);
+    /** 5 working days after REPAIR_FROM (a Saturday): Monday 9 to Friday 13 March 2026. */
+    static final LocalDate REPAIR_DECIDE_BY = LocalDate.of(2026, 3, 13);
+    static final CommitmentLetter REPAIR_LETTER_OF_SUBJECT = new CommitmentLetter(REPAIR_LETTER, CODE, CommitmentType.CREDIT_REPAIR);
+    /** The calendar the ledger runs with by default: the 2025 and 2026 schedules. */
+    static final WorkingDayCalendar CALENDAR = WorkingDayCalendar.parse(WorkingDayCalendar.CHINA_HOLIDAYS,
+            WorkingDayCalendar.CHINA_ADJUSTED_WORKING_DAYS);
 
     AggregateTestFixture<ListEntry> fixture;
 
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(ListEntry.class);
+        fixture.registerInjectableResource(new ObjectionDueDates(CALENDAR,
+                new ObjectionProperties(FileObjectionCommand.DEFAULT_WORKING_DAYS_TO_DECIDE)));
     }
 
     // ---- builders -------------------------------------------------------------------------------------------------
@@ -115,11 +127,29 @@ class ListEntryTest {
     }
 
     static ApplyForRepairCommand applyForRepair(RepairId id, LocalDate appliedOn) {
-        return new ApplyForRepairCommand(ID, id, METHODS, REPAIR_LETTER, "整改报告及信用修复承诺书", appliedOn, SAMR);
+        return applyForRepair(id, appliedOn, null, REPAIR_LETTER_OF_SUBJECT);
+    }
+
+    /** An application naming {@code letter}'s id, as the letter lookup found it ({@code letter} null: no letter named). */
+    static ApplyForRepairCommand applyForRepair(RepairId id, LocalDate appliedOn, LocalDate correctedOn, CommitmentLetter letter) {
+        return new ApplyForRepairCommand(ID, id, METHODS, letter == null ? null : letter.commitmentId(),
+                "整改报告及信用修复承诺书", appliedOn, SAMR, correctedOn, letter);
     }
 
     static RepairAppliedEvent repairApplied(RepairId id) {
-        return new RepairAppliedEvent(ID, CODE, id, METHODS, REPAIR_LETTER, "整改报告及信用修复承诺书", REPAIR_FROM);
+        return repairApplied(id, REPAIR_FROM, null, REPAIR_DECIDE_BY);
+    }
+
+    static RepairAppliedEvent repairApplied(RepairId id, LocalDate appliedOn, LocalDate correctedOn, LocalDate decideBy) {
+        return new RepairAppliedEvent(ID, CODE, id, METHODS, REPAIR_LETTER, "整改报告及信用修复承诺书", appliedOn,
+                correctedOn, decideBy);
+    }
+
+    /** A listing whose repair rules are {@code waitFrom}, 5 working days to decide, {@code commitmentRequired}. */
+    static SubjectListedEvent listed(RepairWaitFrom waitFrom, boolean commitmentRequired) {
+        return new SubjectListedEvent(ID, LIST, SAMR, SUBJECT, "广市监严违〔2025〕3号", DECIDED, "提供虚假材料取得行政许可",
+                FROM, UNTIL, NamedPerson.named("张三"), List.of(NamedPerson.named("李四")), true, MIN_MONTHS, ListColour.BLACK,
+                false, waitFrom, 5, commitmentRequired);
     }
 
     static DecideRepairCommand decideRepair(RepairId id, boolean approved, String actingAuthority) {
@@ -545,6 +575,168 @@ class ListEntryTest {
                 .when(decideRepair(REPAIR, true, "chinatax"))
                 .expectException(NotTheListsAuthority.class)
                 .expectNoEvents();
+    }
+
+    // ---- repair rules (issue 12) ---------------------------------------------------------------------------------
+
+    @Test
+    void anEntryWithoutRepairRulesCountsItsWaitFromTheDecisionAsBefore() {
+        SubjectListedEvent stored = listed();
+        assertThat(stored.repairWaitFrom()).isEqualTo(RepairWaitFrom.DECISION);
+        assertThat(stored.repairDecisionWorkingDays()).isEqualTo(5);
+        assertThat(stored.repairCommitmentRequired()).isFalse();
+        assertThat(stored.repairEligibleFrom()).isEqualTo(REPAIR_FROM);
+    }
+
+    @Test
+    void aListCountingFromTheEntryRefusesARepairBeforeTwelveMonthsOnTheList() {
+        // decided 7 March 2025, on the list from 10 March 2025: twelve months from 列入 end on 10 March 2026
+        fixture.given(listed(RepairWaitFrom.ENTRY, false))
+                .when(applyForRepair(REPAIR, LocalDate.of(2026, 3, 9), null, REPAIR_LETTER_OF_SUBJECT))
+                .expectException(RepairNotAllowed.class)
+                .expectNoEvents();
+        assertThat(listed(RepairWaitFrom.ENTRY, false).repairEligibleFrom()).isEqualTo(LocalDate.of(2026, 3, 10));
+    }
+
+    @Test
+    void aListCountingFromTheEntryAcceptsARepairFromTwelveMonthsOnTheList() {
+        fixture.given(listed(RepairWaitFrom.ENTRY, false))
+                .when(applyForRepair(REPAIR, LocalDate.of(2026, 3, 10), null, REPAIR_LETTER_OF_SUBJECT))
+                .expectEvents(repairApplied(REPAIR, LocalDate.of(2026, 3, 10), null, LocalDate.of(2026, 3, 17)));
+    }
+
+    @Test
+    void aListCountingFromTheCorrectionNeedsTheCorrectionDate() {
+        fixture.given(listed(RepairWaitFrom.CORRECTION, false))
+                .when(applyForRepair(REPAIR, LocalDate.of(2026, 9, 30), null, REPAIR_LETTER_OF_SUBJECT))
+                .expectException(refusedOn("correctedOn"))
+                .expectNoEvents();
+        assertThat(listed(RepairWaitFrom.CORRECTION, false).repairEligibleFrom()).as("only the application tells").isNull();
+    }
+
+    @Test
+    void aListCountingFromTheCorrectionWaitsItsMonthsFromTheCorrection() {
+        LocalDate corrected = LocalDate.of(2025, 9, 15);
+        fixture.given(listed(RepairWaitFrom.CORRECTION, false))
+                .when(applyForRepair(REPAIR, LocalDate.of(2026, 9, 14), corrected, REPAIR_LETTER_OF_SUBJECT))
+                .expectException(RepairNotAllowed.class)
+                .expectNoEvents();
+        fixture.given(listed(RepairWaitFrom.CORRECTION, false))
+                .when(applyForRepair(REPAIR, LocalDate.of(2026, 9, 15), corrected, REPAIR_LETTER_OF_SUBJECT))
+                // 5 working days: 16-18 September, Sunday 20 September (调休), 21 September
+                .expectEvents(repairApplied(REPAIR, LocalDate.of(2026, 9, 15), corrected, LocalDate.of(2026, 9, 21)));
+    }
+
+    @Test
+    void aCorrectionAfterTheApplicationIsRejected() {
+        fixture.given(listed(RepairWaitFrom.CORRECTION, false))
+                .when(applyForRepair(REPAIR, LocalDate.of(2026, 9, 15), LocalDate.of(2026, 9, 16), REPAIR_LETTER_OF_SUBJECT))
+                .expectException(EntryRejected.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void aListRequiringACommitmentRefusesAnApplicationWithoutOne() {
+        fixture.given(listed(RepairWaitFrom.DECISION, true))
+                .when(applyForRepair(REPAIR, REPAIR_FROM, null, null))
+                .expectException(refusedOn("commitmentId"))
+                .expectNoEvents();
+        fixture.given(listed(RepairWaitFrom.DECISION, false))
+                .when(applyForRepair(REPAIR, REPAIR_FROM, null, null))
+                .expectEvents(new RepairAppliedEvent(ID, CODE, REPAIR, METHODS, null, "整改报告及信用修复承诺书", REPAIR_FROM,
+                        null, REPAIR_DECIDE_BY));
+    }
+
+    @Test
+    void aCommitmentTheLedgerDoesNotHoldIsRefused() {
+        fixture.given(listed())
+                .when(new ApplyForRepairCommand(ID, REPAIR, METHODS, REPAIR_LETTER, "材料", REPAIR_FROM, SAMR, null, null))
+                .expectException(refusedOn("commitmentId"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void anotherSubjectsCommitmentIsRefused() {
+        fixture.given(listed())
+                .when(applyForRepair(REPAIR, REPAIR_FROM, null,
+                        new CommitmentLetter(REPAIR_LETTER, "92440305MA5H3QW293", CommitmentType.CREDIT_REPAIR)))
+                .expectException(refusedOn("commitmentId"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aCommitmentOfAnotherTypeIsRefused() {
+        fixture.given(listed())
+                .when(applyForRepair(REPAIR, REPAIR_FROM, null,
+                        new CommitmentLetter(REPAIR_LETTER, CODE, CommitmentType.NOTIFICATION_IN_LIEU_OF_CERTIFICATE)))
+                .expectException(refusedOn("commitmentId"))
+                .expectNoEvents();
+    }
+
+    /** Applied on Wednesday 30 September 2026: National Day 1-7 October off, Saturday 10 October worked (调休). */
+    static final LocalDate BEFORE_NATIONAL_DAY = LocalDate.of(2026, 9, 30);
+    static final LocalDate DUE_AFTER_NATIONAL_DAY = LocalDate.of(2026, 10, 13);
+
+    @Test
+    void aRepairIsDueFiveWorkingDaysLaterAcrossAHoliday() {
+        assertThat(CALENDAR.addWorkingDays(BEFORE_NATIONAL_DAY, 5)).isEqualTo(DUE_AFTER_NATIONAL_DAY);
+        fixture.given(listed())
+                .when(applyForRepair(REPAIR, BEFORE_NATIONAL_DAY))
+                .expectEvents(repairApplied(REPAIR, BEFORE_NATIONAL_DAY, null, DUE_AFTER_NATIONAL_DAY))
+                .expectResultMessagePayload(DUE_AFTER_NATIONAL_DAY)
+                .expectScheduledDeadlineWithName(ListEntry.endOf(DUE_AFTER_NATIONAL_DAY), ListEntry.REPAIR_OVERDUE_DEADLINE);
+    }
+
+    @Test
+    void aRepairIsNotOverdueDuringItsDecisionDay() {
+        fixture.givenCommands(enter(SAMR), applyForRepair(REPAIR, BEFORE_NATIONAL_DAY))
+                .whenTimeAdvancesTo(ListEntry.endOf(DUE_AFTER_NATIONAL_DAY).minusSeconds(1))
+                .expectTriggeredDeadlinesWithName()
+                .expectNoEvents();
+    }
+
+    @Test
+    void anUndecidedRepairBecomesOverdueAfterItsDecisionDay() {
+        fixture.givenCommands(enter(SAMR), applyForRepair(REPAIR, BEFORE_NATIONAL_DAY))
+                .whenTimeAdvancesTo(ListEntry.endOf(DUE_AFTER_NATIONAL_DAY))
+                .expectTriggeredDeadlinesWithName(ListEntry.REPAIR_OVERDUE_DEADLINE)
+                .expectEvents(new RepairOverdueEvent(ID, CODE, REPAIR, DUE_AFTER_NATIONAL_DAY));
+    }
+
+    @Test
+    void anOverdueRepairIsRecordedAsTheLedgersOwnWriteAndMayStillBeDecided() {
+        fixture.givenCommands(enter(SAMR), applyForRepair(REPAIR, BEFORE_NATIONAL_DAY))
+                .whenTimeAdvancesTo(ListEntry.endOf(DUE_AFTER_NATIONAL_DAY))
+                .expectEventsMatching(exactSequenceOf(writtenBySystem(), andNoMore()));
+        fixture.given(listed(), repairApplied(REPAIR, BEFORE_NATIONAL_DAY, null, DUE_AFTER_NATIONAL_DAY),
+                        new RepairOverdueEvent(ID, CODE, REPAIR, DUE_AFTER_NATIONAL_DAY))
+                .when(new DecideRepairCommand(ID, REPAIR, false, "材料不全", LocalDate.of(2026, 10, 14), SAMR))
+                .expectEvents(new RepairRejectedEvent(ID, CODE, REPAIR, "材料不全", LocalDate.of(2026, 10, 14)));
+    }
+
+    @Test
+    void aDecidedRepairDoesNotBecomeOverdue() {
+        fixture.givenCommands(enter(SAMR), applyForRepair(REPAIR, BEFORE_NATIONAL_DAY),
+                        new DecideRepairCommand(ID, REPAIR, false, "材料不全", LocalDate.of(2026, 10, 9), SAMR))
+                .whenTimeAdvancesTo(ListEntry.endOf(DUE_AFTER_NATIONAL_DAY))
+                .expectTriggeredDeadlinesWithName(ListEntry.REPAIR_OVERDUE_DEADLINE)
+                .expectNoEvents();
+    }
+
+    @Test
+    void aListsOwnWorkingDaysSetTheRepairsDecisionDay() {
+        SubjectListedEvent tenDays = new SubjectListedEvent(ID, LIST, SAMR, SUBJECT, "广市监严违〔2025〕3号", DECIDED,
+                "提供虚假材料取得行政许可", FROM, UNTIL, NamedPerson.named("张三"), List.of(NamedPerson.named("李四")), true,
+                MIN_MONTHS, ListColour.BLACK, false, RepairWaitFrom.DECISION, 10, false);
+        // 10 working days after 30 September 2026: 8, 9, 10 (调休), 12-16, 19, 20 October
+        fixture.given(tenDays)
+                .when(applyForRepair(REPAIR, BEFORE_NATIONAL_DAY))
+                .expectEvents(repairApplied(REPAIR, BEFORE_NATIONAL_DAY, null, LocalDate.of(2026, 10, 20)));
+    }
+
+    private static org.hamcrest.Matcher<Object> refusedOn(String field) {
+        return matches(e -> e instanceof RepairRefused refused && refused.errors().size() == 1
+                && refused.errors().get(0).field().equals(field));
     }
 
     // ---- delisting ------------------------------------------------------------------------------------------------

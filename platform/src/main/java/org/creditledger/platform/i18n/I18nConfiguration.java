@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.Module;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import org.creditledger.catalogue.api.ListColour;
+import org.creditledger.catalogue.api.RepairWaitFrom;
 import org.creditledger.catalogue.api.MeasureDomain;
 import org.creditledger.catalogue.api.MeasureKind;
 import org.creditledger.catalogue.api.MeasureScope;
@@ -106,6 +107,12 @@ public class I18nConfiguration {
                 Verdict.class, ListColour.class, EntryStatus.class, ExitReason.class, RepairMethod.class,
                 MeasureDomain.class, MeasureKind.class, MeasureScope.class, MeasureBinds.class, Capacity.class,
                 UnitKind.class, QuotaCounting.class, Role.class);
+    }
+
+    /** The lists' repair rules (issue 12): the date a list's minimum wait before repair counts from. */
+    @Bean
+    LabelledEnums repairRulesVocabulary() {
+        return LabelledEnums.of(RepairWaitFrom.class);
     }
 
     /** Every module's bundles, by base name ({@code i18n/labels} …). */

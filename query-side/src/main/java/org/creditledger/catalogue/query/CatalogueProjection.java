@@ -47,14 +47,16 @@ public class CatalogueProjection {
     void on(ListDefinedEvent e, @org.axonframework.eventhandling.Timestamp Instant recordedAt) {
         saveList(new ListRow(e.listCode().value(), e.version(), e.name(), e.colour().name(), e.authority(), e.legalBasis(),
                 e.periodMonths(), e.earlyRepairAllowed(), e.minMonthsBeforeRepair(), e.revokedOnBlackListing(), e.criteria(),
-                e.exitConditions(), e.procedure(), e.remedy(), e.extensionMonths()), recordedAt);
+                e.exitConditions(), e.procedure(), e.remedy(), e.extensionMonths(), e.repairWaitFrom().name(),
+                e.repairDecisionWorkingDays(), e.repairCommitmentRequired()), recordedAt);
     }
 
     @EventHandler
     void on(ListDefinitionChangedEvent e, @org.axonframework.eventhandling.Timestamp Instant recordedAt) {
         saveList(new ListRow(e.listCode().value(), e.version(), e.name(), e.colour().name(), e.authority(), e.legalBasis(),
                 e.periodMonths(), e.earlyRepairAllowed(), e.minMonthsBeforeRepair(), e.revokedOnBlackListing(), e.criteria(),
-                e.exitConditions(), e.procedure(), e.remedy(), e.extensionMonths()), recordedAt);
+                e.exitConditions(), e.procedure(), e.remedy(), e.extensionMonths(), e.repairWaitFrom().name(),
+                e.repairDecisionWorkingDays(), e.repairCommitmentRequired()), recordedAt);
     }
 
     @EventHandler
@@ -87,7 +89,8 @@ public class CatalogueProjection {
     private record ListRow(String code, int version, String name, String colour, String authority, String legalBasis,
                            int periodMonths, boolean earlyRepairAllowed, int minMonthsBeforeRepair,
                            boolean revokedOnBlackListing, String criteria, String exitConditions, String procedure,
-                           String remedy, int maxExtensionMonths) {
+                           String remedy, int maxExtensionMonths, String repairWaitFrom, int repairDecisionWorkingDays,
+                           boolean repairCommitmentRequired) {
     }
 
     private record MeasureRow(String code, int version, String name, String kind, String domain, String scope,
@@ -106,14 +109,19 @@ public class CatalogueProjection {
                           revoked_on_black_listing = excluded.revoked_on_black_listing, criteria = excluded.criteria,
                           exit_conditions = excluded.exit_conditions, procedure = excluded.procedure,
                           remedy = excluded.remedy, max_extension_months = excluded.max_extension_months,
+                          repair_wait_from = excluded.repair_wait_from,
+                          repair_decision_working_days = excluded.repair_decision_working_days,
+                          repair_commitment_required = excluded.repair_commitment_required,
                           valid_from = excluded.valid_from
                       where list_definition_view.version < excluded.version""";
             jdbc.sql("insert into " + table + """
                              (list_code, version, name, colour, authority, legal_basis, period_months,
                                 early_repair_allowed, min_months_before_repair, revoked_on_black_listing, criteria,
-                                exit_conditions, procedure, remedy, max_extension_months, valid_from)
+                                exit_conditions, procedure, remedy, max_extension_months, repair_wait_from,
+                                repair_decision_working_days, repair_commitment_required, valid_from)
                             values (:code, :version, :name, :colour, :authority, :basis, :period, :early, :min, :revoked,
-                                    :criteria, :exitConditions, :procedure, :remedy, :extension, :from)
+                                    :criteria, :exitConditions, :procedure, :remedy, :extension, :waitFrom,
+                                    :decisionDays, :commitmentRequired, :from)
                             """ + conflict)
                     .param("code", row.code())
                     .param("version", row.version())
@@ -130,6 +138,9 @@ public class CatalogueProjection {
                     .param("procedure", row.procedure())
                     .param("remedy", row.remedy())
                     .param("extension", row.maxExtensionMonths())
+                    .param("waitFrom", row.repairWaitFrom())
+                    .param("decisionDays", row.repairDecisionWorkingDays())
+                    .param("commitmentRequired", row.repairCommitmentRequired())
                     .param("from", Timestamp.from(recordedAt))
                     .update();
         }

@@ -1,6 +1,7 @@
 package org.creditledger.catalogue.query;
 
 import org.creditledger.catalogue.api.ListColour;
+import org.creditledger.catalogue.api.RepairWaitFrom;
 import org.creditledger.catalogue.api.MeasureBinds;
 import org.creditledger.catalogue.api.MeasureDomain;
 import org.creditledger.catalogue.api.MeasureKind;
@@ -31,14 +32,16 @@ class CatalogueQueries {
         return jdbc.sql("""
                         select list_code, version, name, colour, authority, legal_basis, period_months,
                                early_repair_allowed, min_months_before_repair, revoked_on_black_listing, valid_from,
-                               criteria, exit_conditions, procedure, remedy, max_extension_months
+                               criteria, exit_conditions, procedure, remedy, max_extension_months, repair_wait_from,
+                               repair_decision_working_days, repair_commitment_required
                         from list_definition_view order by list_code""")
                 .query((rs, n) -> new ListDefinitionView(rs.getString("list_code"), rs.getInt("version"), rs.getString("name"),
                         ListColour.valueOf(rs.getString("colour")), rs.getString("authority"), rs.getString("legal_basis"),
                         rs.getInt("period_months"), rs.getBoolean("early_repair_allowed"), rs.getInt("min_months_before_repair"),
                         rs.getBoolean("revoked_on_black_listing"), validFrom(rs), rs.getString("criteria"),
                         rs.getString("exit_conditions"), rs.getString("procedure"), rs.getString("remedy"),
-                        rs.getInt("max_extension_months")))
+                        rs.getInt("max_extension_months"), RepairWaitFrom.valueOf(rs.getString("repair_wait_from")),
+                        rs.getInt("repair_decision_working_days"), rs.getBoolean("repair_commitment_required")))
                 .list();
     }
 

@@ -16,6 +16,7 @@ import org.creditledger.listing.api.ListEntryMessages.ObjectionRejectedEvent;
 import org.creditledger.listing.api.ListEntryMessages.ObjectionUpheldEvent;
 import org.creditledger.listing.api.ListEntryMessages.RepairAppliedEvent;
 import org.creditledger.listing.api.ListEntryMessages.RepairApprovedEvent;
+import org.creditledger.listing.api.ListEntryMessages.RepairOverdueEvent;
 import org.creditledger.listing.api.ListEntryMessages.RepairRejectedEvent;
 import org.creditledger.listing.api.ListEntryMessages.SubjectDelistedEvent;
 import org.creditledger.listing.api.ListEntryMessages.SubjectListedEvent;
@@ -32,7 +33,8 @@ import java.time.ZoneOffset;
 /**
  * Keeps {@code list_entry_view} (each entry as it stands), {@code list_entry_history} (every event of an entry, in
  * order) and {@code list_entry_pending} (objections and repairs awaiting a decision). Inserts ignore repeats and
- * updates are idempotent, so handling an event twice does no harm.
+ * updates are idempotent, so handling an event twice does no harm. The view keeps the day an entry's subject may
+ * first apply for repair, from which the pending list reminds the authority (提醒预警, {@link ListEntryQueries}).
  */
 @Component
 @ProcessingGroup(ListEntryProjection.PROCESSING_GROUP)
@@ -60,10 +62,10 @@ public class ListEntryProjection {
                         insert into list_entry_view (entry_id, list_code, list_authority, subject_kind, subject_code,
                             subject_name, decision_no, decided_on, reason, effective_from, effective_until,
                             legal_representative, responsible_persons, legal_representative_person,
-                            responsible_persons_detail, status, recorded_at)
+                            responsible_persons_detail, status, recorded_at, repair_eligible_from)
                         values (:id, :list, :authority, :kind, :code, :name, :decisionNo, :decidedOn, :reason, :from,
                             :until, :legalRep, :persons, cast(:legalRepPerson as jsonb), cast(:personsDetail as jsonb),
-                            :status, :at)
+                            :status, :at, :eligibleFrom)
                         on conflict (entry_id) do nothing""")
                 .param("id", event.entryId().value())
                 .param("list", event.listCode())
@@ -82,6 +84,7 @@ public class ListEntryProjection {
                 .param("personsDetail", jsonText(event.responsiblePersons()))
                 .param("status", EntryStatus.ACTIVE.name())
                 .param("at", utc(recordedAt))
+                .param("eligibleFrom", event.repairEligibleFrom())
                 .update();
         history(event.entryId(), seq, "SUBJECT_LISTED", recordedAt, event);
     }
@@ -116,8 +119,14 @@ public class ListEntryProjection {
 
     @EventHandler
     void on(RepairAppliedEvent event, @SequenceNumber long seq, @Timestamp Instant recordedAt) {
-        pending(event.entryId(), event.repairId().value(), "REPAIR", event.appliedOn(), null);
+        pending(event.entryId(), event.repairId().value(), "REPAIR", event.appliedOn(), event.decideBy());
         history(event.entryId(), seq, "REPAIR_APPLIED", recordedAt, event);
+    }
+
+    @EventHandler
+    void on(RepairOverdueEvent event, @SequenceNumber long seq, @Timestamp Instant recordedAt) {
+        jdbc.sql("update list_entry_pending set overdue = true where item_id = ?").param(event.repairId().value()).update();
+        history(event.entryId(), seq, "REPAIR_OVERDUE", recordedAt, event);
     }
 
     @EventHandler

@@ -38,10 +38,17 @@ class ListEntryQueries {
         this.json = json;
     }
 
-    /** What awaits the authority's decision: an open objection (with its decision date) or a pending repair. */
+    /**
+     * What awaits the authority: an open objection or a pending repair ({@code itemId} its id), each with the day it
+     * must be decided by and {@code overdue} once that day ended undecided; or a reminder (提醒预警, kind
+     * {@value #REPAIR_ELIGIBLE}) that an active entry's subject may apply for repair since {@code eligibleFrom}
+     * ({@code itemId} the entry's id, as the entry is what to act on; {@code since} the same day).
+     */
     record PendingItem(String kind, UUID itemId, UUID entryId, String listCode, String listAuthority, LocalDate since,
-                       LocalDate decideBy, boolean overdue) {
+                       LocalDate decideBy, boolean overdue, LocalDate eligibleFrom) {
     }
+
+    static final String REPAIR_ELIGIBLE = "REPAIR_ELIGIBLE";
 
     Optional<ListEntryView> find(UUID entryId) {
         return jdbc.sql("select * from list_entry_view where entry_id = ?").param(entryId)
@@ -70,23 +77,40 @@ class ListEntryQueries {
         return new Page<>(items, page, size, total);
     }
 
-    /** What awaits {@code authority} (every authority when null), the earliest decision date first; one page. */
-    Page<PendingItem> pending(String authority, int page, int size) {
-        long total = jdbc.sql("select count(*) from list_entry_pending where cast(:authority as varchar) is null or list_authority = :authority")
-                .param("authority", authority).query(Long.class).single();
-        List<PendingItem> items = jdbc.sql("""
-                        select * from list_entry_pending
-                        where cast(:authority as varchar) is null or list_authority = :authority
-                        order by coalesce(decide_by, since), since, item_id
+    /**
+     * What awaits {@code authority} (every authority when null), one page: first what awaits a decision, the earliest
+     * decision date first; then the reminders, the longest eligible first. An entry is eligible for repair as of
+     * {@code today} when it is active, its subject could apply since {@code repair_eligible_from} (early repair
+     * allowed and the minimum wait passed) and no application of it is pending.
+     */
+    Page<PendingItem> pending(String authority, LocalDate today, int page, int size) {
+        String items = """
+                select kind, item_id, entry_id, list_code, list_authority, since, decide_by, overdue,
+                       cast(null as date) as eligible_from, 0 as reminder
+                from list_entry_pending
+                where cast(:authority as varchar) is null or list_authority = :authority
+                union all
+                select '%s', v.entry_id, v.entry_id, v.list_code, v.list_authority, v.repair_eligible_from,
+                       cast(null as date), false, v.repair_eligible_from, 1
+                from list_entry_view v
+                where v.status = 'ACTIVE' and v.repair_eligible_from <= :today
+                  and (cast(:authority as varchar) is null or v.list_authority = :authority)
+                  and not exists (select 1 from list_entry_pending p where p.entry_id = v.entry_id and p.kind = 'REPAIR')
+                """.formatted(REPAIR_ELIGIBLE);
+        long total = jdbc.sql("select count(*) from (" + items + ") items")
+                .param("authority", authority).param("today", today).query(Long.class).single();
+        List<PendingItem> found = jdbc.sql("select * from (" + items + """
+                        ) items
+                        order by reminder, coalesce(decide_by, since), since, item_id, entry_id
                         limit :limit offset :offset""")
-                .param("authority", authority)
+                .param("authority", authority).param("today", today)
                 .param("limit", size).param("offset", Page.offset(page, size))
                 .query((rs, n) -> new PendingItem(rs.getString("kind"), rs.getObject("item_id", UUID.class),
                         rs.getObject("entry_id", UUID.class), rs.getString("list_code"), rs.getString("list_authority"),
                         rs.getObject("since", LocalDate.class), rs.getObject("decide_by", LocalDate.class),
-                        rs.getBoolean("overdue")))
+                        rs.getBoolean("overdue"), rs.getObject("eligible_from", LocalDate.class)))
                 .list();
-        return new Page<>(items, page, size, total);
+        return new Page<>(found, page, size, total);
     }
 
     private List<ListEntryView.HistoryItem> history(UUID entryId) {

@@ -21,6 +21,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.UUID;
 import org.creditledger.platform.i18n.Text;
 
@@ -38,12 +41,17 @@ import org.creditledger.platform.i18n.Text;
 @RestController
 class ListEntryQueryController {
 
+    /** Business dates are Asia/Shanghai calendar dates: the day a reminder starts included. */
+    private static final ZoneId BUSINESS_ZONE = ZoneId.of("Asia/Shanghai");
+
     private final ListEntryQueries entries;
     private final ProjectionCatchUp catchUp;
+    private final Clock clock;
 
-    ListEntryQueryController(ListEntryQueries entries, ProjectionCatchUp catchUp) {
+    ListEntryQueryController(ListEntryQueries entries, ProjectionCatchUp catchUp, Clock clock) {
         this.entries = entries;
         this.catchUp = catchUp;
+        this.clock = clock;
     }
 
     @Operation(operationId = "getListEntry", summary = "Read a list entry")
@@ -87,7 +95,9 @@ class ListEntryQueryController {
 
     /**
      * {@code authority}: a LIST_AUTHORITY key sees its own authority only (the default); others see all when absent.
-     * Pages count from 0, earliest decision date first.
+     * Pages count from 0, earliest decision date first. After what awaits a decision come the reminders (提醒预警,
+     * kind {@code REPAIR_ELIGIBLE}): active entries whose subject may apply for repair today (Asia/Shanghai) and has
+     * no application pending.
      */
     @Operation(operationId = "listPendingDecisions", summary = "Objections and repairs awaiting a decision")
     @GetMapping("/api/v1/list-entries/pending")
@@ -104,7 +114,7 @@ class ListEntryQueryController {
             wanted = caller.authority();
         }
         catchUp.await(ListEntryProjection.PROCESSING_GROUP);
-        return entries.pending(wanted, page, size);
+        return entries.pending(wanted, LocalDate.now(clock.withZone(BUSINESS_ZONE)), page, size);
     }
 
     /**

@@ -27,12 +27,36 @@ public final class CatalogueMessages {
      * The published texts the seeds require (认定标准 {@code criteria}, 移出条件 {@code exitConditions}, 程序
      * {@code procedure}, 救济 {@code remedy}) are optional; {@code maxExtensionMonths}: how far past its period an
      * entry's decision may set its end (失信被执行人: 2 years, extendable up to 3 more), 0 when it may not.
+     * Repair rules (issue 12): {@code repairWaitFrom}, the date the minimum wait counts from (null: the default,
+     * {@link RepairWaitFrom#DECISION}); {@code repairDecisionWorkingDays}, the working days the authority has to decide
+     * a repair application (null: {@value #DEFAULT_REPAIR_DECISION_WORKING_DAYS}); {@code repairCommitmentRequired},
+     * whether an application must name the subject's 信用修复 commitment letter.
      */
     public record SaveListDefinitionCommand(@TargetAggregateIdentifier ListCode listCode, String name, ListColour colour,
                                             String authority, String legalBasis, int periodMonths,
                                             boolean earlyRepairAllowed, int minMonthsBeforeRepair,
                                             boolean revokedOnBlackListing, String criteria, String exitConditions,
-                                            String procedure, String remedy, int maxExtensionMonths) {
+                                            String procedure, String remedy, int maxExtensionMonths,
+                                            RepairWaitFrom repairWaitFrom, Integer repairDecisionWorkingDays,
+                                            boolean repairCommitmentRequired) {
+
+        /** Working days to decide a repair application unless the list says otherwise. */
+        public static final int DEFAULT_REPAIR_DECISION_WORKING_DAYS = 5;
+
+        public SaveListDefinitionCommand {
+            repairWaitFrom = RepairWaitFrom.orDefault(repairWaitFrom);
+            repairDecisionWorkingDays = repairDecisionWorkingDays == null ? DEFAULT_REPAIR_DECISION_WORKING_DAYS
+                    : repairDecisionWorkingDays;
+        }
+
+        /** A list with the default repair rules. */
+        public SaveListDefinitionCommand(ListCode listCode, String name, ListColour colour, String authority,
+                                         String legalBasis, int periodMonths, boolean earlyRepairAllowed,
+                                         int minMonthsBeforeRepair, boolean revokedOnBlackListing, String criteria,
+                                         String exitConditions, String procedure, String remedy, int maxExtensionMonths) {
+            this(listCode, name, colour, authority, legalBasis, periodMonths, earlyRepairAllowed, minMonthsBeforeRepair,
+                    revokedOnBlackListing, criteria, exitConditions, procedure, remedy, maxExtensionMonths, null, null, false);
+        }
 
         /** A list without published texts and without extension. */
         public SaveListDefinitionCommand(ListCode listCode, String name, ListColour colour, String authority,
@@ -45,20 +69,40 @@ public final class CatalogueMessages {
 
     /**
      * The texts and {@code maxExtensionMonths} were added at the end (issue 12): events stored before read them as
-     * null, which means no texts and no extension ({@link #extensionMonths()}).
+     * null, which means no texts and no extension ({@link #extensionMonths()}). So were the repair rules, last: null
+     * in an older event reads as the default (wait from the decision, 5 working days, no commitment required).
      */
     @Revision("1")
     public record ListDefinedEvent(ListCode listCode, int version, String name, ListColour colour, String authority,
                                    String legalBasis, int periodMonths, boolean earlyRepairAllowed,
                                    int minMonthsBeforeRepair, boolean revokedOnBlackListing, String criteria,
                                    String exitConditions, String procedure, String remedy,
-                                   Integer maxExtensionMonths) {
+                                   Integer maxExtensionMonths, RepairWaitFrom repairWaitFrom,
+                                   Integer repairDecisionWorkingDays, Boolean repairCommitmentRequired) {
+
+        /** Events stored before the repair rules were kept read as the defaults, which is what the code did then. */
+        public ListDefinedEvent {
+            repairWaitFrom = RepairWaitFrom.orDefault(repairWaitFrom);
+            repairDecisionWorkingDays = repairDecisionWorkingDays == null
+                    ? SaveListDefinitionCommand.DEFAULT_REPAIR_DECISION_WORKING_DAYS : repairDecisionWorkingDays;
+            repairCommitmentRequired = Boolean.TRUE.equals(repairCommitmentRequired);
+        }
 
         public ListDefinedEvent(ListCode listCode, int version, String name, ListColour colour, String authority,
                                 String legalBasis, int periodMonths, boolean earlyRepairAllowed,
                                 int minMonthsBeforeRepair, boolean revokedOnBlackListing) {
             this(listCode, version, name, colour, authority, legalBasis, periodMonths, earlyRepairAllowed,
                     minMonthsBeforeRepair, revokedOnBlackListing, null, null, null, null, 0);
+        }
+
+        /** A definition with the default repair rules. */
+        public ListDefinedEvent(ListCode listCode, int version, String name, ListColour colour, String authority,
+                                String legalBasis, int periodMonths, boolean earlyRepairAllowed,
+                                int minMonthsBeforeRepair, boolean revokedOnBlackListing, String criteria,
+                                String exitConditions, String procedure, String remedy, Integer maxExtensionMonths) {
+            this(listCode, version, name, colour, authority, legalBasis, periodMonths, earlyRepairAllowed,
+                    minMonthsBeforeRepair, revokedOnBlackListing, criteria, exitConditions, procedure, remedy,
+                    maxExtensionMonths, null, null, null);
         }
 
         /** 0 for events stored before the extension was kept. */
@@ -73,7 +117,17 @@ public final class CatalogueMessages {
                                              String authority, String legalBasis, int periodMonths,
                                              boolean earlyRepairAllowed, int minMonthsBeforeRepair,
                                              boolean revokedOnBlackListing, String criteria, String exitConditions,
-                                             String procedure, String remedy, Integer maxExtensionMonths) {
+                                             String procedure, String remedy, Integer maxExtensionMonths,
+                                             RepairWaitFrom repairWaitFrom, Integer repairDecisionWorkingDays,
+                                             Boolean repairCommitmentRequired) {
+
+        /** See {@link ListDefinedEvent}: missing repair rules read as the defaults. */
+        public ListDefinitionChangedEvent {
+            repairWaitFrom = RepairWaitFrom.orDefault(repairWaitFrom);
+            repairDecisionWorkingDays = repairDecisionWorkingDays == null
+                    ? SaveListDefinitionCommand.DEFAULT_REPAIR_DECISION_WORKING_DAYS : repairDecisionWorkingDays;
+            repairCommitmentRequired = Boolean.TRUE.equals(repairCommitmentRequired);
+        }
 
         public ListDefinitionChangedEvent(ListCode listCode, int version, String name, ListColour colour,
                                           String authority, String legalBasis, int periodMonths,
@@ -81,6 +135,17 @@ public final class CatalogueMessages {
                                           boolean revokedOnBlackListing) {
             this(listCode, version, name, colour, authority, legalBasis, periodMonths, earlyRepairAllowed,
                     minMonthsBeforeRepair, revokedOnBlackListing, null, null, null, null, 0);
+        }
+
+        /** A change with the default repair rules. */
+        public ListDefinitionChangedEvent(ListCode listCode, int version, String name, ListColour colour,
+                                          String authority, String legalBasis, int periodMonths,
+                                          boolean earlyRepairAllowed, int minMonthsBeforeRepair,
+                                          boolean revokedOnBlackListing, String criteria, String exitConditions,
+                                          String procedure, String remedy, Integer maxExtensionMonths) {
+            this(listCode, version, name, colour, authority, legalBasis, periodMonths, earlyRepairAllowed,
+                    minMonthsBeforeRepair, revokedOnBlackListing, criteria, exitConditions, procedure, remedy,
+                    maxExtensionMonths, null, null, null);
         }
 
         /** 0 for events stored before the extension was kept. */
