@@ -6,6 +6,7 @@ import org.creditledger.platform.access.ApiKeys;
 import org.creditledger.platform.access.Role;
 import org.creditledger.platform.axon.LedgerCommands;
 import org.creditledger.platform.axon.LedgerMetadata;
+import org.creditledger.unit.api.ExistingEnterpriseRatio;
 import org.creditledger.unit.api.QuotaCounting;
 import org.creditledger.unit.api.UnitId;
 import org.creditledger.unit.api.UnitKind;
@@ -25,8 +26,11 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.creditledger.platform.i18n.OperatorLog;
 
@@ -36,7 +40,8 @@ import org.creditledger.platform.i18n.OperatorLog;
  * the 11 without one (市法院, 市发展改革委, 市政务服务和数据局 …), then the demo catalogue of lists and measures
  * ({@link DemoCatalogue}), and prints one demo API key per role. The demo COUNTER key is the service hall's
  * (市政务服务和数据局, {@code gy-zwfw}), so its checks count for a unit. The figures are the project's own copy of
- * the seed figures (see {@code docs/domain.md}).
+ * the seed figures (see {@code docs/domain.md}); counties and districts get theirs as 50% of their existing
+ * enterprises ({@link #targetCommand}).
  */
 @Component
 @Order(10)
@@ -48,6 +53,8 @@ class DemoData implements ApplicationRunner {
     static final String DEMO_UNIT = "gy-market-regulation";
     static final String DEMO_COUNTER_UNIT = "gy-zwfw";
     static final String DEMO_AUTHORITY = "国家市场监督管理总局";
+    /** Seed 000 row 37: counties' targets are 不少于辖区内存续企业（含个体工商户）数量的50%. */
+    static final BigDecimal SEED_COUNTY_SHARE = new BigDecimal("0.5");
 
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
@@ -78,10 +85,11 @@ class DemoData implements ApplicationRunner {
         LedgerMetadata demo = new LedgerMetadata("demo-loader", "demo data loader", "SYSTEM", null, null,
                 UUID.randomUUID().toString(), null, "LEDGER_DEMO=true");
         List<UnitTarget> targets = targets();
+        Map<String, ExistingEnterpriseRatio> ratios = countyRatios();
         for (UnitTarget target : targets) {
             UnitId id = new UnitId(target.unitId());
             commands.send(new SaveUnitCommand(id, target.name(), target.kind()), demo);
-            commands.send(new SetQuotaTargetCommand(id, target.year(), target.annualTarget(), target.counting(), target.quarterlyRule()), demo);
+            commands.send(targetCommand(target, ratios.get(target.unitId())), demo);
         }
         List<SaveUnitCommand> withoutTarget = unitsWithoutTarget();
         withoutTarget.forEach(unit -> commands.send(unit, demo));
@@ -102,6 +110,35 @@ class DemoData implements ApplicationRunner {
 
     static List<UnitTarget> targets() {
         return rows(TARGETS).stream().map(DemoData::target).toList();
+    }
+
+    /**
+     * The target command of a unit. Counties and districts (seed 000 row 37: 各不少于辖区内存续企业（含个体工商户）
+     * 数量的50%) get theirs as that share, 0.5 × the existing enterprises of the reference file's
+     * {@code existing_enterprises} column, counting the letters of every unit of the county ({@code includeSubUnits}:
+     * 辖区内). The reference data names no county department, so the demo registers none and invents no figure for
+     * one; a county's departments are added with {@code PUT /units/{id}} and {@code parentUnitId}.
+     */
+    static SetQuotaTargetCommand targetCommand(UnitTarget target, ExistingEnterpriseRatio ratio) {
+        UnitId id = new UnitId(target.unitId());
+        if (ratio == null) {
+            return new SetQuotaTargetCommand(id, target.year(), target.annualTarget(), target.counting(), target.quarterlyRule());
+        }
+        return new SetQuotaTargetCommand(id, target.year(), ratio, target.counting(), target.quarterlyRule(), true);
+    }
+
+    /**
+     * The share of existing enterprises of each county and district with its count from the reference file: 50%
+     * (seed 000 row 37, 不少于辖区内存续企业（含个体工商户）数量的50%) of {@code existing_enterprises}.
+     */
+    static Map<String, ExistingEnterpriseRatio> countyRatios() {
+        Map<String, ExistingEnterpriseRatio> ratios = new LinkedHashMap<>();
+        for (CSVRecord row : rows(TARGETS)) {
+            if (!row.get("existing_enterprises").isBlank()) {
+                ratios.put(row.get("unit_id"), new ExistingEnterpriseRatio(SEED_COUNTY_SHARE, Integer.parseInt(row.get("existing_enterprises"))));
+            }
+        }
+        return ratios;
     }
 
     static List<SaveUnitCommand> unitsWithoutTarget() {

@@ -28,4 +28,17 @@ class DemoDataTargetsTest {
         assertThat(DemoData.unitsWithoutTarget()).extracting(unit -> unit.unitId().value())
                 .doesNotContainAnyElementsOf(DemoData.targets().stream().map(DemoData.UnitTarget::unitId).toList());
     }
+
+    @Test
+    void countiesAndDistrictsGetHalfTheirExistingEnterprisesCountingTheirWholeJurisdictionAsTheSeedSays() {
+        java.util.Map<String, org.creditledger.unit.api.ExistingEnterpriseRatio> ratios = DemoData.countyRatios();
+        assertThat(ratios).containsOnlyKeys("gy-cangxi", "gy-wangcang", "gy-jiange", "gy-qingchuan", "gy-lizhou", "gy-zhaohua", "gy-chaotian");
+        assertThat(ratios.get("gy-cangxi").existingEnterprises()).isEqualTo(40000);
+        for (DemoData.UnitTarget target : DemoData.targets()) {
+            var command = DemoData.targetCommand(target, ratios.get(target.unitId()));
+            // the seed's own figure (苍溪县20000份 …) is ⌈0.5 × 存续企业数⌉: the ratio form changes no target
+            assertThat(command.annualTarget()).as(target.unitId()).isEqualTo(target.annualTarget());
+            assertThat(command.includeSubUnits()).as(target.unitId()).isEqualTo(ratios.containsKey(target.unitId()));
+        }
+    }
 }

@@ -2,6 +2,7 @@ package org.creditledger.quota.query;
 
 import org.creditledger.unit.api.QuotaCounting;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,18 +22,27 @@ import java.util.List;
  *       the cumulative figures through the end of quarter k reach the pro-rata target ⌈T × k / 4⌉, counted like
  *       {@code annualMet}. Before the first quarter ends, k = 0 and the unit is on track. Counts of the quarter
  *       still running do not matter for it.</li>
+ *   <li>Roll-up (issue 15 §3): {@code letters}, {@code records} and each quarter's amounts are the unit's own; the
+ *       {@code rolledUp…} figures beside them add every unit below it, at every level ({@code subUnits} of them; a
+ *       county with its departments and theirs). A target with {@code includeSubUnits} is judged on the rolled-up
+ *       figures ({@code annualMet}, {@code onTrack}, each quarter's {@code met}), any other on the unit's own.</li>
+ *   <li>{@code ratioOfExisting} and {@code existingEnterprises}: the target given as a share of the existing
+ *       enterprises (seed 000: 不低于辖区存续企业的50%); {@code annualTarget} = ⌈ratio × N⌉. Absent for a number.</li>
  * </ul>
  */
 public record QuotaView(String unitId, String unitName, int year, int annualTarget, QuotaCounting counting,
                         boolean quarterlyRule, long letters, long records, boolean annualMet, boolean onTrack,
-                        List<Quarter> quarters, LocalDate asOf) {
+                        List<Quarter> quarters, LocalDate asOf, String parentUnitId, boolean includeSubUnits,
+                        BigDecimal ratioOfExisting, Integer existingEnterprises, int subUnits, long rolledUpLetters,
+                        long rolledUpRecords) {
 
     /**
      * One calendar quarter: its own amounts, the quarterly requirement and whether it was met (absent without a
      * quarterly rule), the amounts since the start of the year through this quarter, and where {@code asOf} falls.
      */
     public record Quarter(int quarter, long letters, long records, Integer required, Boolean met,
-                          long cumulativeLetters, long cumulativeRecords, QuarterStatus status) {
+                          long cumulativeLetters, long cumulativeRecords, QuarterStatus status, long rolledUpLetters,
+                          long rolledUpRecords) {
     }
 
     public enum QuarterStatus {
@@ -43,15 +53,37 @@ public record QuotaView(String unitId, String unitName, int year, int annualTarg
         NOT_STARTED
     }
 
-    /** A unit's target for the year, with the unit's name. */
-    record Target(String unitId, String unitName, int year, int annualTarget, QuotaCounting counting, boolean quarterlyRule) {
+    /** A unit's target for the year, with the unit's name and parent. */
+    record Target(String unitId, String unitName, int year, int annualTarget, QuotaCounting counting, boolean quarterlyRule,
+                  boolean includeSubUnits, BigDecimal ratioOfExisting, Integer existingEnterprises, String parentUnitId) {
+    }
+
+    /** Letters ({@code letters[0]} is the first quarter) and records recorded in each quarter up to {@code asOf}. */
+    record Amounts(long[] letters, long[] records) {
+
+        static Amounts none() {
+            return new Amounts(new long[4], new long[4]);
+        }
+
+        Amounts plus(Amounts other) {
+            long[] l = letters.clone();
+            long[] r = records.clone();
+            for (int q = 0; q < 4; q++) {
+                l[q] += other.letters[q];
+                r[q] += other.records[q];
+            }
+            return new Amounts(l, r);
+        }
     }
 
     /**
-     * Works out the view from the target and the amounts recorded in each quarter up to {@code asOf}
-     * ({@code letters[0]} is the first quarter).
+     * Works out the view from the target, the unit's own amounts and the amounts of the unit with the
+     * {@code subUnits} units below it.
      */
-    static QuotaView of(Target target, long[] letters, long[] records, LocalDate asOf) {
+    static QuotaView of(Target target, Amounts own, Amounts rolledUp, int subUnits, LocalDate asOf) {
+        Amounts counted = target.includeSubUnits() ? rolledUp : own;
+        long[] letters = counted.letters();
+        long[] records = counted.records();
         int annual = target.annualTarget();
         Integer required = target.quarterlyRule() ? ceilDiv(annual, 4) : null;
         List<Quarter> quarters = new ArrayList<>(4);
@@ -75,12 +107,25 @@ public record QuotaView(String unitId, String unitName, int year, int annualTarg
                 recordsAtLastEnd = cumulativeRecords;
             }
             Boolean met = required == null ? null : reaches(target.counting(), l, r, required);
-            quarters.add(new Quarter(q, l, r, required, met, cumulativeLetters, cumulativeRecords, status));
+            quarters.add(new Quarter(q, own.letters()[q - 1], own.records()[q - 1], required, met,
+                    cumulative(own.letters(), q), cumulative(own.records(), q), status,
+                    rolledUp.letters()[q - 1], rolledUp.records()[q - 1]));
         }
         boolean annualMet = reaches(target.counting(), cumulativeLetters, cumulativeRecords, annual);
         boolean onTrack = reaches(target.counting(), lettersAtLastEnd, recordsAtLastEnd, ceilDiv((long) annual * ended, 4));
         return new QuotaView(target.unitId(), target.unitName(), target.year(), annual, target.counting(),
-                target.quarterlyRule(), cumulativeLetters, cumulativeRecords, annualMet, onTrack, List.copyOf(quarters), asOf);
+                target.quarterlyRule(), cumulative(own.letters(), 4), cumulative(own.records(), 4), annualMet, onTrack,
+                List.copyOf(quarters), asOf, target.parentUnitId(), target.includeSubUnits(), target.ratioOfExisting(),
+                target.existingEnterprises(), subUnits, cumulative(rolledUp.letters(), 4), cumulative(rolledUp.records(), 4));
+    }
+
+    /** The amounts of quarters 1 to {@code through}. */
+    private static long cumulative(long[] amounts, int through) {
+        long sum = 0;
+        for (int q = 0; q < through; q++) {
+            sum += amounts[q];
+        }
+        return sum;
     }
 
     private static boolean reaches(QuotaCounting counting, long letters, long records, long amount) {

@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Keeps the read tables of assessed units (考核单位 / 责任单位, {@code unit_view}) and their yearly targets
- * (年度目标任务, {@code unit_target_view}). Every write is an upsert, so handling an event twice does no harm.
+ * (年度目标任务, {@code unit_target_view}), and the unit each belongs to ({@code parent_unit_id}, checked on the
+ * command side: the tree has no cycles). Every write is an upsert, so handling an event twice does no harm.
  */
 @Component
 @ProcessingGroup(UnitProjection.PROCESSING_GROUP)
@@ -37,26 +38,32 @@ public class UnitProjection {
 
     @EventHandler
     void on(UnitRegisteredEvent event) {
-        save(event.unitId(), event.name(), event.kind());
+        save(event.unitId(), event.name(), event.kind(), event.parentUnitId());
     }
 
     @EventHandler
     void on(UnitChangedEvent event) {
-        save(event.unitId(), event.name(), event.kind());
+        save(event.unitId(), event.name(), event.kind(), event.parentUnitId());
     }
 
     @EventHandler
     void on(QuotaTargetSetEvent event) {
         jdbc.sql("""
-                        insert into unit_target_view (unit_id, year, annual_target, counting, quarterly_rule)
-                        values (:unit, :year, :target, :counting, :quarterly)
+                        insert into unit_target_view (unit_id, year, annual_target, counting, quarterly_rule, include_sub_units,
+                            ratio_of_existing, existing_enterprises)
+                        values (:unit, :year, :target, :counting, :quarterly, :subUnits, :ratio, :existing)
                         on conflict (unit_id, year) do update set annual_target = excluded.annual_target,
-                            counting = excluded.counting, quarterly_rule = excluded.quarterly_rule""")
+                            counting = excluded.counting, quarterly_rule = excluded.quarterly_rule,
+                            include_sub_units = excluded.include_sub_units, ratio_of_existing = excluded.ratio_of_existing,
+                            existing_enterprises = excluded.existing_enterprises""")
                 .param("unit", event.unitId().value())
                 .param("year", event.year())
                 .param("target", event.annualTarget())
                 .param("counting", event.counting().name())
                 .param("quarterly", event.quarterlyRule())
+                .param("subUnits", event.countsSubUnits())
+                .param("ratio", event.ratioOfExisting())
+                .param("existing", event.existingEnterprises())
                 .update();
     }
 
@@ -66,13 +73,15 @@ public class UnitProjection {
         jdbc.sql("delete from unit_view").update();
     }
 
-    private void save(UnitId unitId, String name, UnitKind kind) {
+    private void save(UnitId unitId, String name, UnitKind kind, UnitId parentUnitId) {
         jdbc.sql("""
-                        insert into unit_view (unit_id, name, kind) values (:unit, :name, :kind)
-                        on conflict (unit_id) do update set name = excluded.name, kind = excluded.kind""")
+                        insert into unit_view (unit_id, name, kind, parent_unit_id) values (:unit, :name, :kind, :parent)
+                        on conflict (unit_id) do update set name = excluded.name, kind = excluded.kind,
+                            parent_unit_id = excluded.parent_unit_id""")
                 .param("unit", unitId.value())
                 .param("name", name)
                 .param("kind", kind.name())
+                .param("parent", parentUnitId == null ? null : parentUnitId.value())
                 .update();
     }
 }
