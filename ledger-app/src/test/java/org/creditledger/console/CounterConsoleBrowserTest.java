@@ -65,6 +65,13 @@ class CounterConsoleBrowserTest extends BrowserTest {
 
         assertThat(browser.textOf("verdict-label", "通过")).isEqualTo("通过");
         assertThat(browser.text("receipt")).contains("不在任何红名单或黑名单上");
+        String first = browser.text("receipt-id");
+
+        // the next subject, from the same form: a check of its own, not the first one replayed
+        String next = SubjectCodes.usccFor(ThreadLocalRandom.current().nextLong(SubjectCodes.USCC_FOR_LIMIT), false);
+        browser.type("subjectCode", next).click("check");
+        assertThat(browser.textOf("receipt-subject", next)).isEqualTo(next);
+        assertThat(browser.text("receipt-id")).isNotEqualTo(first);
     }
 
     @Test

@@ -52,6 +52,7 @@ class CounterController {
             model.addAttribute("problem", problem);
         }
         if (htmx != null) {
+            model.addAttribute("nextOnce", UUID.randomUUID());
             return "counter/counter :: verdict";
         }
         model.addAttribute("domains", domains(api));
