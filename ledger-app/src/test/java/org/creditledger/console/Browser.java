@@ -65,10 +65,14 @@ final class Browser implements AutoCloseable {
         return this;
     }
 
+    /** Signs in and waits for the answer (the signed-in header, or the refusal), so the next step starts after it. */
     Browser signIn(String apiKey) {
         go("/sign-in");
         type("apiKey", apiKey);
         click("sign-in");
+        new WebDriverWait(driver, PATIENCE).until(ExpectedConditions.or(
+                ExpectedConditions.presenceOfElementLocated(By.id("who")),
+                ExpectedConditions.presenceOfElementLocated(By.id("sign-in-error"))));
         return this;
     }
 
