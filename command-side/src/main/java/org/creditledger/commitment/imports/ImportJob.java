@@ -7,13 +7,13 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * A row of {@code commitment_import} without the file bytes. {@code total} is null until the worker has counted the
+ * A row of {@code commitment_import} without the file bytes; {@code kind} says what its rows are. {@code total} is null until the worker has counted the
  * rows; {@code dedupScope} is whose uploads the file hash is unique among ({@link #dedupScopeOf}).
  */
 record ImportJob(UUID importId, String sha256, String dedupScope, String fileName, String format, UUID uploaderKeyId, String uploaderName,
                  String uploaderRole, String uploaderUnit, String correlationId, String clientRequestId, State state,
                  Integer total, int processed, int accepted, int rejected, Instant uploadedAt, Instant startedAt,
-                 Instant finishedAt, String error) {
+                 Instant finishedAt, String error, ImportKind kind) {
 
     /** QUEUED: accepted, waiting for a free parser; RUNNING: being counted and posted (or interrupted, to resume). */
     enum State { QUEUED, RUNNING, DONE, FAILED }
