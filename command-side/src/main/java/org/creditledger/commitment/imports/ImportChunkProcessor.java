@@ -127,7 +127,7 @@ class ImportChunkProcessor {
             return new RowResult(row.row(), row.line(), ImportRowStatus.REJECTED, null, prepared.errors());
         }
         CommandMessage<?> command = GenericCommandMessage.asCommandMessage(prepared.command())
-                .andMetaData(job.metadataForRow(row.row()).toMetaData());
+                .andMetaData(job.metaDataForRow(row.row()));
         AtomicReference<CommandResultMessage<?>> result = new AtomicReference<>();
         commandBus.dispatch(command, (message, outcome) -> result.set(outcome));
         if (result.get() == null) {

@@ -1,6 +1,7 @@
 package org.creditledger.commitment.imports;
 
 import org.creditledger.platform.access.Caller;
+import org.axonframework.messaging.MetaData;
 import org.creditledger.platform.axon.LedgerMetadata;
 
 import java.time.Instant;
@@ -30,6 +31,14 @@ record ImportJob(UUID importId, String sha256, String dedupScope, String fileNam
     LedgerMetadata metadataForRow(int row) {
         return new LedgerMetadata(uploaderKeyId.toString(), uploaderName, uploaderRole, uploaderUnit, null,
                 correlationId, clientRequestId, "import " + importId + " row " + row);
+    }
+
+    /**
+     * The metadata of a row's command and events: {@link #metadataForRow}, and when the upload was accepted
+     * ({@link LedgerMetadata#ACCEPTED_AT}), the time a quota counts the row at.
+     */
+    MetaData metaDataForRow(int row) {
+        return metadataForRow(row).toMetaData().and(LedgerMetadata.ACCEPTED_AT, uploadedAt.toString());
     }
 
     /** Rows per second of processing, from the job's own timestamps; null before processing began. */
