@@ -226,11 +226,16 @@ class RoleMatrixTest {
     static MultiValueMap<String, Object> importFile() {
         String csv = "unitId,type,subjectKind,subjectCode,subjectName,matter,content,signedOn,dueDate\n"
                 + UNIT + ",OTHER,LEGAL_PERSON,93510521MA6AT8LB0C,苍溪县某某农民专业合作社,人防工程备案 " + UUID.randomUUID() + ",承诺按规定建设,2025-02-01,\n";
+        return csvFile("commitments.csv", csv);
+    }
+
+    /** A multipart body whose part {@code file} is {@code csv} named {@code fileName}. */
+    static MultiValueMap<String, Object> csvFile(String fileName, String csv) {
         MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
         parts.add("file", new ByteArrayResource(csv.getBytes(StandardCharsets.UTF_8)) {
             @Override
             public String getFilename() {
-                return "commitments.csv";
+                return fileName;
             }
         });
         return parts;
@@ -238,15 +243,7 @@ class RoleMatrixTest {
 
     /** A one-row outcome upload for the matrix's letter; a fresh note each time, so no upload is a repeat of another. */
     static MultiValueMap<String, Object> outcomeFile(String commitmentId) {
-        String csv = "commitmentId,outcome,occurredOn,note\n" + commitmentId + ",FULFILLED,2025-03-01,矩阵测试 " + UUID.randomUUID() + "\n";
-        MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
-        parts.add("file", new ByteArrayResource(csv.getBytes(StandardCharsets.UTF_8)) {
-            @Override
-            public String getFilename() {
-                return "outcomes.csv";
-            }
-        });
-        return parts;
+        return csvFile("outcomes.csv", "commitmentId,outcome,occurredOn,note\n" + commitmentId + ",FULFILLED,2025-03-01,矩阵测试 " + UUID.randomUUID() + "\n");
     }
 
     /** A body that passes validation, so that only authorisation decides; the ids are fresh, so nothing collides. */
