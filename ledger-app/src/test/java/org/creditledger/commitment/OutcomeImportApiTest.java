@@ -242,6 +242,9 @@ class OutcomeImportApiTest extends ImportApiTest {
         assertThat(outcomes.path("items").get(0).path("unitId").asText()).isEqualTo(unitId);
         assertThat(api.as(clerk).get(IMPORTS + "?size=10").json().path("totalItems").asInt()).isZero();
         assertThat(api.as(keys.inspector()).get(OUTCOMES + "/" + importId).status()).isEqualTo(200);
+        // as for letter imports: a clerk key reads only the imports it uploaded, and lists only its own unit's
+        assertThat(api.as(keys.clerk(unitId)).get(OUTCOMES + "/" + importId).status()).isEqualTo(403);
+        assertThat(api.as(keys.clerk(otherUnit)).get(OUTCOMES + "?unitId=" + unitId).status()).isEqualTo(403);
         // a file without the outcome columns is refused at once, naming what is missing
         Api.Response letters = uploadTo(OUTCOMES, clerk, "letters.csv", (HEADER + "\n" + unitId
                 + ",OTHER,LEGAL_PERSON,91110108MA01R7K44D,某公司,事项,内容,2025-03-01,\n").getBytes(StandardCharsets.UTF_8), "en");
