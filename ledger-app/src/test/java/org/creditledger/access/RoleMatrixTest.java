@@ -85,6 +85,10 @@ class RoleMatrixTest {
                 new Endpoint(HttpMethod.POST, "/api/v1/commitments/imports", EnumSet.of(ADMIN, UNIT_CLERK)),
                 new Endpoint(HttpMethod.GET, "/api/v1/commitments/imports/{importId}", EnumSet.of(ADMIN, INSPECTOR, UNIT_CLERK)),
                 new Endpoint(HttpMethod.GET, "/api/v1/commitments/imports/template.xlsx", EnumSet.of(ADMIN, UNIT_CLERK)),
+                new Endpoint(HttpMethod.POST, "/api/v1/commitments/outcomes/imports", EnumSet.of(ADMIN, UNIT_CLERK)),
+                new Endpoint(HttpMethod.GET, "/api/v1/commitments/outcomes/imports", EnumSet.of(ADMIN, INSPECTOR, UNIT_CLERK)),
+                new Endpoint(HttpMethod.GET, "/api/v1/commitments/outcomes/imports/{importId}", EnumSet.of(ADMIN, INSPECTOR, UNIT_CLERK)),
+                new Endpoint(HttpMethod.GET, "/api/v1/commitments/outcomes/imports/template.xlsx", EnumSet.of(ADMIN, UNIT_CLERK)),
                 new Endpoint(HttpMethod.GET, "/api/v1/units", EnumSet.of(ADMIN, INSPECTOR, UNIT_CLERK, LIST_AUTHORITY, COUNTER)),
                 new Endpoint(HttpMethod.GET, "/api/v1/commitments/{commitmentId}", EnumSet.of(ADMIN, INSPECTOR, UNIT_CLERK)),
                 new Endpoint(HttpMethod.GET, "/api/v1/units/{unitId}/quota/{year}", EnumSet.of(ADMIN, INSPECTOR, UNIT_CLERK)),
@@ -134,6 +138,8 @@ class RoleMatrixTest {
     Api api;
     final Map<Role, String> keys = new EnumMap<>(Role.class);
     final Map<String, String> pathVariables = new HashMap<>();
+    /** An outcome import of the matrix's clerk (GET of an outcome import answers for outcome imports only). */
+    String outcomeImportId;
 
     @BeforeAll
     void setUp() {
@@ -150,6 +156,8 @@ class RoleMatrixTest {
         String commitmentId = api.as(keys.get(UNIT_CLERK)).post("/api/v1/commitments", commitment()).json().path("commitmentId").asText();
         String importId = api.as(keys.get(UNIT_CLERK)).exchange(HttpMethod.POST, "/api/v1/commitments/imports", importFile(), h -> { })
                 .json().path("importId").asText();
+        outcomeImportId = api.as(keys.get(UNIT_CLERK)).exchange(HttpMethod.POST, "/api/v1/commitments/outcomes/imports",
+                outcomeFile(commitmentId), h -> { }).json().path("importId").asText();
         api.as(keys.get(ADMIN)).put("/api/v1/lists/" + LIST, list());
         api.as(keys.get(ADMIN)).put("/api/v1/measures/" + MEASURE, measure());
         Api authority = api.as(keys.get(LIST_AUTHORITY));
@@ -218,14 +226,24 @@ class RoleMatrixTest {
     static MultiValueMap<String, Object> importFile() {
         String csv = "unitId,type,subjectKind,subjectCode,subjectName,matter,content,signedOn,dueDate\n"
                 + UNIT + ",OTHER,LEGAL_PERSON,93510521MA6AT8LB0C,苍溪县某某农民专业合作社,人防工程备案 " + UUID.randomUUID() + ",承诺按规定建设,2025-02-01,\n";
+        return csvFile("commitments.csv", csv);
+    }
+
+    /** A multipart body whose part {@code file} is {@code csv} named {@code fileName}. */
+    static MultiValueMap<String, Object> csvFile(String fileName, String csv) {
         MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
         parts.add("file", new ByteArrayResource(csv.getBytes(StandardCharsets.UTF_8)) {
             @Override
             public String getFilename() {
-                return "commitments.csv";
+                return fileName;
             }
         });
         return parts;
+    }
+
+    /** A one-row outcome upload for the matrix's letter; a fresh note each time, so no upload is a repeat of another. */
+    static MultiValueMap<String, Object> outcomeFile(String commitmentId) {
+        return csvFile("outcomes.csv", "commitmentId,outcome,occurredOn,note\n" + commitmentId + ",FULFILLED,2025-03-01,矩阵测试 " + UUID.randomUUID() + "\n");
     }
 
     /** A body that passes validation, so that only authorisation decides; the ids are fresh, so nothing collides. */
@@ -237,6 +255,7 @@ class RoleMatrixTest {
             case "POST /api/v1/commitments" -> commitment();
             case "POST /api/v1/commitments/{commitmentId}/outcome" -> Map.of("outcome", "FULFILLED", "occurredOn", "2025-03-01");
             case "POST /api/v1/commitments/imports" -> importFile();
+            case "POST /api/v1/commitments/outcomes/imports" -> outcomeFile(pathVariables.get("commitmentId"));
             case "PUT /api/v1/lists/{listCode}" -> list();
             case "PUT /api/v1/measures/{measureCode}" -> measure();
             case "POST /api/v1/measures/{measureCode}/retirement" -> Map.of("reason", "矩阵测试", "effectiveOn", "2026-01-01");
@@ -261,6 +280,7 @@ class RoleMatrixTest {
         return switch (endpoint.key()) {
             case "GET /api/v1/joint-actions/stats" -> path + "?year=2025&unitId=" + UNIT;
             case "GET /api/v1/list-entries" -> path + "?subjectCode=93510521MA6AT8LB0C";
+            case "GET /api/v1/commitments/outcomes/imports/{importId}" -> "/api/v1/commitments/outcomes/imports/" + outcomeImportId;
             case "GET /api/v1/statistics/monthly" -> path + "?year=2025&month=3&unitId=" + UNIT;
             // a measure no one has defined: retiring the matrix's own measure would change what later cases see
             case "POST /api/v1/measures/{measureCode}/retirement" -> "/api/v1/measures/MATRIX_NEVER_DEFINED/retirement";

@@ -53,6 +53,11 @@ abstract class ImportApiTest extends LedgerHttpTest {
 
     /** The same, asking for answers in {@code language} ({@code null}: the default, Chinese). */
     Api.Response upload(String apiKey, String fileName, byte[] content, String language) {
+        return uploadTo(IMPORTS, apiKey, fileName, content, language);
+    }
+
+    /** The same, to the imports at {@code imports} (letters: {@link #IMPORTS}, or outcomes). */
+    Api.Response uploadTo(String imports, String apiKey, String fileName, byte[] content, String language) {
         MultipartBodyBuilder body = new MultipartBodyBuilder();
         body.part("file", new ByteArrayResource(content) {
             @Override
@@ -60,7 +65,7 @@ abstract class ImportApiTest extends LedgerHttpTest {
                 return fileName;
             }
         });
-        return RestClient.create("http://localhost:" + port).post().uri(IMPORTS)
+        return RestClient.create("http://localhost:" + port).post().uri(imports)
                 .headers(h -> {
                     if (apiKey != null) {
                         h.set("X-Api-Key", apiKey);
@@ -85,9 +90,14 @@ abstract class ImportApiTest extends LedgerHttpTest {
 
     /** The same, read in {@code language} ({@code null}: no Accept-Language, so the default, Chinese). */
     JsonNode awaitDone(String apiKey, String importId, String language) {
+        return awaitDoneAt(IMPORTS, apiKey, importId, language);
+    }
+
+    /** The same, for an import at {@code imports}. */
+    JsonNode awaitDoneAt(String imports, String apiKey, String importId, String language) {
         JsonNode[] last = new JsonNode[1];
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(100)).until(() -> {
-            Api.Response r = api.as(apiKey).exchange(HttpMethod.GET, IMPORTS + "/" + importId + "?rowsLimit=10000", null, h -> {
+            Api.Response r = api.as(apiKey).exchange(HttpMethod.GET, imports + "/" + importId + "?rowsLimit=10000", null, h -> {
                 if (language != null) {
                     h.set(HttpHeaders.ACCEPT_LANGUAGE, language);
                 }

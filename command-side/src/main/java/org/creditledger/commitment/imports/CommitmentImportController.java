@@ -38,8 +38,9 @@ import java.util.Locale;
 import java.util.UUID;
 
 /**
- * Bulk import of commitment letters from CSV or XLSX (ADMIN, UNIT_CLERK), processed in the background; progress and
- * per-row results (ADMIN, INSPECTOR, the uploading UNIT_CLERK key). Row numbers are 1-based data rows, header excluded;
+ * Bulk import of commitment letters, and of the outcomes of letters already posted, from CSV or XLSX (ADMIN,
+ * UNIT_CLERK), processed in the background; progress and per-row results (ADMIN, INSPECTOR, the uploading UNIT_CLERK
+ * key). Both kinds ({@link ImportKind}) answer alike: the handlers of one kind name it and share the rest. Row numbers are 1-based data rows, header excluded;
  * lines are the sheet's (header = line 1, blank lines counted). Row problems are worded in the reader's language.
  */
 @RestController
@@ -81,18 +82,35 @@ class CommitmentImportController {
     @AllowedRoles({Role.ADMIN, Role.UNIT_CLERK})
     ResponseEntity<ImportAccepted> upload(@RequestParam(name = "file", required = false) MultipartFile file,
                                           Caller caller, LedgerMetadata metadata) {
+        return upload(ImportKind.LETTERS, file, caller, metadata);
+    }
+
+    /**
+     * The outcomes (履约/违约) of letters already posted, one per row: a letter by {@code commitmentId} or by
+     * {@code letterNo} of the caller's unit (an ADMIN names the unit in {@code unitId}), each row recorded as
+     * {@code POST /commitments/{id}/outcome} would. Answers as the letter import.
+     */
+    @Operation(operationId = "importCommitmentOutcomes", summary = "Import outcomes of commitment letters from CSV or XLSX")
+    @PostMapping(path = "/api/v1/commitments/outcomes/imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @AllowedRoles({Role.ADMIN, Role.UNIT_CLERK})
+    ResponseEntity<ImportAccepted> uploadOutcomes(@RequestParam(name = "file", required = false) MultipartFile file,
+                                                  Caller caller, LedgerMetadata metadata) {
+        return upload(ImportKind.OUTCOMES, file, caller, metadata);
+    }
+
+    private ResponseEntity<ImportAccepted> upload(ImportKind kind, MultipartFile file, Caller caller, LedgerMetadata metadata) {
         if (file == null) {
             throw new InvalidInput(new FieldProblem("file", "is required (multipart part 'file': a CSV or XLSX file)"));
         }
         CommitmentImports.Submitted submitted;
         try (InputStream upload = file.getInputStream()) {
-            submitted = imports.submit(file.getOriginalFilename(), upload, caller, metadata);
+            submitted = imports.submit(kind, file.getOriginalFilename(), upload, caller, metadata);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not read the uploaded file", e);
         }
         ImportJob job = submitted.job();
         return ResponseEntity.status(submitted.created() ? HttpStatus.ACCEPTED : HttpStatus.OK)
-                .location(URI.create("/api/v1/commitments/imports/" + job.importId()))
+                .location(URI.create(kind.path() + "/" + job.importId()))
                 .body(new ImportAccepted(job.importId(), job.state(), job.total()));
     }
 
@@ -104,7 +122,22 @@ class CommitmentImportController {
                    @RequestParam(defaultValue = "1000") int rowsLimit,
                    @RequestParam(required = false) String rowStatus,
                    Caller caller) {
-        ImportJob job = imports.find(importId).orElseThrow(() -> new ImportNotFound(importId));
+        return view(ImportKind.LETTERS, importId, rowsFrom, rowsLimit, rowStatus, caller);
+    }
+
+    @Operation(operationId = "getCommitmentOutcomeImport", summary = "Progress and result of an outcome import")
+    @GetMapping("/api/v1/commitments/outcomes/imports/{importId}")
+    @AllowedRoles({Role.ADMIN, Role.INSPECTOR, Role.UNIT_CLERK})
+    ImportView getOutcomes(@PathVariable UUID importId,
+                           @RequestParam(defaultValue = "1") int rowsFrom,
+                           @RequestParam(defaultValue = "1000") int rowsLimit,
+                           @RequestParam(required = false) String rowStatus,
+                           Caller caller) {
+        return view(ImportKind.OUTCOMES, importId, rowsFrom, rowsLimit, rowStatus, caller);
+    }
+
+    private ImportView view(ImportKind kind, UUID importId, int rowsFrom, int rowsLimit, String rowStatus, Caller caller) {
+        ImportJob job = imports.find(kind, importId).orElseThrow(() -> new ImportNotFound(importId));
         if (caller.is(Role.UNIT_CLERK) && !caller.keyId().equals(job.uploaderKeyId())) {
             throw new AccessDenied("A UNIT_CLERK key may read only the imports it uploaded.");
         }
@@ -135,11 +168,26 @@ class CommitmentImportController {
     @GetMapping(path = "/api/v1/commitments/imports/template.xlsx", produces = ImportTemplate.XLSX)
     @AllowedRoles({Role.ADMIN, Role.UNIT_CLERK})
     ResponseEntity<byte[]> template(Caller caller) {
-        byte[] workbook = ImportTemplate.build(labels, caller.unitId(), LocalDate.now(clock.withZone(ImportWorker.BUSINESS_ZONE)));
+        return template(ImportTemplate.LETTERS, caller);
+    }
+
+    /**
+     * The outcome template: Chinese headers, the letter columns formatted as text, a dropdown of 履约/违约, date cells,
+     * and a notes sheet with one example row (for a UNIT_CLERK, with its own unit).
+     */
+    @Operation(operationId = "getCommitmentOutcomeImportTemplate", summary = "Excel template for outcome imports")
+    @GetMapping(path = "/api/v1/commitments/outcomes/imports/template.xlsx", produces = ImportTemplate.XLSX)
+    @AllowedRoles({Role.ADMIN, Role.UNIT_CLERK})
+    ResponseEntity<byte[]> outcomeTemplate(Caller caller) {
+        return template(ImportTemplate.OUTCOMES, caller);
+    }
+
+    private ResponseEntity<byte[]> template(ImportTemplate template, Caller caller) {
+        byte[] workbook = template.build(labels, caller.unitId(), LocalDate.now(clock.withZone(ImportWorker.BUSINESS_ZONE)));
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(ImportTemplate.XLSX))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(ImportTemplate.FILE_NAME, StandardCharsets.UTF_8).build().toString())
+                        .filename(template.fileName(), StandardCharsets.UTF_8).build().toString())
                 .body(workbook);
     }
 

@@ -23,7 +23,7 @@ import java.util.UUID;
  * Accepts import files without parsing them: the upload is streamed to a temporary file and hashed (SHA-256) on the
  * way; the cheap whole-file checks of {@link ImportFileReader#precheck} run (so an obviously bad file writes nothing);
  * then the file is stored with a {@code QUEUED} job for the {@link ImportWorker}, which counts and posts the rows.
- * The same content uploaded again in the same scope ({@link ImportJob#dedupScopeOf}) returns the existing job.
+ * Letters and outcomes ({@link ImportKind}) are accepted alike. The same content uploaded again for the same kind in the same scope ({@link ImportJob#dedupScopeOf}) returns the existing job.
  * <p>The file is kept in the database, not on a node's disk: an accepted import survives a crash of the node that
  * accepted it and is imported by whichever node on the same database has a free parser.
  */
@@ -46,23 +46,23 @@ class CommitmentImports {
     record Submitted(ImportJob job, boolean created) {
     }
 
-    Submitted submit(String fileName, InputStream upload, Caller caller, LedgerMetadata metadata) {
+    Submitted submit(ImportKind kind, String fileName, InputStream upload, Caller caller, LedgerMetadata metadata) {
         Path file = createTempFile();
         try {
             String sha256 = copyHashing(upload, file);
             String scope = ImportJob.dedupScopeOf(caller);
-            Optional<ImportJob> existing = store.findBySha256(scope, sha256);
+            Optional<ImportJob> existing = store.findBySha256(kind, scope, sha256);
             if (existing.isPresent()) {
                 return new Submitted(existing.get(), false);
             }
-            ImportFileReader.precheck(file, properties);
+            ImportFileReader.precheck(file, properties, kind.columns());
             ImportJob job = new ImportJob(UUID.randomUUID(), sha256, scope, fileName, ImportFileReader.detect(file).name(),
                     caller.keyId(), caller.name(), caller.role().name(), caller.unitId(), metadata.correlationId(),
-                    metadata.clientRequestId(), ImportJob.State.QUEUED, null, 0, 0, 0, clock.instant(), null, null, null);
+                    metadata.clientRequestId(), ImportJob.State.QUEUED, null, 0, 0, 0, clock.instant(), null, null, null, kind);
             try {
                 store.insert(job, file);
             } catch (DuplicateKeyException sameFileAtTheSameTime) {
-                return new Submitted(store.findBySha256(scope, sha256).orElseThrow(), false);
+                return new Submitted(store.findBySha256(kind, scope, sha256).orElseThrow(), false);
             }
             worker.wakeUp();
             return new Submitted(job, true);
@@ -71,8 +71,8 @@ class CommitmentImports {
         }
     }
 
-    Optional<ImportJob> find(UUID importId) {
-        return store.find(importId);
+    Optional<ImportJob> find(ImportKind kind, UUID importId) {
+        return store.find(kind, importId);
     }
 
     /** Copies the upload to {@code file} and returns its SHA-256, in one pass over a small buffer. */

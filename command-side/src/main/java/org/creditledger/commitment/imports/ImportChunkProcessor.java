@@ -10,29 +10,27 @@ import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
-import org.creditledger.commitment.api.CommitmentId;
 import org.creditledger.commitment.imports.ImportJobStore.ImportRowStatus;
 import org.creditledger.commitment.imports.ImportJobStore.RowResult;
-import org.creditledger.platform.access.Role;
 import org.creditledger.platform.i18n.Labels;
 import org.creditledger.platform.web.LedgerProblem;
-import org.creditledger.unit.api.UnitId;
-import org.creditledger.unit.command.KnownUnits;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Posts one chunk of import rows in ONE database transaction: a root unit of work with the Spring transaction
- * attached; every valid row's {@code PostCommitmentCommand} is dispatched synchronously on the {@link CommandBus}
+ * Sends the commands of one chunk of import rows, of any {@link ImportKind} ({@link RowImporter} makes a row's
+ * command), in ONE database transaction: a root unit of work with the Spring transaction attached; every valid row's
+ * command ({@code PostCommitmentCommand}, {@code RecordOutcomeCommand}) is dispatched synchronously on the {@link CommandBus}
  * (SimpleCommandBus runs the handler in this thread, in a nested unit of work that joins the transaction). Events of
  * the nested units of work are queued on the root and appended by ONE {@code appendEvents} call (a JDBC batch) at
  * its commit; the overdue deadlines the aggregate schedules are written by db-scheduler through a
@@ -51,27 +49,27 @@ class ImportChunkProcessor {
     private final CommandBus commandBus;
     private final TransactionManager transactionManager;
     private final ImportJobStore store;
-    private final KnownUnits knownUnits;
+    private final Map<ImportKind, RowImporter> importers = new EnumMap<>(ImportKind.class);
     private final Labels labels;
     private final MessageSource messages;
     private final Counter acceptedRows;
     private final Counter rejectedRows;
 
-    ImportChunkProcessor(CommandBus commandBus, TransactionManager transactionManager, ImportJobStore store, KnownUnits knownUnits,
-                         Labels labels, MessageSource messages, MeterRegistry meters) {
+    ImportChunkProcessor(CommandBus commandBus, TransactionManager transactionManager, ImportJobStore store,
+                         List<RowImporter> importers, Labels labels, MessageSource messages, MeterRegistry meters) {
         this.labels = labels;
         this.messages = messages;
         this.commandBus = commandBus;
         this.transactionManager = transactionManager;
         this.store = store;
-        this.knownUnits = knownUnits;
+        importers.forEach(importer -> this.importers.put(importer.kind(), importer));
         this.acceptedRows = rows(meters, "accepted");
         this.rejectedRows = rows(meters, "rejected");
     }
 
     private static Counter rows(MeterRegistry meters, String result) {
         return Counter.builder("ledger.imports.rows").tag("result", result)
-                .description("Import rows whose result is committed, accepted (a commitment posted) or rejected").register(meters);
+                .description("Import rows whose result is committed, accepted (a letter posted, an outcome recorded) or rejected").register(meters);
     }
 
     private void count(List<RowResult> results) {
@@ -80,18 +78,13 @@ class ImportChunkProcessor {
         rejectedRows.increment(results.size() - accepted);
     }
 
-    /** The commitment id of a row: deterministic, so a resumed job can never post a row twice. */
-    static CommitmentId commitmentIdFor(String sha256, int row) {
-        return new CommitmentId(UUID.nameUUIDFromBytes((sha256 + ":" + row).getBytes(StandardCharsets.UTF_8)));
-    }
-
-    void process(ImportJob job, List<ImportRow> rows, LocalDate today) {
+    void process(ImportJob job, List<SheetRow> rows, LocalDate today) {
         try {
             inOneTransaction(job, rows, today);
         } catch (RuntimeException chunkFailure) {
             log.warn("Import {}: chunk of rows {}..{} failed to commit ({}); retrying it one row per transaction",
                     job.importId(), rows.get(0).row(), rows.get(rows.size() - 1).row(), chunkFailure.toString());
-            for (ImportRow row : rows) {
+            for (SheetRow row : rows) {
                 try {
                     inOneTransaction(job, List.of(row), today);
                 } catch (RuntimeException rowFailure) {
@@ -101,14 +94,14 @@ class ImportChunkProcessor {
         }
     }
 
-    private void inOneTransaction(ImportJob job, List<ImportRow> rows, LocalDate today) {
+    private void inOneTransaction(ImportJob job, List<SheetRow> rows, LocalDate today) {
         UnitOfWork<?> root = DefaultUnitOfWork.startAndGet(null);
         List<RowResult> results;
         try {
             root.attachTransaction(transactionManager);
             int storedByAnyNode = store.lockForChunk(job.importId());
             results = new ArrayList<>(rows.size());
-            for (ImportRow row : rows) {
+            for (SheetRow row : rows) {
                 if (row.row() > storedByAnyNode) {
                     results.add(post(job, row, today));
                 }
@@ -124,23 +117,17 @@ class ImportChunkProcessor {
         count(results);
     }
 
-    private RowResult post(ImportJob job, ImportRow row, LocalDate today) {
-        CommitmentId id = commitmentIdFor(job.sha256(), row.row());
-        ImportRowCheck.Result checked = ImportRowCheck.check(row, id, today, labels, messages);
-        List<RowProblem> errors = new ArrayList<>(checked.errors());
-        if (row.unitId() != null && UnitId.isValid(row.unitId())) {
-            UnitId unit = new UnitId(row.unitId());
-            if (Role.UNIT_CLERK.name().equals(job.uploaderRole()) && !row.unitId().equals(job.uploaderUnit())) {
-                errors.add(ImportRowMessages.problem(labels, "unitId", ImportRowMessages.OWN_UNIT_ONLY, job.uploaderUnit()));
-            } else if (!knownUnits.exists(unit)) {
-                errors.add(ImportRowMessages.problem(labels, "unitId", ImportRowMessages.UNKNOWN_UNIT, unit.value()));
-            }
+    private RowImporter importerOf(ImportJob job) {
+        return importers.get(job.kind());
+    }
+
+    private RowResult post(ImportJob job, SheetRow row, LocalDate today) {
+        RowImporter.Prepared prepared = importerOf(job).prepare(job, row, today);
+        if (!prepared.errors().isEmpty()) {
+            return new RowResult(row.row(), row.line(), ImportRowStatus.REJECTED, null, prepared.errors());
         }
-        if (!errors.isEmpty()) {
-            return new RowResult(row.row(), row.line(), ImportRowStatus.REJECTED, null, List.copyOf(errors));
-        }
-        CommandMessage<?> command = GenericCommandMessage.asCommandMessage(checked.command())
-                .andMetaData(job.metadataForRow(row.row()).toMetaData());
+        CommandMessage<?> command = GenericCommandMessage.asCommandMessage(prepared.command())
+                .andMetaData(job.metaDataForRow(row.row()));
         AtomicReference<CommandResultMessage<?>> result = new AtomicReference<>();
         commandBus.dispatch(command, (message, outcome) -> result.set(outcome));
         if (result.get() == null) {
@@ -149,7 +136,7 @@ class ImportChunkProcessor {
         if (result.get().isExceptional()) {
             return new RowResult(row.row(), row.line(), ImportRowStatus.REJECTED, null, problemsOf(result.get().exceptionResult()));
         }
-        return new RowResult(row.row(), row.line(), ImportRowStatus.ACCEPTED, id.value(), List.of());
+        return new RowResult(row.row(), row.line(), ImportRowStatus.ACCEPTED, prepared.id(), List.of());
     }
 
     /**
@@ -157,15 +144,15 @@ class ImportChunkProcessor {
      * for the ledger's own reason when a rule checked at commit refused it (a letter number its unit already used),
      * else as not stored.
      */
-    private void storeUnstorable(ImportJob job, ImportRow row, RuntimeException failure) {
+    private void storeUnstorable(ImportJob job, SheetRow row, RuntimeException failure) {
         if (refusedAtCommit(failure).isEmpty()) {
             log.warn("Import {}: row {} could not be stored even alone", job.importId(), row.row(), failure);
         }
-        CommitmentId id = commitmentIdFor(job.sha256(), row.row());
         AtomicReference<RowResult> stored = new AtomicReference<>();
         transactionManager.executeInTransaction(() -> {
-            RowResult result = store.eventExists(id.value())
-                    ? new RowResult(row.row(), row.line(), ImportRowStatus.ACCEPTED, id.value(), List.of())
+            java.util.Optional<UUID> before = importerOf(job).storedBefore(job, row);
+            RowResult result = before.isPresent()
+                    ? new RowResult(row.row(), row.line(), ImportRowStatus.ACCEPTED, before.get(), List.of())
                     : new RowResult(row.row(), row.line(), ImportRowStatus.REJECTED, null, refusedAtCommit(failure)
                     .map(this::problemsOf)
                     .orElseGet(() -> List.of(ImportRowMessages.problem(labels, "row", ImportRowMessages.NOT_STORED))));

@@ -31,25 +31,71 @@ final class ImportColumns {
     /** Columns whose cells are identifiers: a number cell there has lost digits (Excel keeps 15 significant). */
     static final Set<String> CODE_COLUMNS = Set.of("subjectCode");
 
-    /** The table as this module ships it. */
-    static final ImportColumns STANDARD = new ImportColumns(bundle());
+    /** The columns of an outcome import: the letter (by id, or by number in a unit), then the outcome as posted alone. */
+    static final List<String> OUTCOME_CODES = List.of("commitmentId", "letterNo", "unitId", "outcome", "occurredOn", "note");
+    /** A row names its letter by one of commitmentId and letterNo; which one is the row's business. */
+    static final Set<String> OUTCOME_OPTIONAL = Set.of("commitmentId", "letterNo", "unitId", "note");
+
+    private static final MessageSource BUNDLE = bundle();
+    /** The letter table as this module ships it. */
+    static final ImportColumns STANDARD = new ImportColumns(BUNDLE, "imports.", CODES, OPTIONAL, CODE_COLUMNS);
+    /** The outcome table; its names live under {@code imports.outcomes.} of the same file. */
+    static final ImportColumns OUTCOMES = new ImportColumns(BUNDLE, "imports.outcomes.", OUTCOME_CODES, OUTCOME_OPTIONAL, Set.of());
 
     private final MessageSource messages;
+    private final String prefix;
+    private final List<String> codes;
+    private final Set<String> optional;
+    private final Set<String> codeColumns;
     private final Map<String, Integer> byName = new HashMap<>();
     private final Set<String> ignored;
 
     ImportColumns(MessageSource messages) {
+        this(messages, "imports.", CODES, OPTIONAL, CODE_COLUMNS);
+    }
+
+    /**
+     * @param prefix      of the keys naming the columns ({@code <prefix>column.<code>}, {@code .aliases}), the ignored
+     *                    columns ({@code <prefix>columns.ignored}) and the template's texts ({@code <prefix>template.})
+     * @param codes       the columns in the order a row's cells are given
+     * @param optional    the columns a header may leave out
+     * @param codeColumns the columns whose cells are identifiers (a number cell there has lost digits)
+     */
+    ImportColumns(MessageSource messages, String prefix, List<String> codes, Set<String> optional, Set<String> codeColumns) {
         this.messages = messages;
-        for (int i = 0; i < CODES.size(); i++) {
-            String code = CODES.get(i);
+        this.prefix = prefix;
+        this.codes = List.copyOf(codes);
+        this.optional = Set.copyOf(optional);
+        this.codeColumns = Set.copyOf(codeColumns);
+        for (int i = 0; i < codes.size(); i++) {
+            String code = codes.get(i);
             for (String name : names(code)) {
                 Integer other = byName.put(normalised(name), i);
                 if (other != null && other != i) {
-                    throw new IllegalStateException("The import column name " + name + " is given to both " + CODES.get(other) + " and " + code);
+                    throw new IllegalStateException("The import column name " + name + " is given to both " + codes.get(other) + " and " + code);
                 }
             }
         }
-        ignored = list("imports.columns.ignored").stream().map(ImportColumns::normalised).collect(Collectors.toUnmodifiableSet());
+        ignored = list(prefix + "columns.ignored").stream().map(ImportColumns::normalised).collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** The columns, in the order of a row's cells. */
+    List<String> codes() {
+        return codes;
+    }
+
+    boolean isOptional(String code) {
+        return optional.contains(code);
+    }
+
+    boolean isCodeColumn(String code) {
+        return codeColumns.contains(code);
+    }
+
+    /** A text of this table's template ({@code <prefix>template.<key>}), in Chinese. */
+    String templateText(String key) {
+        String code = prefix + "template." + key;
+        return messages.getMessage(code, null, code, I18nConfiguration.DEFAULT_LOCALE);
     }
 
     private static MessageSource bundle() {
@@ -71,11 +117,11 @@ final class ImportColumns {
 
     /** The column's Chinese name, the template's header. */
     String chineseName(String code) {
-        return messages.getMessage("imports.column." + code, null, I18nConfiguration.DEFAULT_LOCALE);
+        return messages.getMessage(prefix + "column." + code, null, I18nConfiguration.DEFAULT_LOCALE);
     }
 
     List<String> aliases(String code) {
-        return list("imports.column." + code + ".aliases");
+        return list(prefix + "column." + code + ".aliases");
     }
 
     /** Every name a header cell may give the column: code, Chinese name, aliases. */
@@ -88,11 +134,11 @@ final class ImportColumns {
     }
 
     /**
-     * Maps each of {@link #CODES} to its position in the header (-1: absent). Refuses a header cell that names no
+     * Maps each of {@link #codes()} to its position in the header (-1: absent). Refuses a header cell that names no
      * column (in the caller's language, Chinese unless a request asked otherwise) and a header without a required one.
      */
     int[] indexes(List<String> header) {
-        int[] indexes = new int[CODES.size()];
+        int[] indexes = new int[codes.size()];
         Arrays.fill(indexes, -1);
         for (int at = 0; at < header.size(); at++) {
             String written = header.get(at) == null ? "" : header.get(at).strip();
@@ -109,20 +155,23 @@ final class ImportColumns {
             }
         }
         List<String> missing = new ArrayList<>();
-        for (int i = 0; i < CODES.size(); i++) {
-            if (indexes[i] < 0 && !OPTIONAL.contains(CODES.get(i))) {
-                missing.add(CODES.get(i));
+        for (int i = 0; i < codes.size(); i++) {
+            if (indexes[i] < 0 && !optional.contains(codes.get(i))) {
+                missing.add(codes.get(i));
             }
         }
         if (!missing.isEmpty()) {
+            List<String> required = codes.stream().filter(c -> !optional.contains(c)).toList();
+            List<String> optionals = codes.stream().filter(optional::contains).toList();
             throw new UnreadableImportFile("missing required columns: " + String.join(", ", missing)
-                    + " (the header row must name " + String.join(",", CODES.subList(0, 9)) + "; dueDate is optional)");
+                    + " (the header row must name " + String.join(",", required) + "; " + String.join(", ", optionals)
+                    + (optionals.size() == 1 ? " is" : " are") + " optional)");
         }
         return indexes;
     }
 
     String unknownHeader(String written, Locale locale) {
-        String accepted = CODES.stream().map(code -> {
+        String accepted = codes.stream().map(code -> {
             List<String> aliases = aliases(code);
             String more = aliases.isEmpty() ? "" : messages.getMessage("imports.file.columnAliases",
                     new Object[]{String.join("、", aliases)}, locale);

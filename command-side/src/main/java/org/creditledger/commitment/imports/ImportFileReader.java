@@ -110,6 +110,11 @@ public final class ImportFileReader {
      * @throws UnreadableImportFile for a file that can never be imported
      */
     public static void precheck(Path file, ImportsProperties limits) {
+        precheck(file, limits, ImportColumns.STANDARD);
+    }
+
+    /** {@link #precheck(Path, ImportsProperties)} for a file of {@code columns}. */
+    static void precheck(Path file, ImportsProperties limits, ImportColumns columns) {
         if (size(file) == 0) {
             throw new UnreadableImportFile("the file is empty");
         }
@@ -118,7 +123,7 @@ public final class ImportFileReader {
             return;
         }
         try {
-            readCsv(file, row -> {
+            readCsv(file, columns, row -> {
                 throw new StopReading();
             });
         } catch (StopReading firstDataRow) {
@@ -134,13 +139,18 @@ public final class ImportFileReader {
      *                              over the XLSX limits, missing required columns
      */
     public static void read(Path file, ImportsProperties limits, Consumer<ImportRow> rows) {
+        read(file, limits, ImportColumns.STANDARD, row -> rows.accept(ImportRow.of(row)));
+    }
+
+    /** {@link #read(Path, ImportsProperties, Consumer)} for a file of {@code columns}, any kind of import. */
+    static void read(Path file, ImportsProperties limits, ImportColumns columns, Consumer<SheetRow> rows) {
         if (size(file) == 0) {
             throw new UnreadableImportFile("the file is empty");
         }
         if (detect(file) == Format.XLSX) {
-            readXlsx(file, limits, rows);
+            readXlsx(file, limits, columns, rows);
         } else {
-            readCsv(file, rows);
+            readCsv(file, columns, rows);
         }
     }
 
@@ -154,7 +164,7 @@ public final class ImportFileReader {
 
     // ---------------------------------------------------------------- CSV
 
-    private static void readCsv(Path file, Consumer<ImportRow> rows) {
+    private static void readCsv(Path file, ImportColumns table, Consumer<SheetRow> rows) {
         // empty lines are records here, so that the line numbers are the sheet's
         CSVFormat format = CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(false).get();
         CharsetDecoder decoder = charsetOf(file).newDecoder()
@@ -174,7 +184,7 @@ public final class ImportFileReader {
             if (header == null || emptyLine(header)) {
                 throw new UnreadableImportFile("the file has no header row");
             }
-            int[] columns = ImportColumns.STANDARD.indexes(header.toList());
+            int[] columns = table.indexes(header.toList());
             int row = 0;
             while (records.hasNext()) {
                 CSVRecord record = records.next();
@@ -182,13 +192,13 @@ public final class ImportFileReader {
                     continue;
                 }
                 row++;
-                String[] cells = new String[COLUMNS.size()];
+                String[] cells = new String[table.codes().size()];
                 for (int i = 0; i < cells.length; i++) {
                     int at = columns[i];
                     cells[i] = at >= 0 && at < record.size() ? blankToNull(record.get(at)) : null;
                 }
                 if (!allBlank(cells)) {
-                    rows.accept(ImportRow.of(row, Math.toIntExact(record.getRecordNumber()), cells, List.of()));
+                    rows.accept(new SheetRow(row, Math.toIntExact(record.getRecordNumber()), byCode(table, cells), List.of()));
                 }
             }
         } catch (UncheckedIOException | IllegalStateException e) {
@@ -257,8 +267,8 @@ public final class ImportFileReader {
         }
     }
 
-    private static void readXlsx(Path file, ImportsProperties limits, Consumer<ImportRow> rows) {
-        SheetRows sheetRows = new SheetRows(rows);
+    private static void readXlsx(Path file, ImportsProperties limits, ImportColumns table, Consumer<SheetRow> rows) {
+        SheetRows sheetRows = new SheetRows(table, rows);
         try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
             XSSFReader reader = new XSSFReader(pkg);
             SharedStrings strings = CappedSharedStrings.of(pkg, limits.maxTextSize());
@@ -447,7 +457,8 @@ public final class ImportFileReader {
 
     /** Collects the cells of each sheet row and hands complete rows on. */
     private static final class SheetRows implements XSSFSheetXMLHandler.SheetContentsHandler {
-        private final Consumer<ImportRow> rows;
+        private final ImportColumns table;
+        private final Consumer<SheetRow> rows;
         private int headerRow = -1;
         private int[] columns;
         private String[] rawCells = new String[16];
@@ -455,7 +466,8 @@ public final class ImportFileReader {
         private boolean sawHeader;
         private boolean delivered;
 
-        SheetRows(Consumer<ImportRow> rows) {
+        SheetRows(ImportColumns table, Consumer<SheetRow> rows) {
+            this.table = table;
             this.rows = rows;
         }
 
@@ -491,23 +503,24 @@ public final class ImportFileReader {
                 if (header.stream().allMatch(String::isBlank)) {
                     return; // leading blank rows before the header
                 }
-                columns = ImportColumns.STANDARD.indexes(header);
+                columns = table.indexes(header);
                 headerRow = rowNum;
                 sawHeader = true;
                 return;
             }
-            String[] cells = new String[COLUMNS.size()];
+            List<String> codes = table.codes();
+            String[] cells = new String[codes.size()];
             List<String> numbers = new ArrayList<>(1);
             for (int i = 0; i < cells.length; i++) {
                 int at = columns[i];
                 cells[i] = at >= 0 && at < rawCells.length ? blankToNull(rawCells[at]) : null;
-                if (cells[i] != null && at < numberCells.length && numberCells[at] && ImportColumns.CODE_COLUMNS.contains(COLUMNS.get(i))) {
-                    numbers.add(COLUMNS.get(i));
+                if (cells[i] != null && at < numberCells.length && numberCells[at] && table.isCodeColumn(codes.get(i))) {
+                    numbers.add(codes.get(i));
                 }
             }
             if (!allBlank(cells)) {
                 delivered = true;
-                rows.accept(ImportRow.of(rowNum - headerRow, rowNum + 1, cells, numbers));
+                rows.accept(new SheetRow(rowNum - headerRow, rowNum + 1, byCode(table, cells), numbers));
             }
         }
     }
@@ -538,6 +551,17 @@ public final class ImportFileReader {
 
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    /** The non-blank cells by column code. */
+    private static java.util.Map<String, String> byCode(ImportColumns table, String[] cells) {
+        java.util.Map<String, String> byCode = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < cells.length; i++) {
+            if (cells[i] != null) {
+                byCode.put(table.codes().get(i), cells[i]);
+            }
+        }
+        return byCode;
     }
 
     private static boolean allBlank(String[] cells) {

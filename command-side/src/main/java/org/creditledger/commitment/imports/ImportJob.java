@@ -1,19 +1,20 @@
 package org.creditledger.commitment.imports;
 
 import org.creditledger.platform.access.Caller;
+import org.axonframework.messaging.MetaData;
 import org.creditledger.platform.axon.LedgerMetadata;
 
 import java.time.Instant;
 import java.util.UUID;
 
 /**
- * A row of {@code commitment_import} without the file bytes. {@code total} is null until the worker has counted the
+ * A row of {@code commitment_import} without the file bytes; {@code kind} says what its rows are. {@code total} is null until the worker has counted the
  * rows; {@code dedupScope} is whose uploads the file hash is unique among ({@link #dedupScopeOf}).
  */
 record ImportJob(UUID importId, String sha256, String dedupScope, String fileName, String format, UUID uploaderKeyId, String uploaderName,
                  String uploaderRole, String uploaderUnit, String correlationId, String clientRequestId, State state,
                  Integer total, int processed, int accepted, int rejected, Instant uploadedAt, Instant startedAt,
-                 Instant finishedAt, String error) {
+                 Instant finishedAt, String error, ImportKind kind) {
 
     /** QUEUED: accepted, waiting for a free parser; RUNNING: being counted and posted (or interrupted, to resume). */
     enum State { QUEUED, RUNNING, DONE, FAILED }
@@ -30,6 +31,14 @@ record ImportJob(UUID importId, String sha256, String dedupScope, String fileNam
     LedgerMetadata metadataForRow(int row) {
         return new LedgerMetadata(uploaderKeyId.toString(), uploaderName, uploaderRole, uploaderUnit, null,
                 correlationId, clientRequestId, "import " + importId + " row " + row);
+    }
+
+    /**
+     * The metadata of a row's command and events: {@link #metadataForRow}, and when the upload was accepted
+     * ({@link LedgerMetadata#ACCEPTED_AT}), the time a quota counts the row at.
+     */
+    MetaData metaDataForRow(int row) {
+        return metadataForRow(row).toMetaData().and(LedgerMetadata.ACCEPTED_AT, uploadedAt.toString());
     }
 
     /** Rows per second of processing, from the job's own timestamps; null before processing began. */

@@ -32,7 +32,7 @@ class ImportJobStore {
     private static final int SLICE_BYTES = 1024 * 1024;
     private static final String JOB_COLUMNS = "import_id, file_sha256, dedup_scope, file_name, file_format, uploader_key_id, uploader_name, "
             + "uploader_role, uploader_unit, correlation_id, client_request_id, state, total, processed, accepted, rejected, "
-            + "uploaded_at, started_at, finished_at, error";
+            + "uploaded_at, started_at, finished_at, error, kind";
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
@@ -59,11 +59,11 @@ class ImportJobStore {
             throw new UncheckedIOException(e);
         }
         template.update("insert into commitment_import (" + JOB_COLUMNS + ", content) values "
-                + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", ps -> {
+                + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", ps -> {
             Object[] values = {job.importId(), job.sha256(), job.dedupScope(), job.fileName(), job.format(), job.uploaderKeyId(),
                     job.uploaderName(), job.uploaderRole(), job.uploaderUnit(), job.correlationId(), job.clientRequestId(),
                     job.state().name(), job.total(), job.processed(), job.accepted(), job.rejected(), ts(job.uploadedAt()),
-                    ts(job.startedAt()), ts(job.finishedAt()), job.error()};
+                    ts(job.startedAt()), ts(job.finishedAt()), job.error(), job.kind().name()};
             for (int i = 0; i < values.length; i++) {
                 ps.setObject(i + 1, values[i]);
             }
@@ -81,19 +81,25 @@ class ImportJobStore {
                 .query(JOB).optional();
     }
 
-    /** The import of the same bytes by the same uploader scope (a unit, or a key without a unit). */
-    Optional<ImportJob> findBySha256(String dedupScope, String sha256) {
-        return jdbc.sql("select " + JOB_COLUMNS + " from commitment_import where dedup_scope = ? and file_sha256 = ?")
-                .params(dedupScope, sha256).query(JOB).optional();
+    /** The import of this kind with this id: an outcome import is no letter import, and the other way round. */
+    Optional<ImportJob> find(ImportKind kind, UUID importId) {
+        return jdbc.sql("select " + JOB_COLUMNS + " from commitment_import where import_id = ? and kind = ?")
+                .params(importId, kind.name()).query(JOB).optional();
+    }
+
+    /** The import of the same kind and bytes by the same uploader scope (a unit, or a key without a unit). */
+    Optional<ImportJob> findBySha256(ImportKind kind, String dedupScope, String sha256) {
+        return jdbc.sql("select " + JOB_COLUMNS + " from commitment_import where kind = ? and dedup_scope = ? and file_sha256 = ?")
+                .params(kind.name(), dedupScope, sha256).query(JOB).optional();
     }
 
     /**
      * One page of the imports uploaded by keys of {@code unit} (every import when null), newest first, with the count
      * of all of them; both queries use the same WHERE and an index in this order.
      */
-    Page<ImportJob> list(String unit, int page, int size) {
-        String where = unit == null ? "" : " where uploader_unit = :unit";
-        Map<String, Object> params = unit == null ? Map.of() : Map.of("unit", unit);
+    Page<ImportJob> list(ImportKind kind, String unit, int page, int size) {
+        String where = " where kind = :kind" + (unit == null ? "" : " and uploader_unit = :unit");
+        Map<String, Object> params = unit == null ? Map.of("kind", kind.name()) : Map.of("kind", kind.name(), "unit", unit);
         long total = jdbc.sql("select count(*) from commitment_import" + where).params(params).query(Long.class).single();
         List<ImportJob> items = jdbc.sql("select " + JOB_COLUMNS + " from commitment_import" + where
                         + " order by uploaded_at desc, import_id desc limit :limit offset :offset")
@@ -232,5 +238,5 @@ class ImportJobStore {
             rs.getString("uploader_unit"), rs.getString("correlation_id"), rs.getString("client_request_id"),
             ImportJob.State.valueOf(rs.getString("state")), rs.getObject("total", Integer.class), rs.getInt("processed"), rs.getInt("accepted"),
             rs.getInt("rejected"), instant(rs.getTimestamp("uploaded_at")), instant(rs.getTimestamp("started_at")),
-            instant(rs.getTimestamp("finished_at")), rs.getString("error"));
+            instant(rs.getTimestamp("finished_at")), rs.getString("error"), ImportKind.valueOf(rs.getString("kind")));
 }

@@ -43,8 +43,23 @@ class ImportListController {
                              @RequestParam(defaultValue = "0") @Min(0) @Max(Page.MAX_PAGE) int page,
                              @RequestParam(defaultValue = "" + Page.DEFAULT_SIZE) @Min(1) @Max(Page.MAX_SIZE) int size,
                              Caller caller) {
+        return list(ImportKind.LETTERS, unitId, page, size, caller);
+    }
+
+    /** The outcome imports, as {@link #list} the letter imports. */
+    @Operation(operationId = "listCommitmentOutcomeImports", summary = "List a unit's outcome imports")
+    @GetMapping("/api/v1/commitments/outcomes/imports")
+    @AllowedRoles({Role.ADMIN, Role.INSPECTOR, Role.UNIT_CLERK})
+    Page<ImportSummary> listOutcomes(@RequestParam(required = false) String unitId,
+                                     @RequestParam(defaultValue = "0") @Min(0) @Max(Page.MAX_PAGE) int page,
+                                     @RequestParam(defaultValue = "" + Page.DEFAULT_SIZE) @Min(1) @Max(Page.MAX_SIZE) int size,
+                                     Caller caller) {
+        return list(ImportKind.OUTCOMES, unitId, page, size, caller);
+    }
+
+    private Page<ImportSummary> list(ImportKind kind, String unitId, int page, int size, Caller caller) {
         String unit = caller.unitToList(unitId, Text.of("imports.records"));
-        Page<ImportJob> found = store.list(unit, page, size);
+        Page<ImportJob> found = store.list(kind, unit, page, size);
         return new Page<>(found.items().stream().map(ImportListController::summary).toList(), found.page(), found.size(),
                 found.totalItems());
     }

@@ -20,8 +20,10 @@ public record ImportRow(int row, int line, String unitId, String type, String su
         numberCells = numberCells == null ? List.of() : List.copyOf(numberCells);
     }
 
-    static ImportRow of(int row, int line, String[] cells, List<String> numberCells) {
-        return new ImportRow(row, line, cells[0], cells[1], cells[2], cells[3], cells[4], cells[5], cells[6], cells[7],
-                cells[8], cells[9], numberCells);
+    /** The letter columns of a row read with {@link ImportColumns#STANDARD}. */
+    static ImportRow of(SheetRow row) {
+        return new ImportRow(row.row(), row.line(), row.cell("unitId"), row.cell("type"), row.cell("subjectKind"),
+                row.cell("subjectCode"), row.cell("subjectName"), row.cell("matter"), row.cell("content"),
+                row.cell("signedOn"), row.cell("dueDate"), row.cell("letterNo"), row.numberCells());
     }
 }

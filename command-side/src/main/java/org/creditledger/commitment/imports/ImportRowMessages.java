@@ -22,6 +22,14 @@ final class ImportRowMessages {
     static final String UNKNOWN_UNIT = "imports.row.unknownUnit";
     static final String NOT_STORED = "imports.row.notStored";
     static final String NOT_POSTED = "imports.row.notPosted";
+    // outcome imports
+    static final String OWN_UNIT_OUTCOMES_ONLY = "imports.row.ownUnitOutcomesOnly";
+    static final String NO_LETTER = "imports.row.noLetter";
+    static final String UNIT_FOR_LETTER_NO = "imports.row.unitForLetterNo";
+    static final String UNKNOWN_LETTER_NO = "imports.row.unknownLetterNo";
+    static final String NOT_A_COMMITMENT_ID = "imports.row.notACommitmentId";
+    static final String UNKNOWN_LETTER = "imports.row.unknownLetter";
+    static final String LETTER_MISMATCH = "imports.row.letterMismatch";
 
     private ImportRowMessages() {
     }

@@ -21,7 +21,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The background threads that run imports, oldest first: {@code ledger.imports.parallel-parses} of them per node, so
+ * The background threads that run imports of every {@link ImportKind}, oldest first: {@code ledger.imports.parallel-parses} of them per node, so
  * at most that many files are parsed at once and the rest wait {@code QUEUED}. The queue is the {@code QUEUED} and
  * {@code RUNNING} rows of {@code commitment_import}, so queued and interrupted jobs survive a restart; at start the
  * threads resume them, after the last committed row; at shutdown they stop between chunks.
@@ -144,7 +144,7 @@ class ImportWorker implements SmartLifecycle {
         try {
             store.copyContent(job.importId(), file);
             if (job.total() == null) {
-                store.setTotal(job.importId(), count(file));
+                store.setTotal(job.importId(), count(job, file));
             }
             post(job, file);
             store.finish(job.importId(), ImportJob.State.DONE, null, clock.instant());
@@ -162,9 +162,9 @@ class ImportWorker implements SmartLifecycle {
     }
 
     /** The data rows of the file, or a whole-file problem; nothing is posted yet. */
-    private int count(Path file) {
+    private int count(ImportJob job, Path file) {
         int[] rows = {0};
-        ImportFileReader.read(file, properties, row -> {
+        ImportFileReader.read(file, properties, job.kind().columns(), row -> {
             if (++rows[0] > properties.maxRows()) {
                 throw new UnreadableImportFile("the file has more than " + properties.maxRows() + " data rows; split it");
             }
@@ -184,8 +184,8 @@ class ImportWorker implements SmartLifecycle {
             log.info("Import {}: resuming after row {}", job.importId(), resumeAfter);
         }
         int chunkSize = properties.chunkSize();
-        List<ImportRow> chunk = new ArrayList<>(chunkSize);
-        ImportFileReader.read(file, properties, row -> {
+        List<SheetRow> chunk = new ArrayList<>(chunkSize);
+        ImportFileReader.read(file, properties, job.kind().columns(), row -> {
             if (row.row() <= resumeAfter) {
                 return;
             }

@@ -65,6 +65,19 @@ class ImportColumnsGuideTest {
         }
     }
 
+    @Test
+    void theGuidesOutcomeColumnTableListsEveryNameTheOutcomeImportAccepts() throws IOException {
+        List<String> lines = Files.readAllLines(GUIDE);
+        ImportColumns columns = ImportColumns.OUTCOMES;
+        for (String code : columns.codes()) {
+            String start = "| " + columns.chineseName(code) + " | `" + code + "` | ";
+            List<String> row = lines.stream().filter(line -> line.startsWith(start)).toList();
+            assertThat(row).as("guide row for the outcome column %s", code).hasSize(1);
+            String aliases = row.get(0).substring(start.length()).split("\\|")[0];
+            assertThat(listed(aliases)).as(code).containsExactlyElementsOf(columns.aliases(code));
+        }
+    }
+
     static ImportColumns columns() {
         return ImportColumns.STANDARD;
     }

@@ -87,11 +87,15 @@ public class AxonStorageConfiguration {
             .associationValueColumn("association_value")
             .build();
 
-    /** Metadata keys copied from a command onto every event it causes: who, in which role and unit, and why. */
+    /**
+     * Metadata keys copied from a command onto every event it causes: who, in which role and unit, and why; for an
+     * import row also when its upload was accepted, the time quotas count it at.
+     */
     public static final String[] AUDIT_METADATA_KEYS = {
             LedgerMetadata.PRINCIPAL, LedgerMetadata.PRINCIPAL_NAME, LedgerMetadata.ROLE, LedgerMetadata.UNIT,
             LedgerMetadata.AUTHORITY, LedgerMetadata.CORRELATION_ID, LedgerMetadata.CLIENT_REQUEST_ID,
-            LedgerMetadata.REQUEST};
+            LedgerMetadata.REQUEST,
+            LedgerMetadata.ACCEPTED_AT};
 
     @Bean
     @Primary

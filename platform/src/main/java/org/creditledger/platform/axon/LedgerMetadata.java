@@ -29,6 +29,12 @@ public record LedgerMetadata(String principal, String principalName, String role
     public static final String CORRELATION_ID = "correlationId";
     public static final String CLIENT_REQUEST_ID = "clientRequestId";
     public static final String REQUEST = "request";
+    /**
+     * On the events of an import row: when the ledger accepted the upload (an ISO instant). Quotas count an import
+     * row at this time, not when the background worker reached the row (DOMAIN.md: a file accepted at 23:59 on
+     * 31 March counts in Q1). Absent on every other event, which counts at its own timestamp.
+     */
+    public static final String ACCEPTED_AT = "acceptedAt";
 
     /** Metadata for writes the ledger makes by itself (deadlines), correlated with what caused them. */
     public static LedgerMetadata system(String why, String correlationId) {

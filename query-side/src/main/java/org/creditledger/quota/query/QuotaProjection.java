@@ -4,9 +4,11 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.messaging.annotation.MetaDataValue;
 import org.creditledger.commitment.api.CommitmentMessages.CommitmentBreachedEvent;
 import org.creditledger.commitment.api.CommitmentMessages.CommitmentFulfilledEvent;
 import org.creditledger.commitment.api.CommitmentMessages.CommitmentPostedEvent;
+import org.creditledger.platform.axon.LedgerMetadata;
 import org.creditledger.readmodel.rebuild.RebuildableProjection;
 import org.creditledger.unit.api.UnitId;
 import org.springframework.context.annotation.Bean;
@@ -21,7 +23,9 @@ import java.time.ZoneId;
  * Counts, per unit and day, the commitment letters (信用承诺书) posted and the fulfilment records (履约践诺信息:
  * 履约 or 违约) recorded ({@code quota_day}), for the yearly quotas of seed 000 (广元 2025 重点工作清单).
  * The day is the ledger record time (the event's timestamp) as an Asia/Shanghai date, never the date a letter says
- * it was signed: nothing can be back-dated into an earlier period. Overdue markers do not count.
+ * it was signed: nothing can be back-dated into an earlier period. An import row counts at the time its upload was
+ * accepted ({@link LedgerMetadata#ACCEPTED_AT}), not when the background worker reached it: a file accepted at 23:59
+ * on 31 March counts in Q1 however long its rows take. Overdue markers do not count.
  *
  * <p>The counts are {@code +1} updates, not idempotent by themselves: they rely on Axon committing the update and
  * the processor's token in one transaction, so an event is counted exactly once.
@@ -47,18 +51,26 @@ public class QuotaProjection {
     }
 
     @EventHandler
-    void on(CommitmentPostedEvent event, @Timestamp Instant recordedAt) {
-        count(event.unitId(), recordedAt, 1, 0);
+    void on(CommitmentPostedEvent event, @Timestamp Instant recordedAt,
+            @MetaDataValue(LedgerMetadata.ACCEPTED_AT) String acceptedAt) {
+        count(event.unitId(), countedAt(recordedAt, acceptedAt), 1, 0);
     }
 
     @EventHandler
-    void on(CommitmentFulfilledEvent event, @Timestamp Instant recordedAt) {
-        count(event.unitId(), recordedAt, 0, 1);
+    void on(CommitmentFulfilledEvent event, @Timestamp Instant recordedAt,
+            @MetaDataValue(LedgerMetadata.ACCEPTED_AT) String acceptedAt) {
+        count(event.unitId(), countedAt(recordedAt, acceptedAt), 0, 1);
     }
 
     @EventHandler
-    void on(CommitmentBreachedEvent event, @Timestamp Instant recordedAt) {
-        count(event.unitId(), recordedAt, 0, 1);
+    void on(CommitmentBreachedEvent event, @Timestamp Instant recordedAt,
+            @MetaDataValue(LedgerMetadata.ACCEPTED_AT) String acceptedAt) {
+        count(event.unitId(), countedAt(recordedAt, acceptedAt), 0, 1);
+    }
+
+    /** The upload's acceptance time for an import row, else the record time. */
+    static Instant countedAt(Instant recordedAt, String acceptedAt) {
+        return acceptedAt == null ? recordedAt : Instant.parse(acceptedAt);
     }
 
     @ResetHandler
