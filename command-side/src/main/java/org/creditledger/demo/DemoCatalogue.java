@@ -7,6 +7,7 @@ import org.creditledger.catalogue.api.CatalogueMessages.SaveMeasureCommand;
 import org.creditledger.catalogue.api.ListCode;
 import org.creditledger.catalogue.api.ListColour;
 import org.creditledger.catalogue.api.RepairWaitFrom;
+import org.creditledger.catalogue.api.MeasureBinds;
 import org.creditledger.catalogue.api.MeasureCode;
 import org.creditledger.catalogue.api.MeasureDomain;
 import org.creditledger.catalogue.api.MeasureKind;
@@ -58,7 +59,7 @@ class DemoCatalogue {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     record MeasureRow(String code, String name, MeasureKind kind, MeasureDomain domain, MeasureScope scope,
-                      String legalBasis, List<String> listCodes) {
+                      String legalBasis, List<String> listCodes, MeasureBinds binds) {
     }
 
     /** @return the catalogue loaded, for the log line */
@@ -73,7 +74,8 @@ class DemoCatalogue {
         }
         for (MeasureRow measure : catalogue.measures()) {
             commands.send(new SaveMeasureCommand(new MeasureCode(measure.code()), measure.name(), measure.kind(), measure.domain(),
-                    measure.scope(), measure.legalBasis(), measure.listCodes().stream().map(ListCode::new).toList()), metadata);
+                    measure.scope(), measure.legalBasis(), measure.listCodes().stream().map(ListCode::new).toList(),
+                    measure.binds()), metadata);
         }
         return catalogue;
     }

@@ -57,6 +57,21 @@ class DemoCatalogueTest {
                 .allSatisfy(list -> assertThat(list.repairWaitFrom()).as(list.code()).isNull());
     }
 
+    /**
+     * The two 限制消费 measures (high consumption; children at high-fee private schools, 第三条（七）) bind the persons
+     * named in a company's entry too: 《最高人民法院关于限制被执行人高消费及有关消费的若干规定》第三条第二款 (the legal
+     * representative, the principal and the persons directly responsible); every other demo measure binds the listed
+     * subject alone.
+     */
+    @Test
+    void theConsumptionRestrictionsBindTheCompanyAndItsNamedPersons() {
+        java.util.Set<String> bindingPersons = java.util.Set.of("RESTRICT_HIGH_CONSUMPTION", "RESTRICT_PRIVATE_SCHOOL_FEES");
+        assertThat(catalogue.measures()).filteredOn(measure -> bindingPersons.contains(measure.code())).hasSize(2)
+                .allSatisfy(measure -> assertThat(measure.binds()).isEqualTo(org.creditledger.catalogue.api.MeasureBinds.BOTH));
+        assertThat(catalogue.measures()).filteredOn(measure -> !bindingPersons.contains(measure.code()))
+                .allSatisfy(measure -> assertThat(measure.binds()).as(measure.code()).isNull());
+    }
+
     @Test
     void everyListPublishesItsCriteriaExitConditionsProcedureAndRemedy() {
         assertThat(catalogue.lists()).allSatisfy(list -> {
