@@ -13,6 +13,7 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.creditledger.commitment.api.CommitmentId;
 import org.creditledger.commitment.imports.ImportJobStore.ImportRowStatus;
 import org.creditledger.commitment.imports.ImportJobStore.RowResult;
+import org.creditledger.platform.axon.LedgerMetadata;
 import org.creditledger.platform.access.Role;
 import org.creditledger.platform.i18n.Labels;
 import org.creditledger.platform.web.LedgerProblem;
@@ -140,7 +141,9 @@ class ImportChunkProcessor {
             return new RowResult(row.row(), row.line(), ImportRowStatus.REJECTED, null, List.copyOf(errors));
         }
         CommandMessage<?> command = GenericCommandMessage.asCommandMessage(checked.command())
-                .andMetaData(job.metadataForRow(row.row()).toMetaData());
+                .andMetaData(job.metadataForRow(row.row()).toMetaData()
+                        // the row counts (quota) when its file was accepted, not when the worker reached it
+                        .and(LedgerMetadata.ACCEPTED_AT, job.uploadedAt().toString()));
         AtomicReference<CommandResultMessage<?>> result = new AtomicReference<>();
         commandBus.dispatch(command, (message, outcome) -> result.set(outcome));
         if (result.get() == null) {

@@ -87,11 +87,14 @@ public class AxonStorageConfiguration {
             .associationValueColumn("association_value")
             .build();
 
-    /** Metadata keys copied from a command onto every event it causes: who, in which role and unit, and why. */
+    /**
+     * Metadata keys copied from a command onto every event it causes: who, in which role and unit, and why, and when a
+     * deferred request (an import row) was accepted.
+     */
     public static final String[] AUDIT_METADATA_KEYS = {
             LedgerMetadata.PRINCIPAL, LedgerMetadata.PRINCIPAL_NAME, LedgerMetadata.ROLE, LedgerMetadata.UNIT,
             LedgerMetadata.AUTHORITY, LedgerMetadata.CORRELATION_ID, LedgerMetadata.CLIENT_REQUEST_ID,
-            LedgerMetadata.REQUEST};
+            LedgerMetadata.REQUEST, LedgerMetadata.ACCEPTED_AT};
 
     @Bean
     @Primary

@@ -29,6 +29,11 @@ public record LedgerMetadata(String principal, String principalName, String role
     public static final String CORRELATION_ID = "correlationId";
     public static final String CLIENT_REQUEST_ID = "clientRequestId";
     public static final String REQUEST = "request";
+    /**
+     * When the ledger accepted a request it carries out later (an import row: its upload's acceptance time, ISO-8601
+     * UTC); absent when the request was carried out as it came. Periods that count requests (quota) count them then.
+     */
+    public static final String ACCEPTED_AT = "acceptedAt";
 
     /** Metadata for writes the ledger makes by itself (deadlines), correlated with what caused them. */
     public static LedgerMetadata system(String why, String correlationId) {

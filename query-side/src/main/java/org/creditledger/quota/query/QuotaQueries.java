@@ -60,19 +60,30 @@ class QuotaQueries {
     }
 
     private static QuotaView view(QuotaView.Target target, Map<String, long[][]> amounts, LocalDate asOf) {
-        long[][] unitAmounts = amounts.getOrDefault(target.unitId(), new long[2][4]);
-        return QuotaView.of(target, unitAmounts[0], unitAmounts[1], asOf);
+        long[][] unitAmounts = amounts.getOrDefault(target.unitId(), new long[4][4]);
+        return QuotaView.of(target, unitAmounts[0], unitAmounts[1], asOf)
+                .withOutcomes(sum(unitAmounts[2]), sum(unitAmounts[3]));
+    }
+
+    private static long sum(long[] quarters) {
+        long total = 0;
+        for (long n : quarters) {
+            total += n;
+        }
+        return total;
     }
 
     /**
-     * Letters ({@code [0][quarter-1]}) and records ({@code [1][quarter-1]}) per unit recorded in the year up to the
+     * Letters ({@code [0][quarter-1]}), records ({@code [1][quarter-1]}), of them fulfilled ({@code [2]}) and
+     * breached ({@code [3]}) per unit recorded in the year up to the
      * end of {@code asOf}; {@code unitId} null means all units.
      */
     private Map<String, long[][]> amounts(String unitId, int year, LocalDate asOf) {
         LocalDate yearEnd = LocalDate.of(year, 12, 31);
         Map<String, long[][]> amounts = new HashMap<>();
         jdbc.sql("""
-                        select unit_id, extract(quarter from day)::int as quarter, sum(letters) as letters, sum(records) as records
+                        select unit_id, extract(quarter from day)::int as quarter, sum(letters) as letters, sum(records) as records,
+                            sum(fulfilled) as fulfilled, sum(breached) as breached
                         from quota_day
                         where day between :from and :to and (cast(:unit as varchar) is null or unit_id = :unit)
                         group by unit_id, extract(quarter from day)""")
@@ -80,10 +91,12 @@ class QuotaQueries {
                 .param("to", asOf.isBefore(yearEnd) ? asOf : yearEnd)
                 .param("unit", unitId)
                 .query(rs -> {
-                    long[][] unit = amounts.computeIfAbsent(rs.getString("unit_id"), k -> new long[2][4]);
+                    long[][] unit = amounts.computeIfAbsent(rs.getString("unit_id"), k -> new long[4][4]);
                     int quarter = rs.getInt("quarter");
                     unit[0][quarter - 1] = rs.getLong("letters");
                     unit[1][quarter - 1] = rs.getLong("records");
+                    unit[2][quarter - 1] = rs.getLong("fulfilled");
+                    unit[3][quarter - 1] = rs.getLong("breached");
                 });
         return amounts;
     }

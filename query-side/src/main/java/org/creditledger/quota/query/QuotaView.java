@@ -21,11 +21,18 @@ import java.util.List;
  *       the cumulative figures through the end of quarter k reach the pro-rata target ⌈T × k / 4⌉, counted like
  *       {@code annualMet}. Before the first quarter ends, k = 0 and the unit is on track. Counts of the quarter
  *       still running do not matter for it.</li>
+ *   <li>{@code fulfilled} and {@code breached}: the year's records by their current outcome (履约 / 违约), a
+ *       corrected outcome counting as corrected; together they are {@code records}.</li>
  * </ul>
  */
 public record QuotaView(String unitId, String unitName, int year, int annualTarget, QuotaCounting counting,
                         boolean quarterlyRule, long letters, long records, boolean annualMet, boolean onTrack,
-                        List<Quarter> quarters, LocalDate asOf) {
+                        List<Quarter> quarters, LocalDate asOf, long fulfilled, long breached) {
+
+    QuotaView withOutcomes(long fulfilled, long breached) {
+        return new QuotaView(unitId, unitName, year, annualTarget, counting, quarterlyRule, letters, records, annualMet,
+                onTrack, quarters, asOf, fulfilled, breached);
+    }
 
     /**
      * One calendar quarter: its own amounts, the quarterly requirement and whether it was met (absent without a
@@ -80,7 +87,8 @@ public record QuotaView(String unitId, String unitName, int year, int annualTarg
         boolean annualMet = reaches(target.counting(), cumulativeLetters, cumulativeRecords, annual);
         boolean onTrack = reaches(target.counting(), lettersAtLastEnd, recordsAtLastEnd, ceilDiv((long) annual * ended, 4));
         return new QuotaView(target.unitId(), target.unitName(), target.year(), annual, target.counting(),
-                target.quarterlyRule(), cumulativeLetters, cumulativeRecords, annualMet, onTrack, List.copyOf(quarters), asOf);
+                target.quarterlyRule(), cumulativeLetters, cumulativeRecords, annualMet, onTrack, List.copyOf(quarters), asOf,
+                0, 0);
     }
 
     private static boolean reaches(QuotaCounting counting, long letters, long records, long amount) {
