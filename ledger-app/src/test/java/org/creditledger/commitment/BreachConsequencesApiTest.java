@@ -1,12 +1,15 @@
 package org.creditledger.commitment;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.creditledger.LedgerHttpTest;
 import org.creditledger.subject.SubjectCodes;
 import org.creditledger.testing.Api;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -16,6 +19,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Predicate;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -125,6 +130,37 @@ class BreachConsequencesApiTest extends LedgerHttpTest {
         assertThat(first.path("breaches").findValuesAsText("commitmentId")).containsExactly(letter);
         assertThat(first.path("commitmentEligible").asBoolean()).isFalse();
         assertThat(batch.json().path("results").get(1).path("check").path("commitmentEligible").asBoolean()).isTrue();
+
+        String checkId = answer.path("checkId").asText();
+        JsonNode recorded = await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
+                .until(() -> packagedEvent(code, checkId), event -> event != null);
+        assertThat(recorded.path("payload").path("breaches").findValuesAsText("type"))
+                .as("the dispute package carries the check's breaches").containsExactly("NOTIFICATION_IN_LIEU_OF_CERTIFICATE");
+        assertThat(recorded.path("payload").path("commitmentEligible").asBoolean()).isFalse();
+    }
+
+    /** The readable event {@code eventIdentifier} of the subject's dispute package, or null while it is not in it yet. */
+    JsonNode packagedEvent(String code, String eventIdentifier) throws IOException {
+        Api.Response downloaded = api().as(keys().inspector()).get("/api/v1/subjects/" + code + "/dispute-package");
+        if (downloaded.status() != 200) {
+            return null;
+        }
+        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(downloaded.body()))) {
+            for (ZipEntry entry; (entry = zip.getNextEntry()) != null; ) {
+                if (entry.getName().equals("events-readable.json")) {
+                    JsonNode events = new ObjectMapper().readTree(zip.readAllBytes());
+                    JsonNode ids = null;
+                    for (JsonNode event : events) {
+                        if (event.path("aggregateIdentifier").asText().equals(eventIdentifier)
+                                || event.path("payload").path("checkId").asText().equals(eventIdentifier)) {
+                            ids = event;
+                        }
+                    }
+                    return ids;
+                }
+            }
+        }
+        return null;
     }
 
     @Test
