@@ -82,6 +82,8 @@ class RoleMatrixTest {
                 new Endpoint(HttpMethod.GET, "/api/v1/commitments", EnumSet.of(ADMIN, INSPECTOR, UNIT_CLERK)),
                 new Endpoint(HttpMethod.GET, "/api/v1/commitments/imports", EnumSet.of(ADMIN, INSPECTOR, UNIT_CLERK)),
                 new Endpoint(HttpMethod.POST, "/api/v1/commitments/{commitmentId}/outcome", EnumSet.of(ADMIN, UNIT_CLERK)),
+                new Endpoint(HttpMethod.POST, "/api/v1/commitments/{commitmentId}/outcome-corrections", EnumSet.of(ADMIN, UNIT_CLERK)),
+                new Endpoint(HttpMethod.GET, "/api/v1/units/{unitId}/follow-up", EnumSet.of(ADMIN, INSPECTOR, UNIT_CLERK)),
                 new Endpoint(HttpMethod.POST, "/api/v1/commitments/imports", EnumSet.of(ADMIN, UNIT_CLERK)),
                 new Endpoint(HttpMethod.GET, "/api/v1/commitments/imports/{importId}", EnumSet.of(ADMIN, INSPECTOR, UNIT_CLERK)),
                 new Endpoint(HttpMethod.GET, "/api/v1/commitments/imports/template.xlsx", EnumSet.of(ADMIN, UNIT_CLERK)),
@@ -254,6 +256,7 @@ class RoleMatrixTest {
             case "PUT /api/v1/units/{unitId}/targets/{year}" -> Map.of("annualTarget", 50, "counting", "EACH", "quarterlyRule", true);
             case "POST /api/v1/commitments" -> commitment();
             case "POST /api/v1/commitments/{commitmentId}/outcome" -> Map.of("outcome", "FULFILLED", "occurredOn", "2025-03-01");
+            case "POST /api/v1/commitments/{commitmentId}/outcome-corrections" -> Map.of("outcome", "BREACHED", "occurredOn", "2025-03-01", "reason", "复核发现材料不实");
             case "POST /api/v1/commitments/imports" -> importFile();
             case "POST /api/v1/commitments/outcomes/imports" -> outcomeFile(pathVariables.get("commitmentId"));
             case "PUT /api/v1/lists/{listCode}" -> list();

@@ -3,6 +3,7 @@ package org.creditledger.commitment.command;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
+import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
@@ -10,6 +11,8 @@ import org.creditledger.commitment.api.CommitmentId;
 import org.creditledger.commitment.api.CommitmentMessages.CommitmentBecameOverdueEvent;
 import org.creditledger.commitment.api.CommitmentMessages.CommitmentBreachedEvent;
 import org.creditledger.commitment.api.CommitmentMessages.CommitmentFulfilledEvent;
+import org.creditledger.commitment.api.CommitmentMessages.CommitmentOutcomeCorrectedEvent;
+import org.creditledger.commitment.api.CommitmentMessages.CorrectOutcomeCommand;
 import org.creditledger.commitment.api.CommitmentMessages.CommitmentPostedEvent;
 import org.creditledger.commitment.api.CommitmentMessages.PostCommitmentCommand;
 import org.creditledger.commitment.api.CommitmentMessages.RecordOutcomeCommand;
@@ -27,7 +30,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 /**
  * A credit commitment letter (信用承诺书) and its fulfilment record (履约践诺信息).
  * {@code POSTED → FULFILLED | BREACHED}; with a due date and no outcome by the end of that day (Asia/Shanghai) it
- * becomes {@code OVERDUE} through a persistent deadline, and may still get an outcome. Outcomes are final.
+ * becomes {@code OVERDUE} through a persistent deadline, and may still get an outcome. An outcome is not recorded
+ * twice; a wrong one is corrected by a recorded correction, which keeps the first in the history.
  */
 @Aggregate
 class Commitment {
@@ -48,6 +52,8 @@ class Commitment {
     private LocalDate signedOn;
     private LocalDate dueDate;
     private CommitmentStatus status;
+    /** When the first outcome was recorded: the fulfilment record counts in that period, whatever corrections follow. */
+    private Instant outcomeRecordedAt;
 
     Commitment() {
         // for Axon
@@ -85,6 +91,30 @@ class Commitment {
     }
 
     /**
+     * Replaces the recorded outcome. Only an outcome can be corrected (none yet → 409, recording one is the way), and
+     * only to the other outcome (the same → 409: nothing to correct).
+     */
+    @CommandHandler
+    CommitmentStatus handle(CorrectOutcomeCommand command) {
+        if (command.correctedBy() != null && !command.correctedBy().equals(unitId)) {
+            throw new NotTheCommitmentsUnit(unitId, commitmentId);
+        }
+        if (!status.isFinal()) {
+            throw new NoOutcomeToCorrect(commitmentId, status);
+        }
+        Outcome current = status == CommitmentStatus.FULFILLED ? Outcome.FULFILLED : Outcome.BREACHED;
+        if (command.outcome() == current) {
+            throw new OutcomeAlreadySo(commitmentId, status);
+        }
+        if (command.occurredOn().isBefore(signedOn)) {
+            throw new CommitmentRejected("occurredOn", "commitment.occurred-on.before-signed", signedOn);
+        }
+        apply(new CommitmentOutcomeCorrectedEvent(commitmentId, unitId, subjectCode, current, command.outcome(),
+                command.occurredOn(), command.reason(), outcomeRecordedAt));
+        return status;
+    }
+
+    /**
      * The overdue deadline is never cancelled: an outcome makes it a no-op. Cancelling would need its schedule id as
      * aggregate state that no event carries, or a scan of all scheduled deadlines.
      */
@@ -108,13 +138,20 @@ class Commitment {
     }
 
     @EventSourcingHandler
-    void on(CommitmentFulfilledEvent event) {
+    void on(CommitmentFulfilledEvent event, @Timestamp Instant recordedAt) {
         status = CommitmentStatus.FULFILLED;
+        outcomeRecordedAt = recordedAt;
     }
 
     @EventSourcingHandler
-    void on(CommitmentBreachedEvent event) {
+    void on(CommitmentBreachedEvent event, @Timestamp Instant recordedAt) {
         status = CommitmentStatus.BREACHED;
+        outcomeRecordedAt = recordedAt;
+    }
+
+    @EventSourcingHandler
+    void on(CommitmentOutcomeCorrectedEvent event) {
+        status = event.outcome() == Outcome.FULFILLED ? CommitmentStatus.FULFILLED : CommitmentStatus.BREACHED;
     }
 
     @EventSourcingHandler

@@ -3,10 +3,12 @@ package org.creditledger.commitment.command;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.creditledger.commitment.api.CommitmentId;
+import org.creditledger.commitment.api.CommitmentMessages.CorrectOutcomeCommand;
 import org.creditledger.commitment.api.CommitmentMessages.PostCommitmentCommand;
 import org.creditledger.commitment.api.CommitmentMessages.RecordOutcomeCommand;
 import org.creditledger.commitment.api.CommitmentStatus;
@@ -71,6 +73,11 @@ class CommitmentController {
     record OutcomeResponse(UUID commitmentId, CommitmentStatus status) {
     }
 
+    /** {@code reason}: why the recorded outcome was wrong, kept with the correction in the history. */
+    record CorrectionRequest(@NotNull Outcome outcome, @NotNull LocalDate occurredOn,
+                             @NotBlank @Size(max = 2000) String reason) {
+    }
+
     @Operation(operationId = "postCommitment", summary = "Post a commitment letter")
     @PostMapping("/api/v1/commitments")
     @ApiResponse(responseCode = "201", description = "Posted; Location names the new commitment")
@@ -103,6 +110,26 @@ class CommitmentController {
         UnitId recordedBy = caller.is(Role.ADMIN) ? null : new UnitId(caller.unitId());
         CommitmentStatus status = commands.send(new RecordOutcomeCommand(new CommitmentId(commitmentId), request.outcome(),
                 request.occurredOn(), request.note(), recordedBy), metadata);
+        return new OutcomeResponse(commitmentId, status);
+    }
+
+    /**
+     * A recorded outcome that was wrong is replaced by the other one; the first stays in the history, and quota,
+     * lists, statistics and checks follow the corrected one from then on.
+     */
+    @Operation(operationId = "correctOutcome", summary = "Correct the recorded outcome of a commitment")
+    @PostMapping("/api/v1/commitments/{commitmentId:" + UUID_PATTERN + "}/outcome-corrections")
+    @ApiResponse(responseCode = "200", description = "Corrected; the commitment's status is the corrected outcome")
+    @ApiResponse(responseCode = "409", description = "No outcome yet, or already that outcome")
+    @AllowedRoles({Role.ADMIN, Role.UNIT_CLERK})
+    OutcomeResponse correctOutcome(@PathVariable UUID commitmentId, @Valid @RequestBody CorrectionRequest request,
+                                   Caller caller, LedgerMetadata metadata) {
+        if (request.occurredOn().isAfter(today())) {
+            throw new InvalidInput(FieldProblem.of("occurredOn", "problem.field.not-future", today()));
+        }
+        UnitId correctedBy = caller.is(Role.ADMIN) ? null : new UnitId(caller.unitId());
+        CommitmentStatus status = commands.send(new CorrectOutcomeCommand(new CommitmentId(commitmentId),
+                request.outcome(), request.occurredOn(), request.reason().strip(), correctedBy), metadata);
         return new OutcomeResponse(commitmentId, status);
     }
 

@@ -5,6 +5,8 @@ import org.creditledger.commitment.api.CommitmentId;
 import org.creditledger.commitment.api.CommitmentMessages.CommitmentBecameOverdueEvent;
 import org.creditledger.commitment.api.CommitmentMessages.CommitmentBreachedEvent;
 import org.creditledger.commitment.api.CommitmentMessages.CommitmentFulfilledEvent;
+import org.creditledger.commitment.api.CommitmentMessages.CommitmentOutcomeCorrectedEvent;
+import org.creditledger.commitment.api.CommitmentMessages.CorrectOutcomeCommand;
 import org.creditledger.commitment.api.CommitmentMessages.CommitmentPostedEvent;
 import org.creditledger.commitment.api.CommitmentMessages.PostCommitmentCommand;
 import org.creditledger.commitment.api.CommitmentMessages.RecordOutcomeCommand;
@@ -149,5 +151,62 @@ class CommitmentTest {
                 .when(new RecordOutcomeCommand(ID, Outcome.FULFILLED, LocalDate.of(2025, 7, 3), "逾期履约", MARKET))
                 .expectEvents(new CommitmentFulfilledEvent(ID, MARKET, SUBJECT.code(), LocalDate.of(2025, 7, 3), "逾期履约"))
                 .expectResultMessagePayload(CommitmentStatus.FULFILLED);
+    }
+
+    static CommitmentFulfilledEvent fulfilled() {
+        return new CommitmentFulfilledEvent(ID, MARKET, SUBJECT.code(), LocalDate.of(2025, 4, 1), "按期办结");
+    }
+
+    @Test
+    void aFulfilmentRecordedByMistakeIsCorrectedToABreachKeepingWhenTheRecordWasMade() {
+        Instant firstRecorded = fixture.currentTime();
+        fixture.given(posted(null), fulfilled())
+                .when(new CorrectOutcomeCommand(ID, Outcome.BREACHED, LocalDate.of(2025, 5, 6), "复核发现承诺材料不实", MARKET))
+                .expectEvents(new CommitmentOutcomeCorrectedEvent(ID, MARKET, SUBJECT.code(), Outcome.FULFILLED,
+                        Outcome.BREACHED, LocalDate.of(2025, 5, 6), "复核发现承诺材料不实", firstRecorded))
+                .expectResultMessagePayload(CommitmentStatus.BREACHED);
+    }
+
+    @Test
+    void aCorrectedBreachCanBeCorrectedBackAndTheStatusFollows() {
+        Instant firstRecorded = fixture.currentTime();
+        fixture.given(posted(null), fulfilled(), new CommitmentOutcomeCorrectedEvent(ID, MARKET, SUBJECT.code(),
+                        Outcome.FULFILLED, Outcome.BREACHED, LocalDate.of(2025, 5, 6), "复核", firstRecorded))
+                .when(new CorrectOutcomeCommand(ID, Outcome.FULFILLED, LocalDate.of(2025, 4, 1), "复核有误", null))
+                .expectEvents(new CommitmentOutcomeCorrectedEvent(ID, MARKET, SUBJECT.code(), Outcome.BREACHED,
+                        Outcome.FULFILLED, LocalDate.of(2025, 4, 1), "复核有误", firstRecorded))
+                .expectResultMessagePayload(CommitmentStatus.FULFILLED);
+    }
+
+    @Test
+    void aCorrectionToTheOutcomeAlreadyRecordedIsRefused() {
+        fixture.given(posted(null), fulfilled())
+                .when(new CorrectOutcomeCommand(ID, Outcome.FULFILLED, LocalDate.of(2025, 4, 2), "重复", null))
+                .expectException(OutcomeAlreadySo.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void aCommitmentWithoutAnOutcomeCannotBeCorrected() {
+        fixture.given(posted(DUE), new CommitmentBecameOverdueEvent(ID, MARKET, SUBJECT.code(), DUE))
+                .when(new CorrectOutcomeCommand(ID, Outcome.BREACHED, LocalDate.of(2025, 7, 2), "逾期未履约", null))
+                .expectException(NoOutcomeToCorrect.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void anotherUnitMayNotCorrectTheOutcome() {
+        fixture.given(posted(null), fulfilled())
+                .when(new CorrectOutcomeCommand(ID, Outcome.BREACHED, LocalDate.of(2025, 5, 6), "复核", new UnitId("gy-education")))
+                .expectException(NotTheCommitmentsUnit.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void aCorrectedOutcomeCannotPrecedeTheSignature() {
+        fixture.given(posted(null), fulfilled())
+                .when(new CorrectOutcomeCommand(ID, Outcome.BREACHED, SIGNED.minusDays(1), "复核", null))
+                .expectException(CommitmentRejected.class)
+                .expectNoEvents();
     }
 }

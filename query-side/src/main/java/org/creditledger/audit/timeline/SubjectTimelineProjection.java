@@ -16,6 +16,7 @@ import org.creditledger.check.api.CheckMessages.SubjectCheckedEvent;
 import org.creditledger.commitment.api.CommitmentMessages.CommitmentBecameOverdueEvent;
 import org.creditledger.commitment.api.CommitmentMessages.CommitmentBreachedEvent;
 import org.creditledger.commitment.api.CommitmentMessages.CommitmentFulfilledEvent;
+import org.creditledger.commitment.api.CommitmentMessages.CommitmentOutcomeCorrectedEvent;
 import org.creditledger.commitment.api.CommitmentMessages.CommitmentPostedEvent;
 import org.creditledger.jointaction.api.JointActionMessages.JointActionRecordedEvent;
 import org.creditledger.listing.api.ListEntryMessages.ObjectionFiledEvent;
@@ -89,6 +90,11 @@ public class SubjectTimelineProjection {
     }
 
     @EventHandler
+    void on(CommitmentOutcomeCorrectedEvent event, EventMessage<?> message) {
+        index(event.subjectCode(), TimelineKind.COMMITMENT, message, summary(event));
+    }
+
+    @EventHandler
     void on(CommitmentBecameOverdueEvent event, EventMessage<?> message) {
         index(event.subjectCode(), TimelineKind.COMMITMENT, message, summary(event));
     }
@@ -144,8 +150,8 @@ public class SubjectTimelineProjection {
     }
 
     /**
-     * A counter check: the summary keeps the answer (verdict, domain, as of, ledger position) and which entries and
-     * measures it rested on, by id and code; the full receipt stays in the event.
+     * A counter check: the summary keeps the answer (verdict, domain, as of, ledger position, commitment eligibility)
+     * and which entries, measures and breaches it rested on, by id and code; the full receipt stays in the event.
      */
     @EventHandler
     void on(SubjectCheckedEvent event, EventMessage<?> message) {
@@ -157,6 +163,11 @@ public class SubjectTimelineProjection {
         }
         ArrayNode measures = summary.putArray("measures");
         event.measures().forEach(measure -> measures.add(measure.measureCode()));
+        if (event.breaches() != null) {
+            ArrayNode breaches = summary.putArray("breaches");
+            event.breaches().forEach(breach -> breaches.addObject().put("commitmentId", breach.commitmentId().toString())
+                    .put("type", breach.type().name()).put("occurredOn", breach.occurredOn().toString()));
+        }
         index(event.subjectCode(), TimelineKind.CHECK, message, summary);
     }
 

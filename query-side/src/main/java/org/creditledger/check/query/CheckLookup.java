@@ -7,7 +7,10 @@ import org.creditledger.catalogue.api.MeasureKind;
 import org.creditledger.catalogue.api.MeasureScope;
 import org.creditledger.check.api.Capacity;
 import org.creditledger.check.api.CheckMessages.AppliedMeasure;
+import org.creditledger.check.api.CheckMessages.CheckedBreach;
 import org.creditledger.check.api.CheckMessages.CheckedEntry;
+import org.creditledger.commitment.api.CommitmentId;
+import org.creditledger.commitment.api.CommitmentType;
 import org.creditledger.listing.api.EntryId;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -17,6 +20,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.Period;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
@@ -61,6 +65,14 @@ public class CheckLookup {
               and valid_from_{h} <= :bound and (valid_until_{h} is null or valid_until_{h} > :bound)
               and not (retired_{h} is not null and retired_{h} <= :bound and retired_from <= :day)
             order by kind, measure_code""";
+
+    private static final String BREACHES = """
+            select b.commitment_id, c.type, c.unit_id, c.matter, b.occurred_on
+            from check_breach b join check_commitment c on c.commitment_id = b.commitment_id
+            where b.subject_code = :subject
+              and b.known_{h} <= :bound and (b.withdrawn_{h} is null or b.withdrawn_{h} > :bound)
+              and b.occurred_on > :windowStart
+            order by b.occurred_on desc, b.commitment_id""";
 
     private static final String LAST_RECORDED_BY = """
             select global_index from domain_event_entry where time_stamp <= ?
@@ -108,6 +120,22 @@ public class CheckLookup {
                 .param("bound", horizon.bound())
                 .param("day", horizon.day())
                 .query(CheckLookup::entry)
+                .list();
+    }
+
+    /**
+     * The subject's broken commitments (违约) known at the horizon (recorded, or corrected to a breach, and not
+     * corrected away by then) that occurred within {@code window} before the horizon's day: on a day after
+     * {@code day − window}. Newest first.
+     */
+    public List<CheckedBreach> breaches(String subjectCode, LedgerHorizon horizon, Period window) {
+        return jdbc.sql(BREACHES.replace("{h}", horizon.columns()))
+                .param("subject", subjectCode)
+                .param("bound", horizon.bound())
+                .param("windowStart", horizon.day().minus(window))
+                .query((rs, n) -> new CheckedBreach(new CommitmentId(rs.getObject("commitment_id", UUID.class)),
+                        CommitmentType.valueOf(rs.getString("type")), rs.getString("unit_id"), rs.getString("matter"),
+                        rs.getObject("occurred_on", LocalDate.class)))
                 .list();
     }
 

@@ -18,6 +18,10 @@ import org.creditledger.catalogue.api.MeasureDomain;
 import org.creditledger.catalogue.api.MeasureKind;
 import org.creditledger.catalogue.api.MeasureScope;
 import org.creditledger.check.api.Capacity;
+import org.creditledger.commitment.api.CommitmentMessages.CommitmentBreachedEvent;
+import org.creditledger.commitment.api.CommitmentMessages.CommitmentOutcomeCorrectedEvent;
+import org.creditledger.commitment.api.CommitmentMessages.CommitmentPostedEvent;
+import org.creditledger.commitment.api.Outcome;
 import org.creditledger.listing.api.ListEntryMessages.ObjectionFiledEvent;
 import org.creditledger.listing.api.ListEntryMessages.ObjectionRejectedEvent;
 import org.creditledger.listing.api.ListEntryMessages.ObjectionUpheldEvent;
@@ -30,6 +34,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -37,7 +42,7 @@ import java.util.UUID;
 
 /**
  * Keeps the tables a counter check reads ({@code check_entry}, {@code check_person}, {@code check_objection},
- * {@code check_measure}, {@code check_list}). Nothing is overwritten: a fact gets the ledger position and record time from which it counts,
+ * {@code check_measure}, {@code check_list}, and for breaches {@code check_commitment}, {@code check_breach}). Nothing is overwritten: a fact gets the ledger position and record time from which it counts,
  * and later the position and time until which, so {@link CheckLookup} answers for now and for any past instant.
  * Inserts ignore repeats and closing only fills empty columns, so handling an event twice does no harm.
  */
@@ -54,7 +59,7 @@ public class CheckProjection {
     @Bean
     static RebuildableProjection checkTables() {
         return RebuildableProjection.of(PROCESSING_GROUP, "check_list", "check_entry", "check_person", "check_objection",
-                "check_measure");
+                "check_measure", "check_commitment", "check_breach");
     }
 
     private final JdbcClient jdbc;
@@ -147,6 +152,49 @@ public class CheckProjection {
                 .update();
     }
 
+    /** Every letter, so a breach can name its type, unit and matter. No position: letters are many, and need none. */
+    @EventHandler
+    void on(CommitmentPostedEvent event) {
+        jdbc.sql("""
+                        insert into check_commitment (commitment_id, subject_code, unit_id, type, matter)
+                        values (?, ?, ?, ?, ?) on conflict (commitment_id) do nothing""")
+                .params(event.commitmentId().value(), event.subject().code(), event.unitId().value(), event.type().name(),
+                        event.matter())
+                .update();
+    }
+
+    @EventHandler
+    void on(CommitmentBreachedEvent event, EventMessage<?> message, @Timestamp Instant recordedAt) {
+        breachKnown(event.commitmentId().value(), event.subjectCode(), event.occurredOn(), position(message), recordedAt);
+    }
+
+    /**
+     * A correction to BREACHED makes a breach known from this event; one to FULFILLED withdraws the breach known until
+     * then. Either way the earlier rows stay, so a check as of an earlier instant still shows what was known then.
+     */
+    @EventHandler
+    void on(CommitmentOutcomeCorrectedEvent event, EventMessage<?> message, @Timestamp Instant recordedAt) {
+        long position = position(message);
+        if (event.outcome() == Outcome.BREACHED) {
+            breachKnown(event.commitmentId().value(), event.subjectCode(), event.occurredOn(), position, recordedAt);
+        } else {
+            jdbc.sql("""
+                            update check_breach set withdrawn_position = ?, withdrawn_at = ?
+                            where commitment_id = ? and withdrawn_position is null and known_position < ?""")
+                    .params(position, utc(recordedAt), event.commitmentId().value(), position)
+                    .update();
+        }
+    }
+
+    private void breachKnown(UUID commitmentId, String subjectCode, LocalDate occurredOn, long position,
+                             Instant recordedAt) {
+        jdbc.sql("""
+                        insert into check_breach (commitment_id, known_position, known_at, subject_code, occurred_on)
+                        values (?, ?, ?, ?, ?) on conflict (commitment_id, known_position) do nothing""")
+                .params(commitmentId, position, utc(recordedAt), subjectCode, occurredOn)
+                .update();
+    }
+
     @EventHandler
     void on(MeasureDefinedEvent event, EventMessage<?> message, @Timestamp Instant recordedAt) {
         measureVersion(event.measureCode(), event.version(), event.name(), event.kind(), event.domain(), event.scope(),
@@ -174,6 +222,8 @@ public class CheckProjection {
         jdbc.sql("delete from check_entry").update();
         jdbc.sql("delete from check_measure").update();
         jdbc.sql("delete from check_list").update();
+        jdbc.sql("delete from check_breach").update();
+        jdbc.sql("delete from check_commitment").update();
     }
 
     private void listColour(ListCode listCode, ListColour colour) {
@@ -215,7 +265,7 @@ public class CheckProjection {
     /**
      * The event's own global index, from its stored row. Not the tracking token's position: an event that commits
      * after a later one fills a gap, and its token names the highest index seen, so live positions would differ from
-     * a rebuild's. Only list, objection and measure events come here, a handful a day.
+     * a rebuild's. Only list, objection, measure, breach and correction events come here, a handful a day.
      */
     private long position(EventMessage<?> message) {
         return jdbc.sql("select global_index from domain_event_entry where event_identifier = ?")

@@ -4,9 +4,11 @@ import org.creditledger.catalogue.api.ListColour;
 import org.creditledger.catalogue.api.MeasureDomain;
 import org.creditledger.check.api.CheckMessages.AppliedMeasure;
 import org.creditledger.check.api.Capacity;
+import org.creditledger.check.api.CheckMessages.CheckedBreach;
 import org.creditledger.check.api.CheckMessages.CheckedEntry;
 import org.creditledger.check.api.CheckMessages.SubjectCheckedEvent;
 import org.creditledger.check.api.Verdict;
+import org.creditledger.commitment.api.CommitmentType;
 import org.creditledger.subject.SubjectCode;
 
 import java.time.Instant;
@@ -20,10 +22,23 @@ import java.util.UUID;
  *
  * @param asOf      the instant the answer is for: the one asked, or {@code checkedAt} for a live check
  * @param checkedBy the id of the API key that asked
+ * @param breaches  the subject's broken commitments within the look-back window; empty in checks recorded before
+ *                  breaches were checked
+ * @param commitmentEligible whether the subject may use commitment-based approval (告知承诺/审批替代/容缺受理);
+ *                  absent in checks recorded before it was answered
  */
 record CheckReceipt(UUID checkId, Verdict verdict, String subjectCode, MeasureDomain domain, String matter,
                     Instant asOf, Instant checkedAt, List<Entry> entries, List<AppliedMeasure> measures,
-                    long ledgerPosition, String counterUnit, String checkedBy) {
+                    long ledgerPosition, String counterUnit, String checkedBy, List<Breach> breaches,
+                    Boolean commitmentEligible) {
+
+    record Breach(UUID commitmentId, CommitmentType type, String unitId, String matter, LocalDate occurredOn) {
+
+        static Breach of(CheckedBreach breach) {
+            return new Breach(breach.commitmentId().value(), breach.type(), breach.unitId(), breach.matter(),
+                    breach.occurredOn());
+        }
+    }
 
     record Entry(UUID entryId, String listCode, ListColour colour, String authority, String decisionNo,
                  LocalDate effectiveFrom, LocalDate effectiveUntil, boolean disputed, Capacity capacity) {
@@ -40,6 +55,8 @@ record CheckReceipt(UUID checkId, Verdict verdict, String subjectCode, MeasureDo
         return new CheckReceipt(event.checkId().value(), event.verdict(), code, event.domain(), event.matter(),
                 event.asOf() != null ? event.asOf() : event.checkedAt(), event.checkedAt(),
                 event.entries().stream().map(Entry::of).toList(), event.measures(), event.ledgerPosition(),
-                event.counterUnit(), checkedBy);
+                event.counterUnit(), checkedBy,
+                event.breaches() == null ? List.of() : event.breaches().stream().map(Breach::of).toList(),
+                event.commitmentEligible());
     }
 }

@@ -2,9 +2,12 @@ package org.creditledger.check.query;
 
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
+import org.creditledger.catalogue.api.ListColour;
 import org.creditledger.catalogue.api.MeasureDomain;
 import org.creditledger.catalogue.api.MeasureKind;
+import org.creditledger.check.api.Capacity;
 import org.creditledger.check.api.CheckId;
+import org.creditledger.check.api.CheckMessages.CheckedBreach;
 import org.creditledger.check.api.CheckMessages.SubjectCheckedEvent;
 import org.creditledger.check.api.Verdict;
 import org.creditledger.platform.axon.LedgerMetadata;
@@ -14,6 +17,7 @@ import org.creditledger.platform.web.Unavailable;
 import org.creditledger.readmodel.ProjectionCatchUp;
 import org.creditledger.subject.InvalidSubjectCode;
 import org.creditledger.subject.SubjectCode;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -36,8 +40,14 @@ import org.creditledger.platform.i18n.Text;
  * and records that position as {@code ledgerPosition}. A check {@code asOf} an instant reads everything recorded by
  * then ({@link LedgerHorizon#recordedBy}); its {@code ledgerPosition} is the last event recorded by then. Both go
  * through {@link CheckLookup}, so a recorded check is reproduced by a check {@code asOf} its {@code checkedAt}.
+ *
+ * <p>Breaches come the same way: those known at the horizon that occurred within {@code ledger.commitment.breach-window}
+ * before its day. {@code commitmentEligible} is false with a breach that bars commitment-based approval, or with an
+ * entry in force on a black list naming the checked code as its subject (disputed or not: an objection does not
+ * suspend an entry).
  */
 @Component
+@EnableConfigurationProperties(CommitmentSettings.class)
 class CounterChecks {
 
     static final int MAX_MATTER_LENGTH = 200;
@@ -47,8 +57,11 @@ class CounterChecks {
     private final ProjectionCatchUp catchUp;
     private final Clock clock;
     private final CheckMetrics metrics;
+    private final CommitmentSettings commitments;
 
-    CounterChecks(CheckLookup lookup, CheckRecorder recorder, ProjectionCatchUp catchUp, Clock clock, CheckMetrics metrics) {
+    CounterChecks(CheckLookup lookup, CheckRecorder recorder, ProjectionCatchUp catchUp, Clock clock, CheckMetrics metrics,
+                  CommitmentSettings commitments) {
+        this.commitments = commitments;
         this.lookup = lookup;
         this.recorder = recorder;
         this.catchUp = catchUp;
@@ -131,9 +144,12 @@ class CounterChecks {
         CheckLookup.Findings findings = lookup.find(question.subjectCode(), question.domain(), horizon);
         boolean punishment = findings.measures().stream().anyMatch(m -> m.kind() == MeasureKind.PUNISHMENT);
         boolean incentive = findings.measures().stream().anyMatch(m -> m.kind() == MeasureKind.INCENTIVE);
+        List<CheckedBreach> breaches = lookup.breaches(question.subjectCode(), horizon, commitments.breachWindow());
+        boolean eligible = breaches.stream().noneMatch(CheckedBreach::barsCommitments)
+                && findings.entries().stream().noneMatch(e -> e.colour() == ListColour.BLACK && e.capacity() == Capacity.SUBJECT);
         return new SubjectCheckedEvent(CheckId.random(), question.subjectCode(), question.domain(), question.matter(),
                 question.asOf(), now, Verdict.of(punishment, incentive), findings.entries(), findings.measures(),
-                ledgerPosition, counterUnit);
+                ledgerPosition, counterUnit, breaches, eligible);
     }
 
     /**

@@ -8,6 +8,7 @@ import org.creditledger.commitment.api.CommitmentId;
 import org.creditledger.commitment.api.CommitmentMessages.CommitmentBecameOverdueEvent;
 import org.creditledger.commitment.api.CommitmentMessages.CommitmentBreachedEvent;
 import org.creditledger.commitment.api.CommitmentMessages.CommitmentFulfilledEvent;
+import org.creditledger.commitment.api.CommitmentMessages.CommitmentOutcomeCorrectedEvent;
 import org.creditledger.commitment.api.CommitmentMessages.CommitmentPostedEvent;
 import org.creditledger.commitment.api.CommitmentStatus;
 import org.creditledger.commitment.api.Outcome;
@@ -75,6 +76,25 @@ public class CommitmentProjection {
     @EventHandler
     void on(CommitmentBreachedEvent event, @Timestamp Instant recordedAt) {
         recordOutcome(event.commitmentId(), Outcome.BREACHED, event.occurredOn(), event.note(), recordedAt);
+    }
+
+    /**
+     * The letter's status and outcome become the corrected ones; the outcome's note and record time stay those of the
+     * first record (the history has both). Guarded by the outcome it corrects, so a repeat does nothing.
+     */
+    @EventHandler
+    void on(CommitmentOutcomeCorrectedEvent event, @Timestamp Instant recordedAt) {
+        jdbc.sql("""
+                        update commitment_view set status = :outcome, outcome = :outcome, outcome_occurred_on = :occurredOn,
+                            outcome_corrected_at = :at, correction_reason = :reason
+                        where commitment_id = :id and outcome = :previous""")
+                .param("outcome", event.outcome().name())
+                .param("occurredOn", event.occurredOn())
+                .param("at", utc(recordedAt))
+                .param("reason", event.reason())
+                .param("id", event.commitmentId().value())
+                .param("previous", event.previousOutcome().name())
+                .update();
     }
 
     /** Only a commitment still waiting for its outcome becomes overdue; the moment is kept after an outcome. */

@@ -66,6 +66,34 @@ class CommitmentQueries {
         return new Page<>(items, page, size, total);
     }
 
+    /** A unit's follow-up (跟踪复核) on {@code today} (Asia/Shanghai). */
+    FollowUp followUp(String unitId, LocalDate today, int oldest) {
+        LocalDate lastDue = today.plusDays(FollowUp.DUE_WITHIN_DAYS);
+        FollowUp.Counts counts = jdbc.sql("""
+                        select count(*) filter (where status = 'POSTED' and due_date between :today and :lastDue) as due_soon,
+                               count(*) filter (where status = 'OVERDUE') as overdue,
+                               count(*) filter (where outcome = 'BREACHED' and outcome_occurred_on between :yearStart and :yearEnd) as breached
+                        from commitment_view where unit_id = :unit""")
+                .param("unit", unitId)
+                .param("today", today)
+                .param("lastDue", lastDue)
+                .param("yearStart", today.withDayOfYear(1))
+                .param("yearEnd", today.withMonth(12).withDayOfMonth(31))
+                .query((rs, n) -> new FollowUp.Counts(rs.getLong("due_soon"), rs.getLong("overdue"), rs.getLong("breached")))
+                .single();
+        List<CommitmentView> oldestOverdue = jdbc.sql("""
+                        select * from commitment_view where unit_id = :unit and status = 'OVERDUE'
+                        order by due_date, recorded_at, commitment_id limit :limit""")
+                .param("unit", unitId)
+                .param("limit", oldest)
+                .query(CommitmentQueries::view).list();
+        return new FollowUp(unitId, today, lastDue, counts.dueSoon(), counts.overdue(), counts.breached(), oldestOverdue);
+    }
+
+    boolean unitExists(String unitId) {
+        return jdbc.sql("select count(*) from unit_view where unit_id = ?").param(unitId).query(Long.class).single() > 0;
+    }
+
     private static void narrow(StringBuilder where, Map<String, Object> params, String condition, String name, Object value) {
         if (value != null) {
             where.append(" and ").append(condition);
@@ -84,7 +112,8 @@ class CommitmentQueries {
                 CommitmentStatus.valueOf(rs.getString("status")), instant(rs, "recorded_at"),
                 outcome == null ? null : new CommitmentView.OutcomeView(Outcome.valueOf(outcome),
                         rs.getObject("outcome_occurred_on", LocalDate.class), rs.getString("outcome_note"),
-                        instant(rs, "outcome_recorded_at")),
+                        instant(rs, "outcome_recorded_at"), instant(rs, "outcome_corrected_at"),
+                        rs.getString("correction_reason")),
                 instant(rs, "overdue_since"));
     }
 

@@ -20,13 +20,15 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.UUID;
 import org.creditledger.platform.i18n.Text;
 
 /**
- * The current view of one commitment, and a paged list of a unit's (or every unit's) letters. ADMIN and INSPECTOR
- * read every unit's; a UNIT_CLERK its own unit's only.
+ * The current view of one commitment, a paged list of a unit's (or every unit's) letters, and a unit's follow-up.
+ * ADMIN and INSPECTOR read every unit's; a UNIT_CLERK its own unit's only.
  */
 @RestController
 class CommitmentQueryController {
@@ -37,12 +39,16 @@ class CommitmentQueryController {
      */
     static final String UUID_PATTERN = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
 
+    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+
     private final CommitmentQueries commitments;
     private final ProjectionCatchUp catchUp;
+    private final Clock clock;
 
-    CommitmentQueryController(CommitmentQueries commitments, ProjectionCatchUp catchUp) {
+    CommitmentQueryController(CommitmentQueries commitments, ProjectionCatchUp catchUp, Clock clock) {
         this.commitments = commitments;
         this.catchUp = catchUp;
+        this.clock = clock;
     }
 
     @Operation(operationId = "getCommitment", summary = "Read a commitment letter")
@@ -86,8 +92,30 @@ class CommitmentQueryController {
                 signedFrom, signedTo, dueBefore, blankToNull(letterNo)), page, size);
     }
 
+    /**
+     * A unit's follow-up (跟踪复核): letters due in the next 30 days, overdue, breached this year (Asia/Shanghai), and
+     * the oldest overdue letters. A UNIT_CLERK reads its own unit's only.
+     */
+    @Operation(operationId = "getUnitFollowUp", summary = "A unit's letters to follow up")
+    @GetMapping("/api/v1/units/{unitId}/follow-up")
+    @AllowedRoles({Role.ADMIN, Role.INSPECTOR, Role.UNIT_CLERK})
+    FollowUp followUp(@PathVariable String unitId, Caller caller) {
+        String unit = caller.unitToList(unitId, Text.of("query.records.commitments"));
+        catchUp.await(CommitmentProjection.PROCESSING_GROUP);
+        if (!commitments.unitExists(unit)) {
+            throw new UnknownUnit(unit);
+        }
+        return commitments.followUp(unit, LocalDate.now(clock.withZone(SHANGHAI)), FollowUp.OLDEST_OVERDUE);
+    }
+
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    static class UnknownUnit extends LedgerProblem {
+        UnknownUnit(String unitId) {
+            super(ProblemType.NOT_FOUND, Text.of("query.unit.unknown", unitId));
+        }
     }
 
     static class UnknownCommitment extends LedgerProblem {

@@ -23,6 +23,12 @@ public record CommitmentView(UUID commitmentId, String unitId, String letterNo, 
     public record Subject(SubjectKind kind, String code, String name) {
     }
 
-    public record OutcomeView(Outcome outcome, LocalDate occurredOn, String note, Instant recordedAt) {
+    /**
+     * {@code recordedAt} and {@code note} are those of the first record; after a correction, {@code outcome} and
+     * {@code occurredOn} are the corrected ones and {@code correctedAt}/{@code correctionReason} say when and why (the
+     * history keeps both records).
+     */
+    public record OutcomeView(Outcome outcome, LocalDate occurredOn, String note, Instant recordedAt,
+                              Instant correctedAt, String correctionReason) {
     }
 }

@@ -116,7 +116,8 @@ class QuotaQueries {
         LocalDate yearEnd = LocalDate.of(year, 12, 31);
         Map<String, QuotaView.Amounts> amounts = new HashMap<>();
         JdbcClient.StatementSpec statement = jdbc.sql("""
-                        select unit_id, extract(quarter from day)::int as quarter, sum(letters) as letters, sum(records) as records
+                        select unit_id, extract(quarter from day)::int as quarter, sum(letters) as letters, sum(records) as records,
+                            sum(fulfilled) as fulfilled, sum(breached) as breached
                         from quota_day
                         where day between :from and :to %s
                         group by unit_id, extract(quarter from day)""".formatted(unitIds == null ? "" : "and unit_id in (:units)"))
@@ -130,6 +131,8 @@ class QuotaQueries {
             int quarter = rs.getInt("quarter");
             unit.letters()[quarter - 1] = rs.getLong("letters");
             unit.records()[quarter - 1] = rs.getLong("records");
+            unit.fulfilled()[quarter - 1] = rs.getLong("fulfilled");
+            unit.breached()[quarter - 1] = rs.getLong("breached");
         });
         return amounts;
     }

@@ -28,13 +28,15 @@ import java.util.List;
  *       figures ({@code annualMet}, {@code onTrack}, each quarter's {@code met}), any other on the unit's own.</li>
  *   <li>{@code ratioOfExisting} and {@code existingEnterprises}: the target given as a share of the existing
  *       enterprises (seed 000: 不低于辖区存续企业的50%); {@code annualTarget} = ⌈ratio × N⌉. Absent for a number.</li>
+ *   <li>{@code fulfilled} and {@code breached}: the year's records by their current outcome (履约 / 违约), a
+ *       corrected outcome counting as corrected; together they are {@code records}.</li>
  * </ul>
  */
 public record QuotaView(String unitId, String unitName, int year, int annualTarget, QuotaCounting counting,
                         boolean quarterlyRule, long letters, long records, boolean annualMet, boolean onTrack,
                         List<Quarter> quarters, LocalDate asOf, String parentUnitId, boolean includeSubUnits,
                         BigDecimal ratioOfExisting, Integer existingEnterprises, int subUnits, long rolledUpLetters,
-                        long rolledUpRecords) {
+                        long rolledUpRecords, long fulfilled, long breached) {
 
     /**
      * One calendar quarter: its own amounts, the quarterly requirement and whether it was met (absent without a
@@ -58,21 +60,28 @@ public record QuotaView(String unitId, String unitName, int year, int annualTarg
                   boolean includeSubUnits, BigDecimal ratioOfExisting, Integer existingEnterprises, String parentUnitId) {
     }
 
-    /** Letters ({@code letters[0]} is the first quarter) and records recorded in each quarter up to {@code asOf}. */
-    record Amounts(long[] letters, long[] records) {
+    /**
+     * Letters ({@code letters[0]} is the first quarter) and records recorded in each quarter up to {@code asOf}, and of
+     * the records those now fulfilled and breached.
+     */
+    record Amounts(long[] letters, long[] records, long[] fulfilled, long[] breached) {
 
         static Amounts none() {
-            return new Amounts(new long[4], new long[4]);
+            return new Amounts(new long[4], new long[4], new long[4], new long[4]);
         }
 
         Amounts plus(Amounts other) {
             long[] l = letters.clone();
             long[] r = records.clone();
+            long[] f = fulfilled.clone();
+            long[] b = breached.clone();
             for (int q = 0; q < 4; q++) {
                 l[q] += other.letters[q];
                 r[q] += other.records[q];
+                f[q] += other.fulfilled[q];
+                b[q] += other.breached[q];
             }
-            return new Amounts(l, r);
+            return new Amounts(l, r, f, b);
         }
     }
 
@@ -116,7 +125,8 @@ public record QuotaView(String unitId, String unitName, int year, int annualTarg
         return new QuotaView(target.unitId(), target.unitName(), target.year(), annual, target.counting(),
                 target.quarterlyRule(), cumulative(own.letters(), 4), cumulative(own.records(), 4), annualMet, onTrack,
                 List.copyOf(quarters), asOf, target.parentUnitId(), target.includeSubUnits(), target.ratioOfExisting(),
-                target.existingEnterprises(), subUnits, cumulative(rolledUp.letters(), 4), cumulative(rolledUp.records(), 4));
+                target.existingEnterprises(), subUnits, cumulative(rolledUp.letters(), 4), cumulative(rolledUp.records(), 4),
+                cumulative(own.fulfilled(), 4), cumulative(own.breached(), 4));
     }
 
     /** The amounts of quarters 1 to {@code through}. */

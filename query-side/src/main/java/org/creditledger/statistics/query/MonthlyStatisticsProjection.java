@@ -11,7 +11,9 @@ import org.creditledger.check.api.CheckMessages.SubjectCheckedEvent;
 import org.creditledger.commitment.api.CommitmentMessages.CommitmentBecameOverdueEvent;
 import org.creditledger.commitment.api.CommitmentMessages.CommitmentBreachedEvent;
 import org.creditledger.commitment.api.CommitmentMessages.CommitmentFulfilledEvent;
+import org.creditledger.commitment.api.CommitmentMessages.CommitmentOutcomeCorrectedEvent;
 import org.creditledger.commitment.api.CommitmentMessages.CommitmentPostedEvent;
+import org.creditledger.commitment.api.Outcome;
 import org.creditledger.jointaction.api.JointActionMessages.JointActionRecordedEvent;
 import org.creditledger.listing.api.ListEntryMessages.ObjectionFiledEvent;
 import org.creditledger.listing.api.ListEntryMessages.ObjectionUpheldEvent;
@@ -36,7 +38,9 @@ import java.time.ZoneId;
  * counter checks (by verdict); city-wide the list entries (by colour), exits (by reason), objections filed and upheld
  * (有效异议) and repairs applied and approved. The month is the one of the event's record time (its timestamp) in
  * Asia/Shanghai: what a letter or decision says about its own date never moves a figure into another month, so a
- * month's figures, once the month is over, never change.
+ * month's figures, once the month is over, never change — but for one thing: an outcome correction moves the letter
+ * from fulfilled to breached (or back) in the month its outcome was first recorded, so the figures follow the
+ * corrected outcome and the number of outcomes in that month stays the same.
  *
  * <p>The counts are {@code +1} upserts, not idempotent by themselves: they rely on Axon committing the update and the
  * processor's token in one transaction, so an event is counted exactly once; a rebuild replays into empty tables.
@@ -95,6 +99,17 @@ class MonthlyStatisticsProjection {
     @EventHandler
     void on(CommitmentBreachedEvent event, @Timestamp Instant recordedAt) {
         count(recordedAt, event.unitId().value(), Metric.LETTERS_BREACHED);
+    }
+
+    @EventHandler
+    void on(CommitmentOutcomeCorrectedEvent event, @Timestamp Instant recordedAt) {
+        Instant firstRecorded = event.outcomeRecordedAt() != null ? event.outcomeRecordedAt() : recordedAt;
+        add(firstRecorded, event.unitId().value(), outcomeMetric(event.previousOutcome()), -1);
+        add(firstRecorded, event.unitId().value(), outcomeMetric(event.outcome()), 1);
+    }
+
+    private static String outcomeMetric(Outcome outcome) {
+        return outcome == Outcome.FULFILLED ? Metric.LETTERS_FULFILLED : Metric.LETTERS_BREACHED;
     }
 
     @EventHandler
@@ -157,12 +172,17 @@ class MonthlyStatisticsProjection {
     }
 
     private void count(Instant recordedAt, String unitId, String metric) {
+        add(recordedAt, unitId, metric, 1);
+    }
+
+    private void add(Instant recordedAt, String unitId, String metric, int n) {
         jdbc.sql("""
-                        insert into monthly_count (month, unit_id, metric, n) values (:month, :unit, :metric, 1)
-                        on conflict (month, unit_id, metric) do update set n = monthly_count.n + 1""")
+                        insert into monthly_count (month, unit_id, metric, n) values (:month, :unit, :metric, :n)
+                        on conflict (month, unit_id, metric) do update set n = monthly_count.n + excluded.n""")
                 .param("month", LocalDate.ofInstant(recordedAt, BUSINESS_ZONE).withDayOfMonth(1))
                 .param("unit", unitId)
                 .param("metric", metric)
+                .param("n", n)
                 .update();
     }
 

@@ -5,6 +5,8 @@ import org.creditledger.catalogue.api.ListColour;
 import org.creditledger.catalogue.api.MeasureDomain;
 import org.creditledger.catalogue.api.MeasureKind;
 import org.creditledger.catalogue.api.MeasureScope;
+import org.creditledger.commitment.api.CommitmentId;
+import org.creditledger.commitment.api.CommitmentType;
 import org.creditledger.listing.api.EntryId;
 
 import java.time.Instant;
@@ -57,6 +59,21 @@ public final class CheckMessages {
     }
 
     /**
+     * A broken commitment (违约) of the checked subject that a check found within the look-back window
+     * ({@code ledger.commitment.breach-window}), by the date the breach occurred.
+     */
+    public record CheckedBreach(CommitmentId commitmentId, CommitmentType type, String unitId, String matter,
+                                LocalDate occurredOn) {
+
+        /** A breach of these kinds bars the subject from commitment-based approval (国办发〔2020〕42号, seed 002 §一). */
+        public boolean barsCommitments() {
+            return type == CommitmentType.NOTIFICATION_IN_LIEU_OF_CERTIFICATE
+                    || type == CommitmentType.APPROVAL_REPLACEMENT
+                    || type == CommitmentType.ACCEPTANCE_WITH_DEFICIENCIES;
+        }
+    }
+
+    /**
      * A counter checked {@code subjectCode} for {@code domain}.
      *
      * @param subjectCode    the full code as asked (a 身份证 number is masked only when shown, never when stored)
@@ -65,14 +82,29 @@ public final class CheckMessages {
      * @param checkedAt      when the check was answered (the event's timestamp, millisecond precision)
      * @param ledgerPosition the last event global index the answer reflects
      * @param counterUnit    the unit of the calling key, if it is bound to one
+     * @param breaches       the subject's broken commitments within the look-back window; null in checks recorded
+     *                       before breaches were checked (they came later as nullable last fields, same revision)
+     * @param commitmentEligible whether the subject may use commitment-based approval (告知承诺/审批替代/容缺受理):
+     *                       false with a breach that {@linkplain CheckedBreach#barsCommitments() bars it} in the
+     *                       window or an entry in force on a black list naming it as subject; null in older checks
      */
     @Revision("1")
     public record SubjectCheckedEvent(CheckId checkId, String subjectCode, MeasureDomain domain, String matter,
                                       Instant asOf, Instant checkedAt, Verdict verdict, List<CheckedEntry> entries,
-                                      List<AppliedMeasure> measures, long ledgerPosition, String counterUnit) {
+                                      List<AppliedMeasure> measures, long ledgerPosition, String counterUnit,
+                                      List<CheckedBreach> breaches, Boolean commitmentEligible) {
         public SubjectCheckedEvent {
             entries = entries == null ? List.of() : List.copyOf(entries);
             measures = measures == null ? List.of() : List.copyOf(measures);
+            breaches = breaches == null ? null : List.copyOf(breaches);
+        }
+
+        /** A check as recorded before breaches were checked. */
+        public SubjectCheckedEvent(CheckId checkId, String subjectCode, MeasureDomain domain, String matter,
+                                   Instant asOf, Instant checkedAt, Verdict verdict, List<CheckedEntry> entries,
+                                   List<AppliedMeasure> measures, long ledgerPosition, String counterUnit) {
+            this(checkId, subjectCode, domain, matter, asOf, checkedAt, verdict, entries, measures, ledgerPosition,
+                    counterUnit, null, null);
         }
     }
 }

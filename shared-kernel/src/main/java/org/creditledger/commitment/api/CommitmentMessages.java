@@ -5,6 +5,7 @@ import org.axonframework.serialization.Revision;
 import org.creditledger.subject.SubjectRef;
 import org.creditledger.unit.api.UnitId;
 
+import java.time.Instant;
 import java.time.LocalDate;
 
 /** Commands and events of credit commitment letters (信用承诺书) and their fulfilment records (履约践诺信息). */
@@ -56,5 +57,25 @@ public final class CommitmentMessages {
     @Revision("1")
     public record CommitmentBecameOverdueEvent(CommitmentId commitmentId, UnitId unitId, String subjectCode,
                                                LocalDate dueDate) {
+    }
+
+    /**
+     * Corrects a recorded outcome (e.g. a fulfilment recorded by mistake was in fact a breach). {@code correctedBy} is
+     * the unit of the clerk correcting it, which must be the unit that posted the commitment; null for an administrator.
+     */
+    public record CorrectOutcomeCommand(@TargetAggregateIdentifier CommitmentId commitmentId, Outcome outcome,
+                                        LocalDate occurredOn, String reason, UnitId correctedBy) {
+    }
+
+    /**
+     * The recorded outcome {@code previousOutcome} is replaced by {@code outcome}, which occurred on {@code occurredOn}.
+     * The earlier outcome event stays in the history; from this event on, the letter counts as {@code outcome}.
+     * {@code outcomeRecordedAt} is when the letter's first outcome was recorded: its fulfilment record (履约践诺信息)
+     * keeps counting in the period of that time, only as the corrected outcome.
+     */
+    @Revision("1")
+    public record CommitmentOutcomeCorrectedEvent(CommitmentId commitmentId, UnitId unitId, String subjectCode,
+                                                  Outcome previousOutcome, Outcome outcome, LocalDate occurredOn,
+                                                  String reason, Instant outcomeRecordedAt) {
     }
 }
