@@ -129,6 +129,8 @@ class PersonCheckApiTest extends LedgerHttpTest {
         assertThat(found.path("capacity").asText()).isEqualTo("LEGAL_REPRESENTATIVE");
         assertThat(found.path("capacityLabel").asText()).isEqualTo("法定代表人");
         assertThat(answer.path("measures").get(0).path("measureCode").asText()).isEqualTo(measure);
+        assertThat(answer.path("measures").get(0).path("binds").asText()).as("the answer says whom the measure binds")
+                .isEqualTo("PERSONS");
         assertThat(answer.path("subjectCode").asText()).as("a COUNTER never sees a 身份证 number in full")
                 .isEqualTo(new ResidentId(representative).masked());
     }
@@ -176,6 +178,7 @@ class PersonCheckApiTest extends LedgerHttpTest {
 
         assertThat(subject.path("entries").get(0).path("capacity").asText()).isEqualTo("SUBJECT");
         assertThat(person.path("entries").get(0).path("capacity").asText()).isEqualTo("RESPONSIBLE_PERSON");
+        assertThat(person.path("measures").get(0).path("binds").asText()).isEqualTo("BOTH");
     }
 
     @Test

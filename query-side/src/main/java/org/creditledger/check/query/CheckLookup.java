@@ -3,6 +3,7 @@ package org.creditledger.check.query;
 import org.axonframework.common.DateTimeUtils;
 import org.creditledger.catalogue.api.ListColour;
 import org.creditledger.catalogue.api.MeasureDomain;
+import org.creditledger.catalogue.api.MeasureBinds;
 import org.creditledger.catalogue.api.MeasureKind;
 import org.creditledger.catalogue.api.MeasureScope;
 import org.creditledger.check.api.Capacity;
@@ -57,7 +58,7 @@ public class CheckLookup {
             order by e.listed_position, n.capacity""";
 
     private static final String MEASURES = """
-            select measure_code, version, name, kind, scope, legal_basis, list_codes
+            select measure_code, version, name, kind, scope, legal_basis, list_codes, binds
             from check_measure
             where domain = :domain
               and ((binds in ('SUBJECT', 'BOTH') and list_codes && cast(:subjectLists as text[]))
@@ -156,6 +157,6 @@ public class CheckLookup {
         Array lists = rs.getArray("list_codes");
         return new AppliedMeasure(rs.getString("measure_code"), rs.getInt("version"), rs.getString("name"),
                 MeasureKind.valueOf(rs.getString("kind")), MeasureScope.valueOf(rs.getString("scope")),
-                rs.getString("legal_basis"), Arrays.asList((String[]) lists.getArray()));
+                rs.getString("legal_basis"), Arrays.asList((String[]) lists.getArray()), MeasureBinds.valueOf(rs.getString("binds")));
     }
 }

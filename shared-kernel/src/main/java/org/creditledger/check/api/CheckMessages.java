@@ -3,6 +3,7 @@ package org.creditledger.check.api;
 import org.axonframework.serialization.Revision;
 import org.creditledger.catalogue.api.ListColour;
 import org.creditledger.catalogue.api.MeasureDomain;
+import org.creditledger.catalogue.api.MeasureBinds;
 import org.creditledger.catalogue.api.MeasureKind;
 import org.creditledger.catalogue.api.MeasureScope;
 import org.creditledger.commitment.api.CommitmentId;
@@ -50,11 +51,20 @@ public final class CheckMessages {
         }
     }
 
-    /** A measure of the checked domain that applies through one of the entries, in the version then current. */
+    /**
+     * A measure of the checked domain that applies through one of the entries, in the version then current, and whom
+     * it binds ({@code binds}: absent in checks recorded before measures said it, which bound the subject alone).
+     */
     public record AppliedMeasure(String measureCode, int version, String name, MeasureKind kind, MeasureScope scope,
-                                 String legalBasis, List<String> listCodes) {
+                                 String legalBasis, List<String> listCodes, MeasureBinds binds) {
         public AppliedMeasure {
             listCodes = listCodes == null ? List.of() : List.copyOf(listCodes);
+        }
+
+        /** A measure binding the listed subject. */
+        public AppliedMeasure(String measureCode, int version, String name, MeasureKind kind, MeasureScope scope,
+                              String legalBasis, List<String> listCodes) {
+            this(measureCode, version, name, kind, scope, legalBasis, listCodes, MeasureBinds.SUBJECT);
         }
     }
 
