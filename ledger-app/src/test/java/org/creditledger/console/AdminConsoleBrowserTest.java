@@ -35,6 +35,7 @@ class AdminConsoleBrowserTest extends BrowserTest {
         String secret = browser.text("secret");
         String keyId = browser.text("issued-key-id");
         assertThat(secret).isNotBlank();
+        browser.screenshot("AdminConsoleBrowserTest-theSecretShownOnce");
         assertThat(api().as(secret).get("/api/v1/vocabulary").status()).as("the secret shown is the key's").isEqualTo(200);
 
         browser.driver().navigate().refresh();
