@@ -5,7 +5,12 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 
+import org.springframework.beans.factory.annotation.Autowired;
+
+import javax.sql.DataSource;
 import java.net.URI;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -22,6 +27,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * a projection rebuilt with its progress.
  */
 class AdminConsoleBrowserTest extends BrowserTest {
+
+    @Autowired
+    DataSource dataSource;
 
     private static final int YEAR = LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear();
 
@@ -148,5 +156,45 @@ class AdminConsoleBrowserTest extends BrowserTest {
         assertThat(browser.textOf("rebuild-state-units", "重建完成")).contains("重建完成");
         assertThat(browser.until(By.id("rebuild-progress-units")).getAttribute("value"))
                 .isEqualTo(browser.until(By.id("rebuild-progress-units")).getAttribute("max"));
+    }
+
+    /**
+     * A rebuild too slow to finish before the page is drawn: one running on "another node" (its lock held here, its
+     * row written here, as ProjectionRebuildApiTest does). The page polls it and shows it done without a reload.
+     */
+    @Test
+    void aRunningRebuildsProgressIsPolledUntilItIsDone() throws Exception {
+        String name = "check-stats";
+        UUID rebuildId = UUID.randomUUID();
+        try (Connection otherNode = dataSource.getConnection();
+             PreparedStatement lock = otherNode.prepareStatement("select pg_advisory_lock(1380076612, hashtext(?))")) {
+            lock.setString(1, name);
+            lock.execute();
+            try {
+                jdbc.sql("""
+                                insert into projection_rebuild (rebuild_id, name, state, total_events, processed_events, requested_by, started_at)
+                                values (?, ?, 'RUNNING', 10, 4, 'another node', now())""")
+                        .param(rebuildId).param(name).update();
+
+                browser.signIn(keys().admin()).go("/console/admin/projections");
+                assertThat(browser.textOf("rebuild-state-" + name, "重建中")).contains("4 / 10");
+                assertThat(browser.until(By.id("rebuild-" + name)).getAttribute("hx-get")).endsWith("/projections/" + name + "/rebuild");
+                assertThat(browser.driver().findElements(By.id("rebuild-button-" + name))).as("no second rebuild while one runs").isEmpty();
+                browser.screenshot("AdminConsoleBrowserTest-aRebuildRunning");
+
+                jdbc.sql("update projection_rebuild set processed_events = 7 where rebuild_id = ?").param(rebuildId).update();
+                assertThat(browser.textOf("rebuild-state-" + name, "7 / 10")).contains("重建中");
+                jdbc.sql("update projection_rebuild set state = 'DONE', processed_events = 10, finished_at = now() where rebuild_id = ?")
+                        .param(rebuildId).update();
+            } finally {
+                try (PreparedStatement unlock = otherNode.prepareStatement("select pg_advisory_unlock(1380076612, hashtext(?))")) {
+                    unlock.setString(1, name);
+                    unlock.execute();
+                }
+            }
+        }
+        assertThat(browser.textOf("rebuild-state-" + name, "重建完成")).contains("10");
+        assertThat(browser.until(By.id("rebuild-" + name)).getAttribute("hx-get")).as("polling stops when done").isNull();
+        browser.until(By.id("rebuild-button-" + name));
     }
 }
