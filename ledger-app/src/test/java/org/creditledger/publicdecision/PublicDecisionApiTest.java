@@ -1,6 +1,7 @@
 package org.creditledger.publicdecision;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.creditledger.LedgerHttpTest;
 import org.creditledger.subject.SubjectCodes;
 import org.creditledger.testing.Api;
@@ -268,6 +269,61 @@ class PublicDecisionApiTest extends LedgerHttpTest {
         assertThat(zip.status()).as(zip.toString()).isEqualTo(200);
         String events = new String(unzip(zip.body()).get("events-readable.json"), StandardCharsets.UTF_8);
         assertThat(events).contains(penalty).contains("广市监罚〔2025〕41号").doesNotContain(licence);
+    }
+
+    /** A rebuild reads the same figures and keeps every feed position, so an adapter's saved position stays valid. */
+    @Test
+    void aRebuildKeepsTheFiguresAndTheFeedPositions() {
+        unitWithClerk();
+        long start = jdbc.sql("select coalesce(max(global_index), -1) from domain_event_entry").query(Long.class).single();
+        String first = record(decision("PENALTY", "广市监罚〔2025〕51号", uscc(), "2025-07-01"));
+        String second = record(decision("LICENSING", "广市监许〔2025〕52号", uscc(), "2025-07-02"));
+        record(decision("LICENSING", "许可决定", uscc(), "2025-07-03"));
+        publish(clerk, first, "2025-07-02");
+        publish(clerk, second, "2025-07-30");
+        Api admin = api().as(keys().admin());
+        String stats = "/api/v1/units/" + unit + "/public-decisions/stats?year=2025&month=7";
+        JsonNode before = admin.get(stats).json();
+        JsonNode feedBefore = admin.get(DECISIONS + "/feed?since=" + start + "&size=500").json();
+        assertThat(feedBefore.path("items").findValuesAsText("decisionId")).containsSubsequence(first, second);
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> !rebuildRunning(admin));
+        Api.Response accepted = admin.post("/api/v1/admin/projections/public-decisions/rebuild", null);
+        assertThat(accepted.status()).as(accepted.toString()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(60)).until(() -> !rebuildRunning(admin));
+        assertThat(admin.get("/api/v1/admin/projections/public-decisions/rebuild").json().path("state").asText()).isEqualTo("DONE");
+
+        JsonNode after = admin.get(stats).json();
+        assertThat(after.path("decisions").asLong()).isEqualTo(3);
+        assertThat(after.path("timelinessRate").decimalValue()).isEqualByComparingTo("0.5");
+        assertThat(after.path("complianceRate").decimalValue()).isEqualByComparingTo("0.6667");
+        // overdue may change meanwhile: the unpublished decision's limit has passed and the ledger flags it by itself
+        assertThat(withoutOverdue(after)).isEqualTo(withoutOverdue(before));
+        JsonNode feedAfter = admin.get(DECISIONS + "/feed?since=" + start + "&size=500").json();
+        assertThat(positionsOf(feedAfter, first, second)).isEqualTo(positionsOf(feedBefore, first, second));
+    }
+
+    static JsonNode withoutOverdue(JsonNode stats) {
+        ObjectNode copy = stats.deepCopy();
+        copy.remove("overdue");
+        return copy;
+    }
+
+    static List<Long> positionsOf(JsonNode feed, String... decisionIds) {
+        List<Long> positions = new java.util.ArrayList<>();
+        for (String decisionId : decisionIds) {
+            feed.path("items").forEach(item -> {
+                if (item.path("decisionId").asText().equals(decisionId)) {
+                    positions.add(item.path("position").asLong());
+                }
+            });
+        }
+        return positions;
+    }
+
+    static boolean rebuildRunning(Api admin) {
+        Api.Response latest = admin.get("/api/v1/admin/projections/public-decisions/rebuild");
+        return latest.status() == 200 && "RUNNING".equals(latest.json().path("state").asText());
     }
 
     private static Map<String, byte[]> unzip(byte[] zip) throws IOException {
