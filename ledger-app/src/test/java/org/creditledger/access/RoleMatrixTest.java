@@ -126,7 +126,11 @@ class RoleMatrixTest {
                 new Endpoint(HttpMethod.GET, "/api/v1/subjects/{code}/dispute-package", EnumSet.of(ADMIN, INSPECTOR)),
                 new Endpoint(HttpMethod.GET, "/api/v1/admin/projections", EnumSet.of(ADMIN)),
                 new Endpoint(HttpMethod.POST, "/api/v1/admin/projections/{name}/rebuild", EnumSet.of(ADMIN)),
-                new Endpoint(HttpMethod.GET, "/api/v1/admin/projections/{name}/rebuild", EnumSet.of(ADMIN)));
+                new Endpoint(HttpMethod.GET, "/api/v1/admin/projections/{name}/rebuild", EnumSet.of(ADMIN)),
+                new Endpoint(HttpMethod.POST, "/api/v1/public-decisions", EnumSet.of(ADMIN, UNIT_CLERK)),
+                new Endpoint(HttpMethod.POST, "/api/v1/public-decisions/{decisionId}/publication", EnumSet.of(ADMIN, UNIT_CLERK)),
+                new Endpoint(HttpMethod.GET, "/api/v1/units/{unitId}/public-decisions/stats", EnumSet.of(ADMIN, INSPECTOR, UNIT_CLERK)),
+                new Endpoint(HttpMethod.GET, "/api/v1/public-decisions/feed", EnumSet.of(ADMIN, INSPECTOR)));
     }
 
     @LocalServerPort
@@ -173,6 +177,8 @@ class RoleMatrixTest {
         pathVariables.put("jointActionId", jointActionId);
         // made by the matrix's COUNTER key, so that key may read it back
         pathVariables.put("checkId", api.as(keys.get(COUNTER)).post("/api/v1/checks", check()).json().path("checkId").asText());
+        pathVariables.put("decisionId", api.as(keys.get(UNIT_CLERK)).post("/api/v1/public-decisions", publicDecision())
+                .json().path("decisionId").asText());
         pathVariables.put("listCode", LIST);
         pathVariables.put("name", "units");
         pathVariables.put("measureCode", MEASURE);
@@ -188,6 +194,12 @@ class RoleMatrixTest {
         return Map.of("unitId", UNIT, "type", "OTHER",
                 "subject", Map.of("kind", "LEGAL_PERSON", "code", "93510521MA6AT8LB0C", "name", "苍溪县某某农民专业合作社"),
                 "matter", "人防工程备案", "content", "承诺按规定建设", "signedOn", "2025-02-01");
+    }
+
+    static Map<String, Object> publicDecision() {
+        return Map.of("unitId", UNIT, "kind", "PENALTY", "decisionNo", "广人防罚〔2025〕1号",
+                "subject", Map.of("kind", "LEGAL_PERSON", "code", "93510521MA6AT8LB0C", "name", "苍溪县某某农民专业合作社"),
+                "decidedOn", "2025-03-03", "content", "警告");
     }
 
     static Map<String, Object> list() {
@@ -271,6 +283,8 @@ class RoleMatrixTest {
             case "POST /api/v1/joint-actions" -> jointAction();
             case "POST /api/v1/checks" -> check();
             case "POST /api/v1/checks/batch" -> Map.of("items", List.of(check()));
+            case "POST /api/v1/public-decisions" -> publicDecision();
+            case "POST /api/v1/public-decisions/{decisionId}/publication" -> Map.of("publishedOn", "2025-03-05", "channel", "PORTAL");
             default -> endpoint.method() == HttpMethod.GET ? null : Map.of();
         };
     }
@@ -285,6 +299,7 @@ class RoleMatrixTest {
             case "GET /api/v1/list-entries" -> path + "?subjectCode=93510521MA6AT8LB0C";
             case "GET /api/v1/commitments/outcomes/imports/{importId}" -> "/api/v1/commitments/outcomes/imports/" + outcomeImportId;
             case "GET /api/v1/statistics/monthly" -> path + "?year=2025&month=3&unitId=" + UNIT;
+            case "GET /api/v1/units/{unitId}/public-decisions/stats" -> path + "?year=2025&month=3";
             // a measure no one has defined: retiring the matrix's own measure would change what later cases see
             case "POST /api/v1/measures/{measureCode}/retirement" -> "/api/v1/measures/MATRIX_NEVER_DEFINED/retirement";
             // a fresh key each time, so that revoking it revokes none of the matrix's keys

@@ -29,6 +29,10 @@ import org.creditledger.listing.api.ListEntryMessages.RepairRejectedEvent;
 import org.creditledger.listing.api.ListEntryMessages.SubjectDelistedEvent;
 import org.creditledger.listing.api.ListEntryMessages.SubjectListedEvent;
 import org.creditledger.platform.axon.LedgerMetadata;
+import org.creditledger.publicdecision.api.DecisionKind;
+import org.creditledger.publicdecision.api.PublicDecisionMessages.DecisionPublicationOverdueEvent;
+import org.creditledger.publicdecision.api.PublicDecisionMessages.DecisionPublishedEvent;
+import org.creditledger.publicdecision.api.PublicDecisionMessages.DecisionRecordedEvent;
 import org.creditledger.readmodel.rebuild.RebuildableProjection;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -147,6 +151,36 @@ public class SubjectTimelineProjection {
     @EventHandler
     void on(JointActionRecordedEvent event, EventMessage<?> message) {
         index(event.subjectCode(), TimelineKind.JOINT_ACTION, message, summary(event));
+    }
+
+    /**
+     * A penalty decision (行政处罚) is part of its subject's record; a licensing decision (行政许可) is not a credit
+     * event about the subject and stays out of its timeline. A code longer than the column (a wrong code, 双公示
+     * records it anyway) cannot name a subject the timeline is asked about, so it is left out too.
+     */
+    @EventHandler
+    void on(DecisionRecordedEvent event, EventMessage<?> message) {
+        if (event.kind() == DecisionKind.PENALTY && fitsTimeline(event.subject().code())) {
+            index(event.subject().code(), TimelineKind.PUBLIC_DECISION, message, summary(event));
+        }
+    }
+
+    @EventHandler
+    void on(DecisionPublishedEvent event, EventMessage<?> message) {
+        if (event.kind() == DecisionKind.PENALTY && fitsTimeline(event.subjectCode())) {
+            index(event.subjectCode(), TimelineKind.PUBLIC_DECISION, message, summary(event));
+        }
+    }
+
+    @EventHandler
+    void on(DecisionPublicationOverdueEvent event, EventMessage<?> message) {
+        if (event.kind() == DecisionKind.PENALTY && fitsTimeline(event.subjectCode())) {
+            index(event.subjectCode(), TimelineKind.PUBLIC_DECISION, message, summary(event));
+        }
+    }
+
+    private static boolean fitsTimeline(String subjectCode) {
+        return subjectCode.length() <= 32;
     }
 
     /**

@@ -9,5 +9,7 @@ public enum TimelineKind {
     /** A joint reward or punishment case (联合奖惩案例) applied to the subject. */
     JOINT_ACTION,
     /** A counter check (嵌入政务服务的信用核查) about the subject. */
-    CHECK
+    CHECK,
+    /** An administrative penalty decision (行政处罚) about the subject and its publication (双公示). */
+    PUBLIC_DECISION
 }
