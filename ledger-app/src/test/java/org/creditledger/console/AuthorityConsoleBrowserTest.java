@@ -3,7 +3,9 @@ package org.creditledger.console;
 import org.creditledger.subject.SubjectCodes;
 import org.creditledger.testing.Api;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Map;
@@ -11,6 +13,7 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** 名单认定 in a real browser: an objection filed through the API, decided from its row; a subject entered by form. */
 class AuthorityConsoleBrowserTest extends BrowserTest {
@@ -28,20 +31,28 @@ class AuthorityConsoleBrowserTest extends BrowserTest {
         Api api = api().as(authorityKey);
         Api.Response entered = api.post("/api/v1/list-entries", Map.of("listCode", list,
                 "subject", Map.of("kind", "LEGAL_PERSON", "code", company, "name", "广元市某某食品有限公司"),
-                "decisionNo", "广市监信〔2025〕" + suffix, "decidedOn", TODAY.toString(), "reason", "提供虚假材料",
-                "effectiveFrom", TODAY.toString(), "effectiveUntil", TODAY.plusYears(1).toString()));
+                "decisionNo", "广市监信〔2025〕" + suffix, "decidedOn", TODAY.minusDays(90).toString(), "reason", "提供虚假材料",
+                "effectiveFrom", TODAY.minusDays(90).toString(), "effectiveUntil", TODAY.plusYears(1).toString()));
         assertThat(entered.status()).as(entered.toString()).isEqualTo(201);
         String entryId = entered.json().path("entryId").asText();
         Api.Response filed = api.post("/api/v1/list-entries/" + entryId + "/objections",
-                Map.of("grounds", "材料系他人冒用", "filedOn", TODAY.toString()));
+                Map.of("grounds", "材料系他人冒用", "filedOn", TODAY.minusDays(60).toString()));
         assertThat(filed.status()).as(filed.toString()).isEqualTo(201);
         String objectionId = filed.json().path("objectionId").asText();
+        // filed 60 days ago: its 15 working days have passed, and the ledger's own deadline flags it overdue
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
+                assertThat(api.get("/api/v1/list-entries/" + entryId).json().path("objectionOverdue").asBoolean()).isTrue());
 
         browser.signIn(authorityKey).go("/console/authority");
-        assertThat(browser.textOf("entry-" + entryId, "异议中")).contains("广元市某某食品有限公司").contains("在列");
+        assertThat(browser.textOf("entry-" + entryId, "异议中")).contains("广元市某某食品有限公司").contains("在列")
+                .contains("异议逾期未决");
 
         browser.click("pending-link");
         assertThat(browser.text("pending-" + objectionId)).contains("异议").contains(list);
+        assertThat(browser.text("deadline-" + objectionId)).contains("已逾期");
+        assertThat(browser.until(By.id("deadline-" + objectionId)).getAttribute("class")).contains("overdue");
+        assertThat(browser.until(By.id("deadline-" + objectionId)).getCssValue("color")).as("overdue in red")
+                .isEqualTo("rgba(180, 35, 24, 1)");
         browser.type("reason-" + objectionId, "经核实材料由本企业提交，异议不成立").click("reject-" + objectionId);
 
         assertThat(browser.textOf("decided-" + objectionId, "异议不成立")).contains("已决定");

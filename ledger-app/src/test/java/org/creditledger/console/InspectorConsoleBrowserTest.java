@@ -3,6 +3,16 @@ package org.creditledger.console;
 import org.creditledger.subject.SubjectCodes;
 import org.creditledger.testing.Api;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
+import org.openqa.selenium.JavascriptExecutor;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -45,8 +55,21 @@ class InspectorConsoleBrowserTest extends BrowserTest {
         browser.type("code", company).click("find-button");
         assertThat(browser.textOf("timeline", "列入名单")).contains("窗口核查").contains("POST /api/v1/list-entries");
 
+        // the picker's wall-clock time is Beijing time: now there shows the entry, a day earlier nothing
+        pick("asOf", LocalDateTime.now(ZoneId.of("Asia/Shanghai")).truncatedTo(ChronoUnit.SECONDS));
         browser.click("show-state");
         assertThat(browser.textOf("state-entries", list)).contains("(2025)川08执" + suffix);
+        pick("asOf", LocalDateTime.now(ZoneId.of("Asia/Shanghai")).minusDays(1).truncatedTo(ChronoUnit.SECONDS));
+        browser.click("show-state");
+        assertThat(browser.until(By.id("state-no-entries")).getText()).contains("不在任何");
+
+        String href = browser.until(By.id("dispute-package")).getAttribute("href");
+        HttpResponse<byte[]> download = withSession(href);
+        assertThat(download.statusCode()).isEqualTo(200);
+        assertThat(download.headers().firstValue("Content-Type")).hasValue("application/zip");
+        assertThat(download.headers().firstValue("Content-Disposition").orElseThrow()).startsWith("attachment")
+                .contains(company + ".zip");
+        assertThat(download.body()).startsWith((byte) 'P', (byte) 'K');
 
         browser.click("reproduce-" + checkId);
         assertThat(browser.textOf("reproduction-result", "一致")).contains("两次答复一致");
@@ -56,6 +79,27 @@ class InspectorConsoleBrowserTest extends BrowserTest {
         assertThat(browser.text("entries-again")).isEqualTo(browser.text("entries-recorded"));
         ((org.openqa.selenium.JavascriptExecutor) browser.driver())
                 .executeScript("document.getElementById('reproduction').scrollIntoView()");
+    }
+
+    /** A date-time input set as its picker would (typing into one depends on the browser's locale). */
+    private void pick(String id, LocalDateTime value) {
+        ((JavascriptExecutor) browser.driver()).executeScript("document.getElementById(arguments[0]).value = arguments[1]",
+                id, value.toString());
+    }
+
+    /** A download the page links to, fetched with the browser's session. */
+    private HttpResponse<byte[]> withSession(String url) {
+        Cookie session = browser.driver().manage().getCookieNamed("LEDGER_CONSOLE");
+        assertThat(session).as("the console's session cookie").isNotNull();
+        try {
+            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url))
+                    .header("Cookie", session.getName() + "=" + session.getValue()).build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
