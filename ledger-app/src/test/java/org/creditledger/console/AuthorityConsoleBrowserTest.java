@@ -53,6 +53,7 @@ class AuthorityConsoleBrowserTest extends BrowserTest {
         assertThat(browser.until(By.id("deadline-" + objectionId)).getAttribute("class")).contains("overdue");
         assertThat(browser.until(By.id("deadline-" + objectionId)).getCssValue("color")).as("overdue in red")
                 .isEqualTo("rgba(180, 35, 24, 1)");
+        browser.screenshot(getClass().getSimpleName() + "-pending");
         browser.type("reason-" + objectionId, "经核实材料由本企业提交，异议不成立").click("reject-" + objectionId);
 
         assertThat(browser.textOf("decided-" + objectionId, "异议不成立")).contains("已决定");
