@@ -43,7 +43,7 @@ class AuthorityConsoleBrowserTest extends BrowserTest {
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
                 assertThat(api.get("/api/v1/list-entries/" + entryId).json().path("objectionOverdue").asBoolean()).isTrue());
 
-        browser.signIn(authorityKey).go("/console/authority");
+        signIn(authorityKey).go("/console/authority");
         assertThat(browser.textOf("entry-" + entryId, "异议中")).contains("广元市某某食品有限公司").contains("在列")
                 .contains("异议逾期未决");
 
@@ -70,7 +70,7 @@ class AuthorityConsoleBrowserTest extends BrowserTest {
         defineList(list, authority);
         String company = SubjectCodes.usccFor(ThreadLocalRandom.current().nextLong(SubjectCodes.USCC_FOR_LIMIT), false);
 
-        browser.signIn(keys().listAuthority(authority)).go("/console/authority");
+        signIn(keys().listAuthority(authority)).go("/console/authority");
         browser.click("enter-link");
         browser.type("subjectCode", "91510800MA62L3XX1X").type("subjectName", "广元市某某商贸有限公司")
                 .type("decisionNo", "广税稽罚〔2025〕" + suffix).type("reason", "逃避追缴欠税");
@@ -107,5 +107,11 @@ class AuthorityConsoleBrowserTest extends BrowserTest {
 
     private static String suffix() {
         return UUID.randomUUID().toString().replace("-", "").substring(0, 10).toUpperCase();
+    }
+
+    /** Signs in and waits for the signed-in page, so the next navigation does not race the sign-in's redirect. */
+    private Browser signIn(String apiKey) {
+        browser.signIn(apiKey).until(By.id("who"));
+        return browser;
     }
 }

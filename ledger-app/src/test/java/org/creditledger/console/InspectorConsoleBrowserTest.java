@@ -14,14 +14,17 @@ import java.net.http.HttpResponse;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** 监督核查 in a real browser: a recorded check reproduced side by side, the state now, the chain verified. */
 class InspectorConsoleBrowserTest extends BrowserTest {
@@ -46,12 +49,18 @@ class InspectorConsoleBrowserTest extends BrowserTest {
                 "decisionNo", "(2025)川08执" + suffix, "decidedOn", TODAY.toString(), "reason", "有履行能力而拒不履行",
                 "effectiveFrom", TODAY.toString(), "effectiveUntil", TODAY.plusMonths(6).toString()));
         assertThat(entered.status()).as(entered.toString()).isEqualTo(201);
-        Api.Response checked = api().as(keys().counter("gy-zwfw")).post("/api/v1/checks",
-                Map.of("subjectCode", company, "domain", "HONOURS", "matter", "年度先进集体评选"));
-        assertThat(checked.status()).as(checked.toString()).isEqualTo(201);
-        String checkId = checked.json().path("checkId").asText();
+        // a live check answers from what the check projection has processed (its ledgerPosition); the check to
+        // reproduce is one answered once the entry was processed
+        AtomicReference<String> checkId = new AtomicReference<>();
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+            Api.Response checked = api().as(keys().counter("gy-zwfw")).post("/api/v1/checks",
+                    Map.of("subjectCode", company, "domain", "HONOURS", "matter", "年度先进集体评选"));
+            assertThat(checked.status()).as(checked.toString()).isEqualTo(201);
+            assertThat(checked.json().path("verdict").asText()).isEqualTo("RESTRICT");
+            checkId.set(checked.json().path("checkId").asText());
+        });
 
-        browser.signIn(keys().inspector()).go("/console/inspector");
+        signIn(keys().inspector()).go("/console/inspector");
         browser.type("code", company).click("find-button");
         assertThat(browser.textOf("timeline", "列入名单")).contains("窗口核查").contains("POST /api/v1/list-entries");
 
@@ -71,11 +80,11 @@ class InspectorConsoleBrowserTest extends BrowserTest {
                 .contains(company + ".zip");
         assertThat(download.body()).startsWith((byte) 'P', (byte) 'K');
 
-        browser.click("reproduce-" + checkId);
+        browser.click("reproduce-" + checkId.get());
         assertThat(browser.textOf("reproduction-result", "一致")).contains("两次答复一致");
         assertThat(browser.text("verdict-recorded")).isEqualTo("限制");
         assertThat(browser.text("verdict-again")).isEqualTo("限制");
-        assertThat(browser.text("answer-recorded")).contains(checkId).contains(list);
+        assertThat(browser.text("answer-recorded")).contains(checkId.get()).contains(list);
         assertThat(browser.text("entries-again")).isEqualTo(browser.text("entries-recorded"));
         ((org.openqa.selenium.JavascriptExecutor) browser.driver())
                 .executeScript("document.getElementById('reproduction').scrollIntoView()");
@@ -104,10 +113,16 @@ class InspectorConsoleBrowserTest extends BrowserTest {
 
     @Test
     void theChainIsVerifiedFromThePage() {
-        browser.signIn(keys().inspector()).go("/console/inspector");
+        signIn(keys().inspector()).go("/console/inspector");
         browser.click("verify");
 
         assertThat(browser.textOf("verification-result", "完整")).isEqualTo("完整");
         assertThat(browser.text("chain-digest")).matches("[0-9a-f]{64}");
+    }
+
+    /** Signs in and waits for the signed-in page, so the next navigation does not race the sign-in's redirect. */
+    private Browser signIn(String apiKey) {
+        browser.signIn(apiKey).until(By.id("who"));
+        return browser;
     }
 }

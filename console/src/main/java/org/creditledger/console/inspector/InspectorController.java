@@ -36,6 +36,7 @@ class InspectorController {
 
     static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
     private static final int PAGE_SIZE = 20;
+    private static final int CHECKS_SHOWN = 100;
     private static final MediaType ZIP = MediaType.parseMediaType("application/zip");
 
     @GetMapping
@@ -47,7 +48,7 @@ class InspectorController {
             try {
                 model.addAttribute("timeline", api.get("/subjects/{code}/timeline?page={page}&size={size}", subject,
                         Math.max(page, 0), PAGE_SIZE));
-                model.addAttribute("checks", api.get("/subjects/{code}/timeline?kind=CHECK&size=100", subject));
+                model.addAttribute("checks", latestChecks(api, subject));
             } catch (ApiProblem problem) {
                 if (problem.status() != 400) {
                     throw problem;
@@ -143,6 +144,17 @@ class InspectorController {
         String subject = code.strip().toUpperCase();
         byte[] zip = api.download(ZIP, "/subjects/{code}/dispute-package", subject);
         return Downloads.attachment(ZIP, "争议材料包-" + subject + ".zip", zip);
+    }
+
+    /**
+     * The subject's recorded checks are its timeline's events of kind CHECK (the event identifier is the receipt id);
+     * the timeline runs oldest first, so a subject checked more than a page's worth shows its latest page.
+     */
+    private static Map<String, Object> latestChecks(LedgerApi.Calls api, String subject) {
+        Map<String, Object> first = api.get("/subjects/{code}/timeline?kind=CHECK&size={size}", subject, CHECKS_SHOWN);
+        long total = ((Number) first.get("totalItems")).longValue();
+        return total <= CHECKS_SHOWN ? first : api.get("/subjects/{code}/timeline?kind=CHECK&size={size}&page={page}", subject,
+                CHECKS_SHOWN, (total - 1) / CHECKS_SHOWN);
     }
 
     /**
