@@ -76,6 +76,7 @@ class UnitConsoleBrowserTest extends BrowserTest {
         browser.click("record-" + letterId);
         assertThat(browser.textOf("letter-" + letterId, "已履约")).contains("已记录");
         assertThat(api().as(clerk).get("/api/v1/commitments/" + letterId).json().path("status").asText()).isEqualTo("FULFILLED");
+        assertThat(download("letters-download")).as("the letters as XLSX").startsWith("PK");
     }
 
     @Test
@@ -99,6 +100,9 @@ class UnitConsoleBrowserTest extends BrowserTest {
             assertThat(rejected.findElement(By.cssSelector("td")).getText()).as("the sheet line of the bad row").isEqualTo("3");
             assertThat(rejected.getText()).contains("代码");
             assertThat(browser.until(By.id("job")).getAttribute("hx-trigger")).as("a finished job is no longer polled").isNull();
+            assertThat(download("rejected-download")).startsWith("\uFEFFline,row,field,message").contains("\r\n3,");
+            browser.go("/console/unit/imports");
+            assertThat(download("template-download")).as("the API's template").startsWith("PK");
         } finally {
             Files.deleteIfExists(csv);
         }
@@ -121,7 +125,28 @@ class UnitConsoleBrowserTest extends BrowserTest {
         assertThat(browser.text("quarters")).contains("第" + ((TODAY.getMonthValue() - 1) / 3 + 1) + "季度");
         assertThat(browser.until(By.cssSelector("#quota-chart svg")).getText()).contains("目标 1/4：2");
         assertThat(browser.until(By.id("quota-download")).getAttribute("href")).contains("/console/unit/quota.xlsx");
+        assertThat(download("quota-download")).as("the quota as XLSX").startsWith("PK");
         ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript("window.scrollTo(0, 130)");
+    }
+
+    /** The file a download link gives, fetched with the browser's session cookie (headless Chromium saves no files here). */
+    private String download(String linkId) {
+        String href = browser.until(By.id(linkId)).getAttribute("href");
+        org.openqa.selenium.Cookie session = browser.driver().manage().getCookieNamed("LEDGER_CONSOLE");
+        try {
+            java.net.http.HttpResponse<byte[]> answer = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(href))
+                            .header("Cookie", session.getName() + "=" + session.getValue()).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(answer.statusCode()).as(href).isEqualTo(200);
+            assertThat(answer.headers().firstValue("Content-Disposition").orElse("")).startsWith("attachment;");
+            return new String(answer.body(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String company() {
