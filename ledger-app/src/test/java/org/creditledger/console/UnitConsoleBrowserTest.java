@@ -129,6 +129,19 @@ class UnitConsoleBrowserTest extends BrowserTest {
         ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript("window.scrollTo(0, 130)");
     }
 
+    @Test
+    void anAdministratorPicksTheUnit() {
+        browser.signIn(keys().admin()).go("/console/unit");
+        assertThat(browser.text("pick-unit")).contains("选择");
+
+        browser.select("unitId", "广元市某某局（" + unitId + "）").click("show-year");
+
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(20))
+                .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#quota-chart svg")));
+        assertThat(browser.text("annual-target")).isEqualTo("8");
+        assertThat(browser.path()).contains("unitId=" + unitId);
+    }
+
     /** The file a download link gives, fetched with the browser's session cookie (headless Chromium saves no files here). */
     private String download(String linkId) {
         String href = browser.until(By.id(linkId)).getAttribute("href");
