@@ -130,7 +130,17 @@ class UnitConsoleBrowserTest extends BrowserTest {
     }
 
     @Test
-    void anAdministratorPicksTheUnit() {
+    void anAdministratorPicksTheUnitAndATargetWithItsSubUnitsShowsTheirLetters() {
+        Api admin = api().as(keys().admin());
+        String office = unitId + "-sub";
+        assertThat(admin.put("/api/v1/units/" + office, Map.of("name", "某某局执法支队", "kind", "MUNICIPAL_DEPARTMENT",
+                "parentUnitId", unitId)).status()).isEqualTo(201);
+        assertThat(admin.put("/api/v1/units/" + unitId + "/targets/" + TODAY.getYear(), Map.of("annualTarget", 8,
+                "counting", "COMBINED", "quarterlyRule", true, "includeSubUnits", true)).status()).isEqualTo(200);
+        assertThat(api().as(keys().clerk(office)).post("/api/v1/commitments", Map.of("unitId", office, "type", "OTHER",
+                "subject", Map.of("kind", "LEGAL_PERSON", "code", company(), "name", "广元市某某餐饮有限公司"),
+                "matter", "食品经营许可", "content", "承诺依法经营。", "signedOn", TODAY.toString())).status()).isEqualTo(201);
+
         browser.signIn(keys().admin()).go("/console/unit");
         assertThat(browser.text("pick-unit")).contains("选择");
 
@@ -140,6 +150,10 @@ class UnitConsoleBrowserTest extends BrowserTest {
                 .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#quota-chart svg")));
         assertThat(browser.text("annual-target")).isEqualTo("8");
         assertThat(browser.path()).contains("unitId=" + unitId);
+        assertThat(browser.text("letters-total")).as("the unit's own").isEqualTo("0");
+        assertThat(browser.text("rolled-up")).isEqualTo("1 / 0");
+        assertThat(browser.text("quarter-" + ((TODAY.getMonthValue() - 1) / 3 + 1))).as("the quarter counts the sub-unit's letter")
+                .startsWith("第" + ((TODAY.getMonthValue() - 1) / 3 + 1) + "季度 1 0");
     }
 
     /** The file a download link gives, fetched with the browser's session cookie (headless Chromium saves no files here). */

@@ -84,13 +84,15 @@ class UnitDashboardController {
     private String chart(Map<String, Object> quota, Locale locale) {
         List<Map<String, Object>> quarters = (List<Map<String, Object>>) quota.get("quarters");
         boolean combined = "COMBINED".equals(quota.get("counting"));
+        // a target that includes the units below is judged on the rolled-up figures: the bars show those
+        boolean rolledUp = Boolean.TRUE.equals(quota.get("includeSubUnits"));
         List<String> names = new ArrayList<>();
         List<Object> letters = new ArrayList<>();
         List<Object> records = new ArrayList<>();
         for (Map<String, Object> q : quarters) {
             names.add(text("console.unit.quarter", locale, q.get("quarter")));
-            letters.add(q.get("letters"));
-            records.add(q.get("records"));
+            letters.add(q.get(rolledUp ? "rolledUpLetters" : "letters"));
+            records.add(q.get(rolledUp ? "rolledUpRecords" : "records"));
         }
         long line = quarterLine(quota);
         Map<String, Object> markLine = Map.of(
