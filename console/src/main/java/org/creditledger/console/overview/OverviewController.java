@@ -2,7 +2,6 @@ package org.creditledger.console.overview;
 
 import org.creditledger.console.web.Downloads;
 import org.creditledger.console.web.LedgerApi;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -28,7 +27,6 @@ import java.util.stream.IntStream;
 @RequestMapping("/console/overview")
 class OverviewController {
 
-    static final MediaType XLSX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
     @GetMapping
@@ -59,7 +57,7 @@ class OverviewController {
     /** The API's own XLSX export of the same figures. */
     @GetMapping("/{year}.xlsx")
     ResponseEntity<byte[]> download(LedgerApi.Calls api, @PathVariable int year) {
-        return Downloads.attachment(XLSX, "全市年度目标任务完成情况-" + year + ".xlsx", api.download(XLSX, "/quota/{year}", year));
+        return Downloads.attachment(Downloads.XLSX, "全市年度目标任务完成情况-" + year + ".xlsx", api.download(Downloads.XLSX, "/quota/{year}", year));
     }
 
     /**
