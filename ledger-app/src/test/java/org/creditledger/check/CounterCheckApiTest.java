@@ -230,6 +230,38 @@ class CounterCheckApiTest extends LedgerHttpTest {
         assertThat(expired.path("entries")).isEmpty();
     }
 
+    /**
+     * A live check reads what its projection had processed ({@code ledgerPosition}); asked {@code asOfPosition} that
+     * position, the ledger answers what that check read, even at an instant by which more had been recorded — how an
+     * inspector tells an answer that lagged from a ledger that changed.
+     */
+    @Test
+    void aCheckAsOfAPositionReadsTheLedgerUpToThatPositionWhateverWasRecordedLater() {
+        String code = company();
+        JsonNode before = check(counter, code, "GOVERNMENT_PROCUREMENT").json();
+        assertThat(before.path("verdict").asText()).isEqualTo("CLEAR");
+        enter(court, blackList, code);
+        JsonNode after = checkUntil(counter, code, "GOVERNMENT_PROCUREMENT", verdict("RESTRICT"));
+
+        Map<String, Object> atPosition = new HashMap<>(Map.of("subjectCode", code, "domain", "GOVERNMENT_PROCUREMENT",
+                "asOf", after.path("checkedAt").asText(), "asOfPosition", before.path("ledgerPosition").asLong()));
+        JsonNode asItRead = counter.post("/api/v1/checks", atPosition).json();
+        assertThat(asItRead.path("verdict").asText()).as("the ledger up to the first check's position").isEqualTo("CLEAR");
+        assertThat(asItRead.path("ledgerPosition").asLong()).isEqualTo(before.path("ledgerPosition").asLong());
+
+        atPosition.put("asOfPosition", after.path("ledgerPosition").asLong());
+        JsonNode later = counter.post("/api/v1/checks", atPosition).json();
+        assertThat(later.path("verdict").asText()).isEqualTo("RESTRICT");
+        assertThat(later.path("entries")).isEqualTo(after.path("entries"));
+
+        for (long wrong : new long[] {-2, Long.MAX_VALUE}) {
+            atPosition.put("asOfPosition", wrong);
+            Api.Response refused = counter.post("/api/v1/checks", atPosition);
+            assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
+            assertThat(refused.json().path("errors").get(0).path("field").asText()).isEqualTo("asOfPosition");
+        }
+    }
+
     @Test
     void aRecordedCheckIsReproducedAsOfItsCheckedAtAfterTheEntryExitedAndTheMeasureChanged() {
         String code = company();

@@ -20,11 +20,18 @@ class ImportColumnsGuideTest {
 
     static final Path GUIDE = Path.of("../api-docs/guides/unit-clerk.md");
 
-    /** The guide's table rows that start with a code in backquotes, by code: the rest of their cells. */
+    /**
+     * The table rows of the guide's "### Columns" section (the letter import's columns and value short forms) that
+     * start with a code in backquotes, by code: the rest of their cells. Other sections hold tables of their own with
+     * the same codes (the 双公示 fields name {@code unitId} too).
+     */
     static Map<String, List<String>> tableRows() throws IOException {
         Map<String, List<String>> rows = new LinkedHashMap<>();
+        boolean inColumns = false;
         for (String line : Files.readAllLines(GUIDE)) {
-            if (line.startsWith("| `")) {
+            if (line.startsWith("#")) {
+                inColumns = line.equals("### Columns");
+            } else if (inColumns && line.startsWith("| `")) {
                 List<String> cells = Arrays.stream(line.substring(1, line.length() - 1).split("\\|")).map(String::strip).toList();
                 rows.put(cells.get(0).replace("`", ""), cells.subList(1, cells.size()));
             }

@@ -27,8 +27,8 @@ import java.util.stream.Collectors;
 
 /**
  * 监督核查: a subject's timeline (who, when, why), its state as of an instant, its recorded counter checks (the
- * timeline's events of kind CHECK) each with a button that asks the same question again {@code asOf} its
- * {@code checkedAt} and shows both answers side by side; the chain's verification and the dispute package.
+ * timeline's events of kind CHECK) each with a button that asks the same question again as of its {@code checkedAt}
+ * and {@code ledgerPosition} and shows both answers side by side; the chain's verification and the dispute package.
  */
 @Controller
 @RequestMapping("/console/inspector")
@@ -86,8 +86,10 @@ class InspectorController {
     }
 
     /**
-     * 复现: the recorded receipt, and the same question asked again {@code asOf} its {@code checkedAt}; the two answers
-     * agree when the ledger has not been changed behind the chain's back.
+     * 复现: the recorded receipt, and the same question asked again {@code asOf} its {@code checkedAt} and
+     * {@code asOfPosition} its {@code ledgerPosition} — the ledger exactly as that answer read it, even when its
+     * projection had not yet processed every event recorded before the check. The two answers agree unless the
+     * ledger was changed behind the chain's back.
      */
     @PostMapping("/checks/{checkId}/reproduce")
     String reproduce(LedgerApi.Calls api, @PathVariable UUID checkId, @RequestParam(required = false) String once,
@@ -100,6 +102,7 @@ class InspectorController {
             question.put("matter", recorded.get("matter"));
         }
         question.put("asOf", recorded.get("checkedAt"));
+        question.put("asOfPosition", recorded.get("ledgerPosition"));
         Map<String, Object> again = api.once(once).post(question, "/checks");
         model.addAttribute("recorded", recorded);
         model.addAttribute("again", again);

@@ -65,11 +65,18 @@ class CheckController {
         this.clock = clock;
     }
 
-    /** {@code asOf}: an ISO-8601 instant with offset; the answer the ledger would have given then. */
-    record CheckRequest(String subjectCode, String domain, String matter, String asOf) {
+    /**
+     * {@code asOf}: an ISO-8601 instant with offset; the answer the ledger would have given then, from everything
+     * recorded by then. {@code asOfPosition}: the answer from the ledger up to this global index (a recorded check's
+     * {@code ledgerPosition}), judged on the day of {@code asOf} (or today): what that check read, even when its
+     * projection had not yet processed every event recorded before it.
+     */
+    record CheckRequest(String subjectCode, String domain, String matter, String asOf,
+                        @Schema(description = "Answer from the ledger up to this global index (a recorded check's ledgerPosition)")
+                        Long asOfPosition) {
 
         CounterChecks.Question question() {
-            return new CounterChecks.Question(subjectCode, domain, matter, asOf);
+            return new CounterChecks.Question(subjectCode, domain, matter, asOf, asOfPosition);
         }
     }
 

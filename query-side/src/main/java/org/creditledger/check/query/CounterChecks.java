@@ -39,7 +39,11 @@ import org.creditledger.platform.i18n.Text;
  * <p>A live check reads the check projection up to the position it has processed ({@link LedgerHorizon#upToPosition})
  * and records that position as {@code ledgerPosition}. A check {@code asOf} an instant reads everything recorded by
  * then ({@link LedgerHorizon#recordedBy}); its {@code ledgerPosition} is the last event recorded by then. Both go
- * through {@link CheckLookup}, so a recorded check is reproduced by a check {@code asOf} its {@code checkedAt}.
+ * through {@link CheckLookup}, so a recorded check is reproduced by a check {@code asOf} its {@code checkedAt} —
+ * exactly when the projection had processed every event recorded before the check, which a busy ledger does not
+ * promise (a live check does not wait for the head). A check {@code asOfPosition} its {@code ledgerPosition} (with
+ * {@code asOf} its {@code checkedAt} for the day) reads what that answer read, and reproduces it in every case: what
+ * an inspector uses to tell a lagging answer from a changed ledger.
  *
  * <p>Breaches come the same way: those known at the horizon that occurred within {@code ledger.commitment.breach-window}
  * before its day. {@code commitmentEligible} is false with a breach that bars commitment-based approval, or with an
@@ -70,11 +74,15 @@ class CounterChecks {
     }
 
     /** One check as asked: every field as text, so a batch can report each item's mistakes on its own. */
-    record Question(String subjectCode, String domain, String matter, String asOf) {
+    record Question(String subjectCode, String domain, String matter, String asOf, Long asOfPosition) {
+
+        Question(String subjectCode, String domain, String matter, String asOf) {
+            this(subjectCode, domain, matter, asOf, null);
+        }
     }
 
     /** A question that passed validation. */
-    record ValidQuestion(String subjectCode, MeasureDomain domain, String matter, Instant asOf) {
+    record ValidQuestion(String subjectCode, MeasureDomain domain, String matter, Instant asOf, Long asOfPosition) {
     }
 
     /** Checks one subject: 400 for a bad question, else the recorded answer. */
@@ -133,7 +141,15 @@ class CounterChecks {
     private SubjectCheckedEvent answer(ValidQuestion question, Instant now, String counterUnit) {
         LedgerHorizon horizon;
         long ledgerPosition;
-        if (question.asOf() == null) {
+        if (question.asOfPosition() != null) {
+            ledgerPosition = question.asOfPosition();
+            long head = catchUp.head();
+            if (ledgerPosition > head) {
+                throw new InvalidInput(List.of(FieldProblem.of("asOfPosition", "check.as-of-position.beyond-head", head)));
+            }
+            catchUp.awaitPosition(ledgerPosition, CheckProjection.PROCESSING_GROUP);
+            horizon = LedgerHorizon.upToPosition(ledgerPosition, question.asOf() != null ? question.asOf() : now);
+        } else if (question.asOf() == null) {
             ledgerPosition = livePosition();
             horizon = LedgerHorizon.upToPosition(ledgerPosition, now);
         } else {
@@ -223,7 +239,10 @@ class CounterChecks {
                 problems.add(FieldProblem.of("asOf", "query.as-of.unreadable", question.asOf()));
             }
         }
-        return problems.isEmpty() ? new Parsed(new ValidQuestion(subjectCode, domain, matter, asOf), List.of())
+        if (question.asOfPosition() != null && question.asOfPosition() < -1) {
+            problems.add(FieldProblem.of("asOfPosition", "check.as-of-position.negative"));
+        }
+        return problems.isEmpty() ? new Parsed(new ValidQuestion(subjectCode, domain, matter, asOf, question.asOfPosition()), List.of())
                 : new Parsed(null, List.copyOf(problems));
     }
 
