@@ -3,16 +3,12 @@ package org.creditledger.console;
 import org.creditledger.testing.Api;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Cookie;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
 import javax.sql.DataSource;
-import java.net.URI;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -110,10 +106,7 @@ class AdminConsoleBrowserTest extends BrowserTest {
         assertThat(browser.text("unit-" + none)).contains("旺苍县").contains("未下达目标");
         assertThat(browser.until(By.id("unit-" + none)).getAttribute("class")).contains("none");
 
-        Cookie session = browser.driver().manage().getCookieNamed("LEDGER_CONSOLE");
-        HttpResponse<byte[]> xlsx = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + port + "/console/overview/" + YEAR + ".xlsx"))
-                .header("Cookie", "LEDGER_CONSOLE=" + session.getValue()).build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> xlsx = browser.fetch("/console/overview/" + YEAR + ".xlsx");
         assertThat(xlsx.statusCode()).isEqualTo(200);
         assertThat(xlsx.headers().firstValue("Content-Disposition").orElseThrow()).startsWith("attachment").contains("filename*=UTF-8''");
         assertThat(new String(xlsx.body(), 0, 2, java.nio.charset.StandardCharsets.ISO_8859_1)).as("a zip: XLSX").isEqualTo("PK");

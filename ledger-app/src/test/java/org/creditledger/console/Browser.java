@@ -116,6 +116,28 @@ final class Browser implements AutoCloseable {
         return driver;
     }
 
+    /**
+     * What a download link ({@code href}: absolute, or a path) gives, fetched with this browser's session cookie:
+     * headless Chromium saves no files here, so a test reads the download this way.
+     */
+    java.net.http.HttpResponse<byte[]> fetch(String href) {
+        org.openqa.selenium.Cookie session = driver.manage().getCookieNamed("LEDGER_CONSOLE");
+        if (session == null) {
+            throw new IllegalStateException("Not signed in: no console session cookie");
+        }
+        String url = href.startsWith("http") ? href : base + href;
+        try {
+            return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
+                    .header("Cookie", session.getName() + "=" + session.getValue()).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     void screenshot(String name) {
         try {
             Files.createDirectories(SCREENSHOTS);

@@ -81,4 +81,34 @@ class CounterConsoleBrowserTest extends BrowserTest {
 
         assertThat(browser.textOf("problem", "代码")).doesNotContain("Exception");
     }
+
+    @Test
+    void aBatchFromAnUploadedFileIsCheckedShownAndDownloadedAsExcel() throws Exception {
+        String first = SubjectCodes.usccFor(ThreadLocalRandom.current().nextLong(SubjectCodes.USCC_FOR_LIMIT), false);
+        String second = SubjectCodes.usccFor(ThreadLocalRandom.current().nextLong(SubjectCodes.USCC_FOR_LIMIT), false);
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("batch-", ".csv");
+        // as Excel on a Chinese Windows saves it: GB18030, a header, one mistyped code
+        java.nio.file.Files.write(file, ("主体代码,备注\r\n" + first + ",甲\r\n91510800MA62L3XX1X,乙\r\n" + second + ",丙\r\n")
+                .getBytes(java.nio.charset.Charset.forName("GB18030")));
+        browser.signIn(keys().counter("gy-zwfw")).go("/console/counter/batch");
+
+        browser.until(By.id("file")).sendKeys(file.toAbsolutePath().toString());
+        browser.select("domain", "评优评先").click("check-batch");
+
+        assertThat(browser.textOf("batch-summary", "已核查 2 个")).contains("无法核查 1 个");
+        String table = browser.text("batch-results");
+        assertThat(table).contains(first).contains(second).contains("通过").contains("91510800MA62L3XX1X");
+        java.net.http.HttpResponse<byte[]> sheet = browser.fetch(browser.until(By.id("batch-download")).getAttribute("href"));
+        assertThat(sheet.statusCode()).isEqualTo(200);
+        assertThat(sheet.headers().firstValue("Content-Disposition").orElse("")).startsWith("attachment;");
+        try (var workbook = org.apache.poi.ss.usermodel.WorkbookFactory.create(new java.io.ByteArrayInputStream(sheet.body()))) {
+            var rows = workbook.getSheetAt(0);
+            assertThat(rows.getRow(0).getCell(1).getStringCellValue()).isEqualTo("主体代码");
+            assertThat(rows.getLastRowNum()).as("a header and three results").isEqualTo(3);
+            assertThat(rows.getRow(1).getCell(1).getStringCellValue()).isEqualTo(first);
+            assertThat(rows.getRow(1).getCell(2).getStringCellValue()).isEqualTo("通过");
+            assertThat(rows.getRow(2).getCell(6).getStringCellValue()).as("why the mistyped code was not checked").isNotBlank();
+        }
+        java.nio.file.Files.delete(file);
+    }
 }

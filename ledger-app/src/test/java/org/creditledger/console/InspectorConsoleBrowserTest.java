@@ -4,12 +4,8 @@ import org.creditledger.subject.SubjectCodes;
 import org.creditledger.testing.Api;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Cookie;
 import org.openqa.selenium.JavascriptExecutor;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
@@ -73,7 +69,7 @@ class InspectorConsoleBrowserTest extends BrowserTest {
         assertThat(browser.until(By.id("state-no-entries")).getText()).contains("不在任何");
 
         String href = browser.until(By.id("dispute-package")).getAttribute("href");
-        HttpResponse<byte[]> download = withSession(href);
+        HttpResponse<byte[]> download = browser.fetch(href);
         assertThat(download.statusCode()).isEqualTo(200);
         assertThat(download.headers().firstValue("Content-Type")).hasValue("application/zip");
         assertThat(download.headers().firstValue("Content-Disposition").orElseThrow()).startsWith("attachment")
@@ -94,21 +90,6 @@ class InspectorConsoleBrowserTest extends BrowserTest {
     private void pick(String id, LocalDateTime value) {
         ((JavascriptExecutor) browser.driver()).executeScript("document.getElementById(arguments[0]).value = arguments[1]",
                 id, value.toString());
-    }
-
-    /** A download the page links to, fetched with the browser's session. */
-    private HttpResponse<byte[]> withSession(String url) {
-        Cookie session = browser.driver().manage().getCookieNamed("LEDGER_CONSOLE");
-        assertThat(session).as("the console's session cookie").isNotNull();
-        try {
-            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url))
-                    .header("Cookie", session.getName() + "=" + session.getValue()).build(), HttpResponse.BodyHandlers.ofByteArray());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 
     @Test

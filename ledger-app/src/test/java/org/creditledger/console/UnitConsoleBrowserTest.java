@@ -156,24 +156,13 @@ class UnitConsoleBrowserTest extends BrowserTest {
                 .startsWith("第" + ((TODAY.getMonthValue() - 1) / 3 + 1) + "季度 1 0");
     }
 
-    /** The file a download link gives, fetched with the browser's session cookie (headless Chromium saves no files here). */
+    /** The file a download link gives, as text. */
     private String download(String linkId) {
         String href = browser.until(By.id(linkId)).getAttribute("href");
-        org.openqa.selenium.Cookie session = browser.driver().manage().getCookieNamed("LEDGER_CONSOLE");
-        try {
-            java.net.http.HttpResponse<byte[]> answer = java.net.http.HttpClient.newHttpClient().send(
-                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(href))
-                            .header("Cookie", session.getName() + "=" + session.getValue()).build(),
-                    java.net.http.HttpResponse.BodyHandlers.ofByteArray());
-            assertThat(answer.statusCode()).as(href).isEqualTo(200);
-            assertThat(answer.headers().firstValue("Content-Disposition").orElse("")).startsWith("attachment;");
-            return new String(answer.body(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        java.net.http.HttpResponse<byte[]> answer = browser.fetch(href);
+        assertThat(answer.statusCode()).as(href).isEqualTo(200);
+        assertThat(answer.headers().firstValue("Content-Disposition").orElse("")).startsWith("attachment;");
+        return new String(answer.body(), StandardCharsets.UTF_8);
     }
 
     private static String company() {
