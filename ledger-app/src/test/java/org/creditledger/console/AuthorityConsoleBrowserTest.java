@@ -79,6 +79,9 @@ class AuthorityConsoleBrowserTest extends BrowserTest {
         browser.click("enter");
 
         assertThat(browser.textOf("subjectCode-error", "代码")).isNotBlank();
+        assertThat(browser.until(org.openqa.selenium.By.id("subjectCode")).getAttribute("aria-invalid")).as("read out by a screen reader")
+                .isEqualTo("true");
+        assertThat(browser.until(org.openqa.selenium.By.id("subjectCode")).getAttribute("aria-describedby")).isEqualTo("subjectCode-error");
         browser.type("subjectCode", company).click("enter");
 
         assertThat(browser.textOf("done", "已列入")).isNotBlank();
