@@ -23,6 +23,8 @@ class ConsoleSignInBrowserTest extends BrowserTest {
         String who = browser.textOf("who", "政务服务窗口");
         assertThat(who).contains("test COUNTER").contains("gy-zwfw");
         assertThat(browser.text("main")).contains("窗口核查").doesNotContain("系统管理");
+        browser.go("/console/no-such-page");
+        assertThat(browser.textOf("problem", "页面不存在")).contains("链接可能有误");
 
         browser.click("sign-out");
         assertThat(browser.textOf("main", "您已退出")).contains("您已退出");

@@ -1,5 +1,6 @@
 package org.creditledger.console.home;
 
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 
@@ -15,5 +16,12 @@ class HomeController {
     @GetMapping("/")
     String home() {
         return "home";
+    }
+
+    /** Any other console address (a mistyped or outdated link): a page that says so, in the console, not a JSON 404. */
+    @GetMapping("/console/**")
+    String notFound(HttpServletResponse response) {
+        response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+        return "not-found";
     }
 }
