@@ -373,9 +373,35 @@ public class ProjectionRebuilds implements SmartLifecycle {
         }
     }
 
+    /**
+     * A node killed during a rebuild ({@code kill -9}, a crash) left it RUNNING and its copies in
+     * {@code rebuild_<group>}; the live tables and the processor's token were never touched (the switch is one
+     * transaction). At start, each such rebuild nobody runs (its lock is free) is marked FAILED and its copies
+     * dropped, so a new rebuild can start and no half-filled schema stays behind. A failure here (the database
+     * not reachable yet) is logged and left for the next start, or for {@link #latest} and the next rebuild, which
+     * clean up too.
+     */
     @Override
     public void start() {
         running = true;
+        for (String name : projections.keySet()) {
+            try {
+                Optional<Connection> lock = tryLock(name);
+                if (lock.isEmpty()) {
+                    continue; // a rebuild of it runs on another node
+                }
+                try {
+                    jobs.abandonRunning(name, clock.instant());
+                    if (transactions.execute(status -> shadowTables.dropLeftover(name))) {
+                        log.info(OperatorLog.text("log.rebuild.leftover-dropped", name, ShadowTables.schemaOf(name)));
+                    }
+                } finally {
+                    unlock(lock.get(), name);
+                }
+            } catch (RuntimeException e) {
+                log.warn(OperatorLog.text("log.rebuild.leftover-unchecked", name, reason(e)));
+            }
+        }
     }
 
     /** A running rebuild stops at its next batch, fails and drops its copies; the live tables stay as they are. */
