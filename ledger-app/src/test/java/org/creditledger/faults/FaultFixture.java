@@ -15,8 +15,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -25,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -52,9 +56,17 @@ abstract class FaultFixture {
     }
 
     @AfterEach
-    void stopEverything() {
+    void stopEverything() throws IOException {
         nodes.forEach(LedgerProcess::close);
         EmbeddedPostgresServer.stop(database.dataDir());
+        // the processes' logs outlive the temporary directory, for reading after a failure
+        Path kept = Path.of("target", "fault-logs", getClass().getSimpleName());
+        Files.createDirectories(kept);
+        try (Stream<Path> logs = Files.list(dir)) {
+            for (Path log : logs.filter(file -> file.toString().endsWith(".log")).toList()) {
+                Files.copy(log, kept.resolve(log.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
     }
 
     /** Starts a ledger process on the database and waits until it is up. */

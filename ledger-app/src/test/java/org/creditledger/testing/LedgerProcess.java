@@ -4,6 +4,7 @@ import org.creditledger.platform.database.EmbeddedPostgresServer;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
+import javax.sql.DataSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -63,7 +64,12 @@ public final class LedgerProcess implements AutoCloseable {
 
     /** The test's own connection to {@code database}, as the ledger's role, for comparing what the ledger answered. */
     public static JdbcClient jdbc(EmbeddedPostgresServer database) {
-        return JdbcClient.create(new DriverManagerDataSource(database.jdbcUrl(), database.username(), database.password()));
+        return JdbcClient.create(dataSource(database));
+    }
+
+    /** A connection per use, as the ledger's role, for a test that must hold one (a lock) while the ledger runs. */
+    public static DataSource dataSource(EmbeddedPostgresServer database) {
+        return new DriverManagerDataSource(database.jdbcUrl(), database.username(), database.password());
     }
 
     /** Starts {@code module}'s jar on a free port with the bootstrap ADMIN key and {@code environment}; does not wait. */
