@@ -19,6 +19,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -36,7 +38,7 @@ class DatabaseRestartIT extends FaultFixture {
 
     static final Duration CLIENT_TIMEOUT = Duration.ofSeconds(15);
     static final Duration RECOVERY = Duration.ofSeconds(10);
-
+    static final int CLIENTS = 4;
 
     record Answer(long atNanos, long tookMillis, int status, String contentType, String retryAfter, String checkId, String failure) {
     }
@@ -53,13 +55,15 @@ class DatabaseRestartIT extends FaultFixture {
         AtomicBoolean loading = new AtomicBoolean(true);
         List<Answer> answers = new CopyOnWriteArrayList<>();
         List<CompletableFuture<Void>> clients = new ArrayList<>();
-        for (int client = 0; client < 2; client++) {
-            int first = 700_000 + client * 100_000;
+        // threads of their own: the common pool has a single thread on a 2-core machine
+        ExecutorService counters = Executors.newFixedThreadPool(CLIENTS);
+        for (int client = 0; client < CLIENTS; client++) {
+            int first = 700_000 + client * 50_000;
             clients.add(CompletableFuture.runAsync(() -> {
                 for (int i = first; loading.get(); i++) {
                     answers.add(check(counter, SubjectCodes.usccFor(i, false)));
                 }
-            }));
+            }, counters));
         }
         await().atMost(Duration.ofSeconds(60)).until(() -> count(answers, 201) >= 20);
 
@@ -86,6 +90,7 @@ class DatabaseRestartIT extends FaultFixture {
         await().atMost(Duration.ofSeconds(30)).until(() -> since(answers, restartedAt, 201) >= 20);
         loading.set(false);
         CompletableFuture.allOf(clients.toArray(CompletableFuture[]::new)).get(CLIENT_TIMEOUT.toSeconds() * 2, TimeUnit.SECONDS);
+        counters.shutdown();
 
         List<Answer> all = List.copyOf(answers);
         assertThat(all).as("answered within the client's timeout, no connection refused").allMatch(a -> a.failure() == null);
