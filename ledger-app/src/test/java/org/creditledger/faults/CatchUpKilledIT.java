@@ -65,6 +65,7 @@ class CatchUpKilledIT extends FaultFixture {
         LedgerProcess third = node("third");
         Api admin = third.admin();
         assertThat(events("CommitmentPostedEvent")).as("every acknowledged letter").isEqualTo(ROWS);
+        assertUnitStored();
         long events = jdbc.sql("select count(*) from domain_event_entry").query(Long.class).single();
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() -> unchained() == 0);
         JsonNode verified = admin.post("/api/v1/audit/verify", null).json();

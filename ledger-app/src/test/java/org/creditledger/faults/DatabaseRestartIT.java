@@ -102,6 +102,7 @@ class DatabaseRestartIT extends FaultFixture {
         all.stream().filter(a -> a.status() == 201).forEach(a -> answered.add(a.checkId()));
         assertThat(recordedCheckIds()).as("every answered check is in the event store").containsAll(answered);
         assertThat(events("CommitmentPostedEvent")).isEqualTo(1);
+        assertUnitStored();
 
         long unavailable = all.stream().filter(a -> a.status() == 503).count();
         long withRetryAfter = all.stream().filter(a -> a.status() == 503 && a.retryAfter() != null).count();

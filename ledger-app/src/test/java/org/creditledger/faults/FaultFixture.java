@@ -90,6 +90,12 @@ abstract class FaultFixture {
         ok(admin.put("/api/v1/units/" + UNIT, Map.of("name", "广元市故障演练局", "kind", "MUNICIPAL_DEPARTMENT")));
     }
 
+    /** The unit's registration was acknowledged (201), so its event is in the store, whatever was killed since. */
+    void assertUnitStored() {
+        assertThat(jdbc.sql("select count(*) from domain_event_entry where aggregate_identifier = ? and payload_type like '%UnitRegisteredEvent'")
+                .param(UNIT).query(Long.class).single()).as("the acknowledged unit").isEqualTo(1);
+    }
+
     /** Uploads an import of {@code rows} letters of the unit, each with its own subject; returns the import id. */
     String upload(Api admin, int rows, int firstSubject) {
         StringBuilder csv = new StringBuilder("unitId,type,subjectKind,subjectCode,subjectName,matter,content,signedOn,dueDate\n");

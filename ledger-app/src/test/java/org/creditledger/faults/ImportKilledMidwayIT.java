@@ -56,6 +56,8 @@ class ImportKilledMidwayIT extends FaultFixture {
         assertThat(jdbc.sql("select count(distinct commitment_id) from commitment_import_row where import_id = ?").param(id)
                 .query(Long.class).single()).as("one commitment per row").isEqualTo(ROWS);
         assertThat(events("CommitmentPostedEvent")).as("one event per row, none twice").isEqualTo(ROWS);
+        assertUnitStored();
+        assertThat(events("QuotaTargetSetEvent")).as("the acknowledged target").isEqualTo(1);
         assertThat(jdbc.sql("""
                         select count(*) from commitment_import_row r where not exists (
                             select 1 from domain_event_entry e

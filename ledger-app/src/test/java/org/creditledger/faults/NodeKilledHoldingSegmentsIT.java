@@ -64,6 +64,7 @@ class NodeKilledHoldingSegmentsIT extends FaultFixture {
             assertThat(readBack(second, id)).as("acknowledged letter " + id).isEqualTo(200);
         }
         assertThat(events("CommitmentPostedEvent")).as("every acknowledged letter, once").isEqualTo(acknowledged.size());
+        assertUnitStored();
         int year = LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear();
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> jdbc.sql(
                         "select coalesce(sum(letters), 0) from quota_day where unit_id = ? and extract(year from day) = ?")

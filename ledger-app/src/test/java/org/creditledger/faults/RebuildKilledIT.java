@@ -52,6 +52,8 @@ class RebuildKilledIT extends FaultFixture {
         assertThat(latest.path("state").asText()).isEqualTo("FAILED");
         assertThat(latest.path("error").asText()).startsWith("abandoned");
         assertThat(ProjectionTables.rows(jdbc, tables)).as("the live tables are intact").isEqualTo(live);
+        assertThat(events("CommitmentPostedEvent")).as("every acknowledged letter").isEqualTo(2_000);
+        assertUnitStored();
         // reads answer 503 until the processor's claim of the killed node times out; then from the intact tables
         JsonNode listed = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
                 .until(() -> again.get("/api/v1/commitments?unitId=" + UNIT), answer -> answer.status() == 200).json();
