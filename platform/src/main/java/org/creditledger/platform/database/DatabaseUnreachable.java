@@ -4,6 +4,7 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.transaction.CannotCreateTransactionException;
 
 import java.net.ConnectException;
+import java.time.Duration;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
@@ -16,7 +17,7 @@ import java.sql.SQLTransientConnectionException;
 public final class DatabaseUnreachable {
 
     /** How long a client should wait before retrying: about a database restart. */
-    public static final java.time.Duration RETRY_AFTER = java.time.Duration.ofSeconds(5);
+    public static final Duration RETRY_AFTER = Duration.ofSeconds(5);
 
     private DatabaseUnreachable() {
     }
