@@ -3,14 +3,12 @@ package org.creditledger;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.creditledger.platform.database.EmbeddedPostgresServer;
 import org.creditledger.testing.Api;
+import org.creditledger.testing.LedgerProcess;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.http.HttpMethod;
 
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,16 +24,13 @@ import static org.awaitility.Awaitility.await;
  */
 class SplitDeploymentTest {
 
-    static final String ADMIN_SECRET = "split-admin-secret-of-32-chars!!";
-
     @TempDir
     Path dataDir;
-    final List<Process> processes = new ArrayList<>();
+    final List<LedgerProcess> processes = new ArrayList<>();
 
     @AfterEach
     void stop() {
-        processes.forEach(Process::destroy);
-        processes.forEach(p -> p.onExit().join());
+        processes.forEach(LedgerProcess::close);
         EmbeddedPostgresServer.stop(dataDir.toAbsolutePath().normalize());
     }
 
@@ -97,29 +92,9 @@ class SplitDeploymentTest {
         System.out.printf("revocation reached the other JVM within %d ms%n", (System.nanoTime() - revokedAt) / 1_000_000);
     }
 
-    private Api start(String module, EmbeddedPostgresServer database) throws IOException {
-        Path jar = Path.of("..", module, "target", module + "-0.1.0-SNAPSHOT-exec.jar").toAbsolutePath().normalize();
-        assertThat(jar).as("built by the reactor before ledger-app's tests").exists();
-        int port = freePort();
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-jar", jar.toString())
-                .redirectErrorStream(true)
-                .redirectOutput(Files.createTempFile(dataDir, module, ".log").toFile());
-        builder.environment().putAll(Map.of(
-                "SPRING_DATASOURCE_URL", database.jdbcUrl(), "SPRING_DATASOURCE_USERNAME", database.username(),
-                "SPRING_DATASOURCE_PASSWORD", database.password(),
-                "SERVER_PORT", String.valueOf(port), "LEDGER_BOOTSTRAP_ADMIN_KEY", ADMIN_SECRET,
-                "AXONIQ_UPDATE_CHECKER_DISABLED", "true"));
-        processes.add(builder.start());
-        Api api = Api.at(port);
-        await().atMost(Duration.ofSeconds(120)).ignoreExceptions()
-                .until(() -> api.get("/actuator/health").json().path("status").asText().equals("UP"));
-        return api.as(ADMIN_SECRET);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+    private Api start(String module, EmbeddedPostgresServer database) {
+        LedgerProcess process = LedgerProcess.start(module, dataDir.resolve(module + ".log"), LedgerProcess.on(database));
+        processes.add(process);
+        return process.awaitUp().admin();
     }
 }

@@ -340,11 +340,7 @@ class ProjectionRebuildApiTest extends LedgerHttpTest {
 
     /** Every row of each table, as text, in a fixed order. */
     Map<String, List<String>> rows(RebuildableProjection projection) {
-        Map<String, List<String>> rows = new LinkedHashMap<>();
-        for (String table : projection.tables()) {
-            rows.put(table, jdbc.sql("select t::text from " + table + " t order by 1").query(String.class).list());
-        }
-        return rows;
+        return ProjectionTables.rows(jdbc, projection.tables());
     }
 
     /** Columns with types, nullability and defaults; constraints; indexes, with their names. */

@@ -37,6 +37,17 @@ public final class Api {
         return new Api(RestClient.builder().baseUrl("http://localhost:" + port).build(), null, null);
     }
 
+    /**
+     * A client that gives up on an answer after {@code timeout} (a {@link java.net.http.HttpTimeoutException}), for
+     * tests in which the server may hang: they must see the hang, not wait for it.
+     */
+    public static Api at(int port, java.time.Duration timeout) {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder().connectTimeout(timeout).build();
+        org.springframework.http.client.JdkClientHttpRequestFactory requests = new org.springframework.http.client.JdkClientHttpRequestFactory(http);
+        requests.setReadTimeout(timeout);
+        return new Api(RestClient.builder().baseUrl("http://localhost:" + port).requestFactory(requests).build(), null, null);
+    }
+
     /** The same server, calling with another API key ({@code null}: no key at all). */
     public Api as(String apiKeySecret) {
         return new Api(client, apiKeySecret, language);

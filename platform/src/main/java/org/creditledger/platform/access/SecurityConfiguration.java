@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.creditledger.platform.database.DatabaseUnreachable;
 import org.creditledger.platform.i18n.Text;
 import org.creditledger.platform.web.ProblemResponses;
 import org.creditledger.platform.web.ProblemType;
@@ -15,6 +16,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Role;
 import org.springframework.http.HttpHeaders;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -107,6 +109,12 @@ class SecurityConfiguration {
             response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(tooMany.wait.toSeconds()));
             problems.write(request, response, ProblemType.RATE_LIMITED,
                     Text.of("problem.rate-limited.unknown-keys", tooMany.wait.toSeconds()));
+            return;
+        }
+        if (e instanceof AuthenticationServiceException && DatabaseUnreachable.causedBy(e)) {
+            log.warn(OperatorLog.text("log.database.unreachable", DatabaseUnreachable.reason(e)));
+            response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(DatabaseUnreachable.RETRY_AFTER.toSeconds()));
+            problems.write(request, response, ProblemType.UNAVAILABLE, Text.of("problem.unavailable.database"));
             return;
         }
         failures.failed(request.getRemoteAddr());

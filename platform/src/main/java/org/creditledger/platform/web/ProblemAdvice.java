@@ -11,7 +11,9 @@ import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.creditledger.platform.access.AccessDenied;
 import org.creditledger.platform.access.NotAuthenticated;
+import org.creditledger.platform.database.DatabaseUnreachable;
 import org.creditledger.platform.i18n.Labels;
+import org.creditledger.platform.i18n.OperatorLog;
 import org.creditledger.platform.i18n.Text;
 import org.creditledger.subject.InvalidSubjectCode;
 import org.creditledger.text.api.InvalidValue;
@@ -137,8 +139,20 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception e) {
+        if (DatabaseUnreachable.causedBy(e)) {
+            return databaseUnreachable(e);
+        }
         log.error("Unexpected error", e);
         return respond(ProblemType.INTERNAL, Text.of("problem.internal"), List.of());
+    }
+
+    /**
+     * PostgreSQL is down or restarting: nothing of this request was committed (a write's transaction or a check's
+     * recording failed with it), so the client is told to retry, and the log gets one line, not a stack per request.
+     */
+    private ResponseEntity<Object> databaseUnreachable(Exception e) {
+        log.warn(OperatorLog.text("log.database.unreachable", DatabaseUnreachable.reason(e)));
+        return retryLater(new Unavailable(Text.of("problem.unavailable.database"), DatabaseUnreachable.RETRY_AFTER));
     }
 
     @Override

@@ -16,6 +16,7 @@ import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
+import org.axonframework.springboot.TokenStoreProperties;
 import org.creditledger.platform.access.Caller;
 import org.creditledger.platform.web.LedgerProblem;
 import org.creditledger.platform.web.ProblemType;
@@ -77,6 +78,8 @@ public class ProjectionRebuilds implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(ProjectionRebuilds.class);
     /** First key of the advisory locks of rebuilds ("RBLD"); the second is the hash of the processing group. */
     private static final int LOCK_CLASS = 0x52424C44;
+    /** Axon's default {@code tokenClaimInterval} of tracking processors: how often one tries to claim a segment. */
+    private static final Duration TOKEN_CLAIM_INTERVAL = Duration.ofSeconds(5);
 
     private final Map<String, RebuildableProjection> projections;
     private final EventProcessingConfiguration processing;
@@ -92,6 +95,8 @@ public class ProjectionRebuilds implements SmartLifecycle {
     private final Clock clock;
     private final int batchSize;
     private final Duration lockTimeout;
+    /** How long the switch waits for this node's processor to hold every segment (see {@link #awaitOwnClaims}). */
+    private final Duration claimWait;
     private final ExecutorService workers = Executors.newCachedThreadPool(task -> {
         Thread thread = new Thread(task, "projection-rebuild");
         thread.setDaemon(true);
@@ -115,7 +120,7 @@ public class ProjectionRebuilds implements SmartLifecycle {
                        TokenStore tokenStore, Serializer serializer, ShadowTables shadowTables,
                        ShadowTransactions shadowTransactions, RebuildJobStore jobs,
                        JdbcClient jdbc, DataSource dataSource, PlatformTransactionManager transactionManager, Clock clock,
-                       RebuildSettings settings, MeterRegistry meters) {
+                       RebuildSettings settings, TokenStoreProperties tokenStoreSettings, MeterRegistry meters) {
         this.projections = rebuildable.stream().collect(Collectors.toMap(RebuildableProjection::processingGroup,
                 Function.identity(), (a, b) -> {
                     throw new IllegalStateException("processing group " + a.processingGroup() + " is declared rebuildable twice");
@@ -133,6 +138,7 @@ public class ProjectionRebuilds implements SmartLifecycle {
         this.clock = clock;
         this.batchSize = settings.batchSize();
         this.lockTimeout = settings.lockTimeout();
+        this.claimWait = tokenStoreSettings.getClaimTimeout().plus(TOKEN_CLAIM_INTERVAL);
         for (String name : projections.keySet()) {
             Gauge.builder("ledger.rebuild.running", () -> progressOf(name).filter(p -> !p.finished()).isPresent() ? 1 : 0)
                     .tag("projection", name).description("1 while this node rebuilds the projection").register(meters);
@@ -219,6 +225,7 @@ public class ProjectionRebuilds implements SmartLifecycle {
             replay.catchUp();
             ShadowTables.Shadow copies = shadow;
             transactions.executeWithoutResult(status -> shadowTables.analyze(copies));
+            awaitOwnClaims(processor, group);
             long pausedAt = System.nanoTime();
             if (processor.isRunning()) {
                 processor.shutDown();
@@ -257,6 +264,21 @@ public class ProjectionRebuilds implements SmartLifecycle {
             }
         } finally {
             jobs.finish(job.rebuildId(), RebuildJob.State.FAILED, reason(e), clock.instant());
+        }
+    }
+
+    /**
+     * The switch sets the token of every segment, which it can only do for segments nobody else holds: the processor
+     * here releases its own claims when it stops for the switch. A node killed with {@code kill -9} leaves its claims
+     * until they are older than the claim timeout, and this node's processor takes them over at its next attempt. So
+     * right after such a restart the switch waits (at most claim timeout + claim interval) until this node's
+     * processor holds every segment; if another live node holds them, the switch fails after the wait, as before.
+     */
+    private void awaitOwnClaims(StreamingEventProcessor processor, String group) throws InterruptedException {
+        long deadline = System.nanoTime() + claimWait.toNanos();
+        while (running && processor.isRunning() && processor.processingStatus().size() < tokenStore.fetchSegments(group).length
+                && System.nanoTime() - deadline < 0) {
+            Thread.sleep(100);
         }
     }
 
@@ -373,9 +395,35 @@ public class ProjectionRebuilds implements SmartLifecycle {
         }
     }
 
+    /**
+     * A node killed during a rebuild ({@code kill -9}, a crash) left it RUNNING and its copies in
+     * {@code rebuild_<group>}; the live tables and the processor's token were never touched (the switch is one
+     * transaction). At start, each such rebuild nobody runs (its lock is free) is marked FAILED and its copies
+     * dropped, so a new rebuild can start and no half-filled schema stays behind. A failure here (the database
+     * not reachable yet) is logged and left for the next start, or for {@link #latest} and the next rebuild, which
+     * clean up too.
+     */
     @Override
     public void start() {
         running = true;
+        for (String name : projections.keySet()) {
+            try {
+                Optional<Connection> lock = tryLock(name);
+                if (lock.isEmpty()) {
+                    continue; // a rebuild of it runs on another node
+                }
+                try {
+                    jobs.abandonRunning(name, clock.instant());
+                    if (transactions.execute(status -> shadowTables.dropLeftover(name))) {
+                        log.info(OperatorLog.text("log.rebuild.leftover-dropped", name, ShadowTables.schemaOf(name)));
+                    }
+                } finally {
+                    unlock(lock.get(), name);
+                }
+            } catch (RuntimeException e) {
+                log.warn(OperatorLog.text("log.rebuild.leftover-unchecked", name, reason(e)));
+            }
+        }
     }
 
     /** A running rebuild stops at its next batch, fails and drops its copies; the live tables stay as they are. */

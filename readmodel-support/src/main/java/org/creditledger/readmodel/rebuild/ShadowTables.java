@@ -44,7 +44,7 @@ class ShadowTables {
     /** Creates empty copies of the tables, replacing copies a failed or interrupted rebuild may have left. */
     Shadow create(String processingGroup, List<String> tables) {
         String liveSchema = jdbc.sql("select current_schema()").query(String.class).single();
-        Shadow shadow = new Shadow(liveSchema, "rebuild_" + processingGroup.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "_"), tables);
+        Shadow shadow = new Shadow(liveSchema, schemaOf(processingGroup), tables);
         List<String> ddl = new ArrayList<>();
         List<String> constraints = new ArrayList<>();
         List<String> indexes = new ArrayList<>();
@@ -92,6 +92,20 @@ class ShadowTables {
             jdbc.sql("alter table " + shadow.copy(table) + " set schema " + ident(shadow.liveSchema())).update();
         }
         jdbc.sql("drop schema " + ident(shadow.schema())).update();
+    }
+
+    static String schemaOf(String processingGroup) {
+        return "rebuild_" + processingGroup.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "_");
+    }
+
+    /** Drops the copies a rebuild of the group left behind when its node died; true if there were any. */
+    boolean dropLeftover(String processingGroup) {
+        String schema = schemaOf(processingGroup);
+        if (jdbc.sql("select count(*) from pg_namespace where nspname = ?").param(schema).query(Long.class).single() == 0) {
+            return false;
+        }
+        jdbc.sql("drop schema if exists " + ident(schema) + " cascade").update();
+        return true;
     }
 
     void drop(Shadow shadow) {
