@@ -115,6 +115,17 @@ class ProjectionRebuildApiTest extends LedgerHttpTest {
         ok(authority.post("/api/v1/list-entries/" + exited + "/exit", Map.of("reason", "REVOKED", "documentNo", "广市监撤〔2025〕3号")));
         ok(clerk.post("/api/v1/joint-actions", Map.of("entryId", entryIds.get(3), "measureCode", measure, "unitId", unit,
                 "matter", "市级文明单位评选", "takenOn", "2025-03-01", "result", "取消其参评资格")));
+        // 双公示: one decision published, one left unpublished past its limit (its deadline flags it by itself)
+        for (int n = 1; n <= 2; n++) {
+            Api.Response decided = clerk.post("/api/v1/public-decisions", Map.of("unitId", unit, "kind", "PENALTY",
+                    "decisionNo", "广市监罚〔2025〕" + n + "号", "subject", Map.of("kind", "LEGAL_PERSON", "code", "91110108MA01R7K44D",
+                            "name", "广元市某某建材有限公司"), "decidedOn", "2025-09-30", "content", "警告，罚款人民币五千元"));
+            ok(decided);
+            if (n == 1) {
+                ok(clerk.post("/api/v1/public-decisions/" + decided.json().path("decisionId").asText() + "/publication",
+                        Map.of("publishedOn", "2025-10-13", "channel", "CREDIT_CHINA")));
+            }
+        }
     }
 
     @TestFactory
