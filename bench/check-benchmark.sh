@@ -14,5 +14,5 @@ if ! command -v wrk >/dev/null || ! command -v pgbench >/dev/null; then
     apt-get install -y -q wrk postgresql-client >/dev/null || { apt-get update -q >/dev/null && apt-get install -y -q wrk postgresql-client >/dev/null; }
 fi
 bench_classpath
-export BENCH_HEAP=${BENCH_HEAP:--Xmx2g}
+export BENCH_HEAP=${BENCH_HEAP:--Xmx512m}   # as README recommends
 bench_java CheckBenchmark "$@"
