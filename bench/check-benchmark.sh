@@ -1,7 +1,12 @@
 #!/usr/bin/env bash
-# Counter-check load benchmark: 1,000,000 active list entries, POST /api/v1/checks driven by wrk over loopback, and
-# pgbench -S against the same embedded PostgreSQL in the same run as the ceiling. Not part of ./mvnw verify.
-# Usage: bench/check-benchmark.sh [-Dbench.entries=1000000] [-Dbench.seconds=20] [-Dbench.connections=4,16]
+# Counter-check load benchmark (issue 13), in one run on one embedded PostgreSQL: 1,000,000 active list entries;
+# POST /api/v1/checks driven by wrk over loopback; the baselines on the same database and concurrency: pgbench with one
+# point select + one insert per transaction (-M prepared, synchronous_commit on), pgbench -S, and an authenticated GET;
+# p99 at a steady 300 checks/s (RateClient, constant rate); one /checks/batch of 1,000 (server time); JVM RSS.
+# Not part of ./mvnw verify.
+# Usage: bench/check-benchmark.sh [-Dbench.entries=1000000] [-Dbench.seconds=20] [-Dbench.connections=16]
+#        [-Dbench.rate=300] [-Dbench.rate-seconds=30] [-Dbench.jfr=/tmp/checks.jfr]   (JFR profile of the check load)
+# BENCH_HEAP (default: the -Xmx the README recommends) sets the ledger JVM's heap.
 set -euo pipefail
 
 source "$(dirname "$0")/lib.sh"
@@ -9,4 +14,5 @@ if ! command -v wrk >/dev/null || ! command -v pgbench >/dev/null; then
     apt-get install -y -q wrk postgresql-client >/dev/null || { apt-get update -q >/dev/null && apt-get install -y -q wrk postgresql-client >/dev/null; }
 fi
 bench_classpath
+export BENCH_HEAP=${BENCH_HEAP:--Xmx512m}   # as README recommends
 bench_java CheckBenchmark "$@"

@@ -21,7 +21,7 @@ bench_java() {
     echo "nproc: $(nproc); cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | xargs); mem: $(grep MemTotal /proc/meminfo | xargs)"
     echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
     java -version 2>&1 | head -1
-    exec java -Xmx2g -Duser.timezone=UTC -Daxoniq.update-checker.disabled=true "$@" \
+    exec java ${BENCH_HEAP:--Xmx2g} -Duser.timezone=UTC -Daxoniq.update-checker.disabled=true "$@" \
         -cp "ledger-app/target/test-classes:ledger-app/target/classes:$(cat "$BENCH_CLASSPATH_FILE")" \
         "org.creditledger.bench.$main"
 }

@@ -7,6 +7,7 @@ import org.creditledger.platform.access.ApiKeys;
 import org.creditledger.platform.access.Role;
 import org.creditledger.subject.SubjectCodes;
 import org.postgresql.PGConnection;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.web.client.RestClient;
@@ -58,9 +59,13 @@ public final class CheckBenchmark {
     public static void main(String[] args) throws Exception {
         int entries = Integer.getInteger("bench.entries", 1_000_000);
         int seconds = Integer.getInteger("bench.seconds", 20);
-        int[] connections = Arrays.stream(System.getProperty("bench.connections", "4,16").split(","))
+        int[] connections = Arrays.stream(System.getProperty("bench.connections", "16").split(","))
                 .mapToInt(Integer::parseInt).toArray();
-        BenchLedger.run("Counter-check benchmark", String.format("entries=%,d; %d s per load run; connections %s", entries, seconds, Arrays.toString(connections)),
+        int rate = Integer.getInteger("bench.rate", 300);
+        int rateSeconds = Integer.getInteger("bench.rate-seconds", 30);
+        String jfr = System.getProperty("bench.jfr");
+        BenchLedger.run("Counter-check benchmark", String.format("entries=%,d; %d s per load run; connections %s; steady %d checks/s for %d s",
+                        entries, seconds, Arrays.toString(connections), rate, rateSeconds),
                 Map.of("ledger.demo", "true"), ledger -> {
             ConfigurableApplicationContext app = ledger.app();
             Path dir = ledger.dir();
@@ -69,7 +74,9 @@ public final class CheckBenchmark {
             String counter = keys.issue("benchmark counter", Role.COUNTER, "gy-zwfw-bench", null, null).secret();
             String court = keys.issue("benchmark court", Role.LIST_AUTHORITY, null, "最高人民法院", null).secret();
             DataSource db = app.getBean(DataSource.class);
+            MeterRegistry meters = app.getBean(MeterRegistry.class);
             awaitCatalogue(db);
+            Rss rss = Rss.start();
 
             long loadStart = System.nanoTime();
             List<String> lists = load(db, entries);
@@ -88,27 +95,170 @@ public final class CheckBenchmark {
                     app.getEnvironment().getRequiredProperty("spring.datasource.username"),
                     app.getEnvironment().getProperty("spring.datasource.password", ""));
             pgbenchInit(database);
+            Path selectInsert = selectInsertScript(dir);
             long recordedBefore = count(db, "select count(*) from domain_event_entry where payload_type like '%SubjectCheckedEvent'");
             long answered = 0;
+            String vocabulary = counterHttp.get().uri("/api/v1/vocabulary").retrieve().body(String.class);
             for (int c : connections) {
+                jdk.jfr.Recording recording = jfr == null ? null : profile();
+                rss.reset();
                 Load check = wrk(url, counter, script, c, seconds);
+                long checkRss = rss.max();
+                if (recording != null) {
+                    recording.stop();
+                    recording.dump(Path.of(jfr));
+                    recording.close();
+                    System.out.println("JFR      : check load profiled (settings=profile) into " + jfr);
+                }
                 answered += check.requests();
-                Load ceiling = pgbench(database, c, seconds, dir);
-                Load http = wrk(url + "/actuator/health", null, null, c, seconds);
-                System.out.printf("CHECKS   c=%-3d: %,8.0f req/s  p50 %6.2f ms  p99 %6.2f ms  (%,d answered, %d non-201)%n",
-                        c, check.perSecond(), check.p50(), check.p99(), check.requests(), check.errors());
-                System.out.printf("PGBENCH  c=%-3d: %,8.0f tps    p50 %6.2f ms  p99 %6.2f ms  (-S -M prepared, scale 10)%n",
+                Load ceiling = pgbench(database, List.of("-f", selectInsert.toString()), c, seconds, dir, "select-insert");
+                Load select = pgbench(database, List.of("-S"), c, seconds, dir, "select");
+                Load auth = wrk(url + "/api/v1/vocabulary", counter, null, c, seconds);
+                System.out.printf("CHECKS   c=%-3d: %,8.0f req/s  p50 %6.2f ms  p99 %6.2f ms  (%,d answered, %d non-201; JVM RSS max %,d MB)%n",
+                        c, check.perSecond(), check.p50(), check.p99(), check.requests(), check.errors(), checkRss >> 20);
+                System.out.printf("PGBENCH  c=%-3d: %,8.0f tps    p50 %6.2f ms  p99 %6.2f ms  (1 point select + 1 insert per transaction, -M prepared, synchronous_commit on)%n",
                         c, ceiling.perSecond(), ceiling.p50(), ceiling.p99());
-                System.out.printf("HTTP     c=%-3d: %,8.0f req/s  p50 %6.2f ms  p99 %6.2f ms  (GET /actuator/health: the web stack alone)%n",
-                        c, http.perSecond(), http.p50(), http.p99());
-                System.out.printf("RATIO    c=%-3d: checks / pgbench = %.2f (target >= 0.5); checks / health GET = %.2f; p99 %s 5 ms%n", c,
-                        check.perSecond() / ceiling.perSecond(), check.perSecond() / http.perSecond(), check.p99() < 5 ? "<" : ">=");
+                System.out.printf("PGBENCH-S c=%-3d: %,7.0f tps    p50 %6.2f ms  p99 %6.2f ms  (-S -M prepared, scale 10)%n",
+                        c, select.perSecond(), select.p50(), select.p99());
+                System.out.printf("AUTH GET c=%-3d: %,8.0f req/s  p50 %6.2f ms  p99 %6.2f ms  (GET /api/v1/vocabulary with a COUNTER key, %,d bytes, no database)%n",
+                        c, auth.perSecond(), auth.p50(), auth.p99(), vocabulary.getBytes(StandardCharsets.UTF_8).length);
+                System.out.printf("RATIO    c=%-3d: checks / pgbench select+insert = %.2f (target >= 0.5); checks / pgbench -S = %.3f; checks / auth GET = %.2f%n",
+                        c, check.perSecond() / ceiling.perSecond(), check.perSecond() / select.perSecond(), check.perSecond() / auth.perSecond());
             }
+            System.out.printf("LOADAVG  : %s%n", Files.readString(Path.of("/proc/loadavg")).strip());
+
+            rss.reset();
+            String steady = rateClient(url, counter, bodies, rate, rateSeconds);
+            System.out.printf("STEADY   : %d checks/s for %d s (after 5 s warm-up), latency from each request's due time: %s; JVM RSS max %,d MB; load average %s%n",
+                    rate, rateSeconds, steady.substring("RATE ".length()), rss.max() >> 20, Files.readString(Path.of("/proc/loadavg")).strip());
+            answered += Long.parseLong(find(steady, "ok=(\\d+)"));
+
+            batch(counterHttp, bodies, meters);
             long recorded = count(db, "select count(*) from domain_event_entry where payload_type like '%SubjectCheckedEvent'")
                     - recordedBefore;
-            System.out.printf("RECORDED : %,d SubjectCheckedEvents stored during the load runs; %,d checks answered by wrk%n",
+            System.out.printf("RECORDED : %,d SubjectCheckedEvents stored during the load runs; %,d single checks answered (+ batches)%n",
                     recorded, answered);
+            System.out.printf("MEMORY   : JVM RSS max over the whole run %,d MB; heap max %,d MB%n", rss.overall() >> 20,
+                    Runtime.getRuntime().maxMemory() >> 20);
+            rss.stop();
         });
+    }
+
+    /** Samples this JVM's resident set (VmRSS) every 100 ms; the benchmark runs inside the ledger's JVM. */
+    static final class Rss {
+        private final java.util.concurrent.atomic.AtomicLong max = new java.util.concurrent.atomic.AtomicLong();
+        private final java.util.concurrent.atomic.AtomicLong overall = new java.util.concurrent.atomic.AtomicLong();
+        private volatile boolean running = true;
+
+        static Rss start() {
+            Rss rss = new Rss();
+            Thread sampler = new Thread(() -> {
+                while (rss.running) {
+                    long now = now();
+                    rss.max.accumulateAndGet(now, Math::max);
+                    rss.overall.accumulateAndGet(now, Math::max);
+                    try {
+                        Thread.sleep(100);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            }, "bench-rss");
+            sampler.setDaemon(true);
+            sampler.start();
+            return rss;
+        }
+
+        static long now() {
+            try {
+                for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                    if (line.startsWith("VmRSS:")) {
+                        return Long.parseLong(line.replaceAll("\\D", "")) * 1024;
+                    }
+                }
+            } catch (java.io.IOException e) {
+                return 0;
+            }
+            return 0;
+        }
+
+        void reset() {
+            max.set(now());
+        }
+
+        long max() {
+            return max.get();
+        }
+
+        long overall() {
+            return overall.get();
+        }
+
+        void stop() {
+            running = false;
+        }
+    }
+
+    static jdk.jfr.Recording profile() throws Exception {
+        jdk.jfr.Recording recording = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
+        recording.start();
+        return recording;
+    }
+
+    /** One point select and one durable insert per transaction: what a recorded check needs of the database at least. */
+    static Path selectInsertScript(Path dir) throws Exception {
+        Path script = dir.resolve("select-insert.sql");
+        Files.writeString(script, """
+                \\set aid random(1, 1000000)
+                \\set delta random(-5000, 5000)
+                BEGIN;
+                SELECT abalance FROM pgbench_accounts WHERE aid = :aid;
+                INSERT INTO pgbench_history (tid, bid, aid, delta, mtime) VALUES (1, 1, :aid, :delta, CURRENT_TIMESTAMP);
+                END;
+                """);
+        return script;
+    }
+
+    /** The constant-rate client (RateClient) in its own JVM, on this benchmark's classpath. */
+    static String rateClient(String url, String key, Path bodies, int rate, int seconds) throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String out = run(List.of(java, "-Xmx256m", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
+                RateClient.class.getName(), url + "/api/v1/checks", key, bodies.toString(), String.valueOf(rate),
+                String.valueOf(seconds), "5"));
+        return out.lines().filter(l -> l.startsWith("RATE ")).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no RATE line in:\n" + out));
+    }
+
+    /**
+     * {@code POST /checks/batch} of 1,000 subjects, 3 times after 2 warm-up batches (5,000 checks: within the default
+     * batch rate of 6,000 a minute). Server time from the ledger's own timers: {@code http.server.requests} of the
+     * batch URI (HTTP, JSON, lookups, recording) and {@code ledger.check.latency} kind=batch (lookups and recording).
+     */
+    static void batch(RestClient http, Path bodies, MeterRegistry meters) throws Exception {
+        List<String> lines = Files.readAllLines(bodies);
+        for (int round = 0; round < 5; round++) {
+            String body = "{\"items\":[" + String.join(",", lines.subList(round * 1000, round * 1000 + 1000)) + "]}";
+            double httpBefore = totalMillis(meters, "http.server.requests", "uri", "/api/v1/checks/batch");
+            double checkBefore = totalMillis(meters, "ledger.check.latency", "kind", "batch");
+            double commitBefore = totalMillis(meters, "ledger.check.recorder.commit", null, null);
+            long started = System.nanoTime();
+            String answer = http.post().uri("/api/v1/checks/batch").contentType(MediaType.APPLICATION_JSON).body(body)
+                    .retrieve().body(String.class);
+            double client = (System.nanoTime() - started) / 1e6;
+            double server = totalMillis(meters, "http.server.requests", "uri", "/api/v1/checks/batch") - httpBefore;
+            double checks = totalMillis(meters, "ledger.check.latency", "kind", "batch") - checkBefore;
+            double commits = totalMillis(meters, "ledger.check.recorder.commit", null, null) - commitBefore;
+            int checked = JSON.readTree(answer).path("checked").asInt();
+            System.out.printf("BATCH    %s: 1,000 subjects, %d checked: server %.1f ms (http.server.requests; target < 100 ms), "
+                            + "lookups + recording %.1f ms (of which the recorder's commits %.1f ms), client round trip %.1f ms%n",
+                    round < 2 ? "warm-up " + (round + 1) : "run " + (round - 1), checked, server, checks, commits, client);
+        }
+    }
+
+    static double totalMillis(MeterRegistry meters, String name, String tag, String value) {
+        var search = meters.find(name);
+        return (tag == null ? search : search.tag(tag, value)).timers().stream()
+                .mapToDouble(t -> t.totalTime(java.util.concurrent.TimeUnit.MILLISECONDS)).sum();
     }
 
     static RestClient client(int port, String key) {
@@ -248,7 +398,10 @@ public final class CheckBenchmark {
     static Load wrk(String url, String key, Path script, int connections, int seconds) throws Exception {
         List<String> command = new ArrayList<>(List.of("wrk", "-t2", "-c" + connections, "-d" + seconds + "s", "--latency"));
         if (script != null) {
-            command.addAll(List.of("-s", script.toString(), "-H", "X-Api-Key: " + key));
+            command.addAll(List.of("-s", script.toString()));
+        }
+        if (key != null) {
+            command.addAll(List.of("-H", "X-Api-Key: " + key));
         }
         command.add(url);
         String out = run(command);
@@ -266,9 +419,11 @@ public final class CheckBenchmark {
         run(withConnection(List.of("pgbench", "-i", "-q", "-s", "10"), database), database);
     }
 
-    static Load pgbench(Database database, int connections, int seconds, Path dir) throws Exception {
-        Path logs = Files.createDirectories(dir.resolve("pgbench-" + connections));
-        List<String> command = new ArrayList<>(List.of("pgbench", "-S", "-M", "prepared", "-c", String.valueOf(connections),
+    static Load pgbench(Database database, List<String> mode, int connections, int seconds, Path dir, String name) throws Exception {
+        Path logs = Files.createDirectories(dir.resolve("pgbench-" + name + "-" + connections));
+        List<String> command = new ArrayList<>(List.of("pgbench"));
+        command.addAll(mode);
+        command.addAll(List.of("-M", "prepared", "-c", String.valueOf(connections),
                 "-j", "2", "-T", String.valueOf(seconds), "-l", "--log-prefix=" + logs.resolve("log")));
         String out = run(withConnection(command, database), database);
         List<Double> latencies = new ArrayList<>();

@@ -340,6 +340,48 @@ class CounterCheckApiTest extends LedgerHttpTest {
         assertThat(counter.get("/api/v1/checks/" + receipt).json()).isEqualTo(results.get(0).path("check"));
     }
 
+    /** A batch reads all its items at one horizon in a few queries; each item must still get a single check's answer. */
+    @Test
+    void aBatchAnswersEachItemAsASingleCheckDoes() {
+        String both = company();
+        enter(tax, redList, both);
+        enter(court, blackList, both);
+        String disputed = company();
+        String entryId = enter(court, blackList, disputed);
+        Api.Response filed = court.post("/api/v1/list-entries/" + entryId + "/objections",
+                Map.of("grounds", "执行款已全部履行", "filedOn", TODAY.toString()));
+        assertThat(filed.status()).as(filed.toString()).isEqualTo(201);
+        String number = person();
+        enter(court, blackList, number);
+        checkUntil(counter, both, "HONOURS", verdict("RESTRICT_AND_INCENTIVE"));
+        checkUntil(counter, number, "HONOURS", verdict("RESTRICT"));
+        checkUntil(counter, disputed, "GOVERNMENT_PROCUREMENT", answer -> answer.path("entries").path(0).path("disputed").asBoolean());
+
+        List<Map<String, Object>> items = List.of(
+                Map.of("subjectCode", both, "domain", "HONOURS"),
+                Map.of("subjectCode", both, "domain", "GOVERNMENT_PROCUREMENT"),
+                Map.of("subjectCode", both, "domain", "BIDDING"),
+                Map.of("subjectCode", disputed, "domain", "GOVERNMENT_PROCUREMENT"),
+                Map.of("subjectCode", number, "domain", "HONOURS"),
+                Map.of("subjectCode", company(), "domain", "HONOURS"),
+                Map.of("subjectCode", both, "domain", "CONSUMPTION"));
+        Api.Response batch = counter.post("/api/v1/checks/batch", Map.of("items", items));
+        assertThat(batch.status()).as(batch.toString()).isEqualTo(200);
+        for (int i = 0; i < items.size(); i++) {
+            Api.Response single = counter.post("/api/v1/checks", items.get(i));
+            assertThat(single.status()).as(single.toString()).isEqualTo(201);
+            assertThat(sameQuestionAnswer(batch.json().path("results").get(i).path("check")))
+                    .as("item %d: %s", i, items.get(i)).isEqualTo(sameQuestionAnswer(single.json()));
+        }
+    }
+
+    /** A receipt without what differs between two checks of the same question: its id, times and ledger position. */
+    static JsonNode sameQuestionAnswer(JsonNode receipt) {
+        com.fasterxml.jackson.databind.node.ObjectNode copy = receipt.deepCopy();
+        copy.remove(List.of("checkId", "checkedAt", "asOf", "ledgerPosition")); // asOf: the instant answered for
+        return copy;
+    }
+
     @Test
     void aBatchOfMoreThanAThousandOrOfNothingIs400AndRecordsNothing() {
         List<Map<String, Object>> items = new ArrayList<>();

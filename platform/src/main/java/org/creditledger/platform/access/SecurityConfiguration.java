@@ -26,6 +26,7 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.authorization.method.AuthorizationManagerBeforeMethodInterceptor;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.AuthenticationFilter;
@@ -120,6 +121,17 @@ class SecurityConfiguration {
         failures.failed(request.getRemoteAddr());
         log.info(OperatorLog.text("log.access.unknown-key", request.getRemoteAddr()));
         problems.write(request, response, ProblemType.UNAUTHENTICATED, Text.of("problem.unauthenticated.unknown-key"));
+    }
+
+    /**
+     * No Micrometer observation around each security filter, authentication and authorisation: Spring Security wraps
+     * every filter of the chain in one when observations are on, which took 14% of a counter check's request thread
+     * (JFR, docs/benchmarks.md, issue 13). The request as a whole is still timed ({@code http.server.requests}), and
+     * refused keys are counted by {@link FailedAuthentications}.
+     */
+    @Bean
+    static SecurityObservationSettings noSecurityObservations() {
+        return SecurityObservationSettings.noObservations();
     }
 
     @Bean

@@ -22,8 +22,12 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -74,6 +78,91 @@ public class CheckLookup {
               and b.known_{h} <= :bound and (b.withdrawn_{h} is null or b.withdrawn_{h} > :bound)
               and b.occurred_on > :windowStart
             order by b.occurred_on desc, b.commitment_id""";
+
+    /**
+     * {@link #ENTRIES}, {@link #MEASURES} and {@link #BREACHES} of one check as one statement, one round trip: part 1
+     * the entries, 2 the measures (of the lists found in part 1), 3 the breaches, each in its query's order.
+     */
+    private static final String ONE_CHECK = """
+            with named as (
+                select entry_id, 'SUBJECT' as capacity from check_entry where subject_code = :subject
+                union all
+                select entry_id, capacity from check_person where person_code = :subject),
+            found as (
+                select e.entry_id, e.list_code, e.colour, e.authority, e.decision_no, e.effective_from, e.effective_until,
+                    n.capacity, e.listed_position,
+                    exists (select 1 from check_objection o
+                            where o.entry_id = e.entry_id and o.filed_{h} <= :bound
+                              and (o.closed_{h} is null or o.closed_{h} > :bound)) as disputed
+                from named n join check_entry e on e.entry_id = n.entry_id
+                where e.listed_{h} <= :bound and (e.exited_{h} is null or e.exited_{h} > :bound)
+                  and e.effective_from <= :day and e.effective_until >= :day)
+            select 1 as part, row_number() over (order by f.listed_position, f.capacity) as seq,
+                f.entry_id, f.list_code, f.colour, f.authority, f.decision_no, f.effective_from, f.effective_until,
+                f.capacity, f.disputed,
+                null as measure_code, null as version, null as name, null as kind, null as scope, null as legal_basis,
+                null as list_codes, null as binds,
+                null::uuid as commitment_id, null::text as type, null::text as unit_id, null::text as matter,
+                null::date as occurred_on
+            from found f
+            union all
+            select 2, row_number() over (order by m.kind, m.measure_code),
+                null, null, null, null, null, null, null, null, null,
+                m.measure_code, m.version, m.name, m.kind, m.scope, m.legal_basis, m.list_codes, m.binds,
+                null, null, null, null, null
+            from check_measure m
+            where m.domain = :domain
+              and ((m.binds in ('SUBJECT', 'BOTH')
+                    and m.list_codes && array(select list_code::text from found where capacity = 'SUBJECT'))
+                or (m.binds in ('PERSONS', 'BOTH')
+                    and m.list_codes && array(select list_code::text from found where capacity <> 'SUBJECT')))
+              and m.valid_from_{h} <= :bound and (m.valid_until_{h} is null or m.valid_until_{h} > :bound)
+              and not (m.retired_{h} is not null and m.retired_{h} <= :bound and m.retired_from <= :day)
+            union all
+            select 3, row_number() over (order by b.occurred_on desc, b.commitment_id),
+                null, null, null, null, null, null, null, null, null,
+                null, null, null, null, null, null, null, null,
+                b.commitment_id, c.type, c.unit_id, c.matter, b.occurred_on
+            from check_breach b join check_commitment c on c.commitment_id = b.commitment_id
+            where b.subject_code = :subject
+              and b.known_{h} <= :bound and (b.withdrawn_{h} is null or b.withdrawn_{h} > :bound)
+              and b.occurred_on > :windowStart
+            order by part, seq""";
+
+    /** {@link #ENTRIES} for many codes at once; {@code code} names the checked code each row was found for. */
+    private static final String ENTRIES_OF_MANY = """
+            with named as (
+                select entry_id, subject_code as code, 'SUBJECT' as capacity from check_entry
+                where subject_code = any(cast(:subjects as text[]))
+                union all
+                select entry_id, person_code as code, capacity from check_person
+                where person_code = any(cast(:subjects as text[])))
+            select n.code, e.entry_id, e.list_code, e.colour, e.authority, e.decision_no, e.effective_from,
+                e.effective_until, n.capacity,
+                exists (select 1 from check_objection o
+                        where o.entry_id = e.entry_id and o.filed_{h} <= :bound
+                          and (o.closed_{h} is null or o.closed_{h} > :bound)) as disputed
+            from named n join check_entry e on e.entry_id = n.entry_id
+            where e.listed_{h} <= :bound and (e.exited_{h} is null or e.exited_{h} > :bound)
+              and e.effective_from <= :day and e.effective_until >= :day
+            order by n.code, e.listed_position, n.capacity""";
+
+    /** {@link #MEASURES} without the domain and list conditions, which {@link Measures#applying} applies in order. */
+    private static final String MEASURES_VALID = """
+            select measure_code, version, name, kind, scope, legal_basis, list_codes, binds, domain
+            from check_measure
+            where valid_from_{h} <= :bound and (valid_until_{h} is null or valid_until_{h} > :bound)
+              and not (retired_{h} is not null and retired_{h} <= :bound and retired_from <= :day)
+            order by kind, measure_code""";
+
+    /** {@link #BREACHES} for many codes at once. */
+    private static final String BREACHES_OF_MANY = """
+            select b.subject_code, b.commitment_id, c.type, c.unit_id, c.matter, b.occurred_on
+            from check_breach b join check_commitment c on c.commitment_id = b.commitment_id
+            where b.subject_code = any(cast(:subjects as text[]))
+              and b.known_{h} <= :bound and (b.withdrawn_{h} is null or b.withdrawn_{h} > :bound)
+              and b.occurred_on > :windowStart
+            order by b.subject_code, b.occurred_on desc, b.commitment_id""";
 
     private static final String LAST_RECORDED_BY = """
             select global_index from domain_event_entry where time_stamp <= ?
@@ -134,10 +223,110 @@ public class CheckLookup {
                 .param("subject", subjectCode)
                 .param("bound", horizon.bound())
                 .param("windowStart", horizon.day().minus(window))
-                .query((rs, n) -> new CheckedBreach(new CommitmentId(rs.getObject("commitment_id", UUID.class)),
-                        CommitmentType.valueOf(rs.getString("type")), rs.getString("unit_id"), rs.getString("matter"),
-                        rs.getObject("occurred_on", LocalDate.class)))
+                .query((rs, n) -> breach(rs))
                 .list();
+    }
+
+    /** What one check reads: the findings and the breaches within {@code window}. */
+    public record CheckFindings(Findings findings, List<CheckedBreach> breaches) {
+    }
+
+    /**
+     * {@link #find} and {@link #breaches(String, LedgerHorizon, Period)} of one code in one statement: a counter check's
+     * single round trip to PostgreSQL before its answer is recorded.
+     */
+    public CheckFindings check(String subjectCode, MeasureDomain domain, LedgerHorizon horizon, Period window) {
+        List<CheckedEntry> entries = new ArrayList<>();
+        List<AppliedMeasure> measures = new ArrayList<>();
+        List<CheckedBreach> breaches = new ArrayList<>();
+        jdbc.sql(ONE_CHECK.replace("{h}", horizon.columns()))
+                .param("subject", subjectCode)
+                .param("domain", domain.name())
+                .param("bound", horizon.bound())
+                .param("day", horizon.day())
+                .param("windowStart", horizon.day().minus(window))
+                .query((ResultSet rs) -> {
+                    switch (rs.getInt("part")) {
+                        case 1 -> entries.add(entry(rs, 0));
+                        case 2 -> measures.add(measure(rs, 0));
+                        default -> breaches.add(breach(rs));
+                    }
+                });
+        return new CheckFindings(new Findings(List.copyOf(entries), List.copyOf(measures)), List.copyOf(breaches));
+    }
+
+    /**
+     * {@link #entriesInForce} for many codes at one horizon, in one query: what a batch of checks reads instead of one
+     * round trip per item. A code with no entry in force maps to an empty list.
+     */
+    public Map<String, List<CheckedEntry>> entriesInForce(Collection<String> subjectCodes, LedgerHorizon horizon) {
+        Map<String, List<CheckedEntry>> found = new HashMap<>();
+        subjectCodes.forEach(code -> found.put(code, new ArrayList<>()));
+        jdbc.sql(ENTRIES_OF_MANY.replace("{h}", horizon.columns()))
+                .param("subjects", subjectCodes.stream().distinct().toArray(String[]::new))
+                .param("bound", horizon.bound())
+                .param("day", horizon.day())
+                .query((rs, n) -> found.get(rs.getString("code")).add(entry(rs, n)))
+                .list();
+        return found;
+    }
+
+    /** {@link #breaches} for many codes at one horizon, in one query. A code with none maps to an empty list. */
+    public Map<String, List<CheckedBreach>> breaches(Collection<String> subjectCodes, LedgerHorizon horizon, Period window) {
+        Map<String, List<CheckedBreach>> found = new HashMap<>();
+        subjectCodes.forEach(code -> found.put(code, new ArrayList<>()));
+        jdbc.sql(BREACHES_OF_MANY.replace("{h}", horizon.columns()))
+                .param("subjects", subjectCodes.stream().distinct().toArray(String[]::new))
+                .param("bound", horizon.bound())
+                .param("windowStart", horizon.day().minus(window))
+                .query((rs, n) -> found.get(rs.getString("subject_code")).add(breach(rs)))
+                .list();
+        return found;
+    }
+
+    /** Every measure version valid at {@code horizon}, read once for many checks at that horizon. */
+    public Measures measuresAt(LedgerHorizon horizon) {
+        return new Measures(jdbc.sql(MEASURES_VALID.replace("{h}", horizon.columns()))
+                .param("bound", horizon.bound())
+                .param("day", horizon.day())
+                .query((rs, n) -> new ValidMeasure(MeasureDomain.valueOf(rs.getString("domain")), measure(rs, n)))
+                .list());
+    }
+
+    private record ValidMeasure(MeasureDomain domain, AppliedMeasure measure) {
+    }
+
+    /** The measures valid at one horizon, in {@link #MEASURES}' order. */
+    public static final class Measures {
+        private final List<ValidMeasure> valid;
+
+        private Measures(List<ValidMeasure> valid) {
+            this.valid = valid;
+        }
+
+        /** What {@link #find} answers for these entries: the measures of the domain that apply through them. */
+        public Findings applying(List<CheckedEntry> entries, MeasureDomain domain) {
+            if (entries.isEmpty()) {
+                return new Findings(entries, List.of());
+            }
+            List<String> subjectLists = Arrays.asList(lists(entries, true));
+            List<String> personLists = Arrays.asList(lists(entries, false));
+            List<AppliedMeasure> applying = valid.stream()
+                    .filter(m -> m.domain() == domain)
+                    .map(ValidMeasure::measure)
+                    .filter(m -> ((m.binds() == MeasureBinds.SUBJECT || m.binds() == MeasureBinds.BOTH)
+                            && m.listCodes().stream().anyMatch(subjectLists::contains))
+                            || ((m.binds() == MeasureBinds.PERSONS || m.binds() == MeasureBinds.BOTH)
+                            && m.listCodes().stream().anyMatch(personLists::contains)))
+                    .toList();
+            return new Findings(entries, applying);
+        }
+    }
+
+    private static CheckedBreach breach(ResultSet rs) throws SQLException {
+        return new CheckedBreach(new CommitmentId(rs.getObject("commitment_id", UUID.class)),
+                CommitmentType.valueOf(rs.getString("type")), rs.getString("unit_id"), rs.getString("matter"),
+                rs.getObject("occurred_on", LocalDate.class));
     }
 
     /** The lists of the entries naming the code as their subject ({@code subject}), or as one of their persons. */

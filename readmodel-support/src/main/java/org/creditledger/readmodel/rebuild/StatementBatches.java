@@ -9,6 +9,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -47,8 +48,16 @@ final class StatementBatches {
         }
     }
 
+    private final Predicate<String> deferrable;
+
     StatementBatches(Connection target) {
+        this(target, sql -> true);
+    }
+
+    /** Only statements whose SQL {@code deferrable} accepts are queued; any other is sent at once, after the queue. */
+    StatementBatches(Connection target, Predicate<String> deferrable) {
         this.target = target;
+        this.deferrable = deferrable;
         this.connection = (Connection) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Connection.class},
                 this::onConnection);
     }
@@ -137,7 +146,8 @@ final class StatementBatches {
 
     private Object onConnection(Object proxy, Method method, Object[] args) throws Throwable {
         return switch (method.getName()) {
-            case "prepareStatement" -> args.length == 1 ? deferred((String) args[0]) : flushThen(target, method, args);
+            case "prepareStatement" -> args.length == 1 && deferrable.test((String) args[0]) ? deferred((String) args[0])
+                    : flushThen(target, method, args);
             case "createStatement", "prepareCall", "commit", "setAutoCommit", "setSavepoint", "releaseSavepoint" ->
                     flushThen(target, method, args);
             case "rollback", "close" -> {
