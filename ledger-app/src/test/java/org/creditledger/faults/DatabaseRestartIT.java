@@ -98,6 +98,8 @@ class DatabaseRestartIT extends FaultFixture {
         assertThat(all.stream().filter(a -> a.status() == 503))
                 .as("503 as problem+json").allMatch(a -> a.contentType() != null
                         && MediaType.parseMediaType(a.contentType()).equalsTypeAndSubtype(MediaType.APPLICATION_PROBLEM_JSON));
+        assertThat(all.stream().filter(a -> a.status() == 503)).as("every 503 says when to ask again")
+                .allMatch(a -> a.retryAfter() != null);
         Set<String> answered = new HashSet<>();
         all.stream().filter(a -> a.status() == 201).forEach(a -> answered.add(a.checkId()));
         assertThat(recordedCheckIds()).as("every answered check is in the event store").containsAll(answered);

@@ -4,8 +4,7 @@ import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
-import org.creditledger.platform.web.LedgerProblem;
-import org.creditledger.platform.web.ProblemType;
+import org.creditledger.platform.web.Unavailable;
 import org.creditledger.platform.web.ShutdownPhases;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -165,10 +164,13 @@ class CheckRecorder implements SmartLifecycle {
         return ShutdownPhases.AFTER_HTTP;
     }
 
-    /** 503: the check was not recorded, so it is not answered. The detail is always one of the fixed texts above. */
-    static class NotRecorded extends LedgerProblem {
+    /**
+     * 503 with {@code Retry-After}: the check was not recorded, so it is not answered; the counter may ask again in a
+     * few seconds (the database back, the queue drained). The detail is always one of the fixed texts above.
+     */
+    static class NotRecorded extends Unavailable {
         NotRecorded(Text detail) {
-            super(ProblemType.UNAVAILABLE, detail);
+            super(detail, Duration.ofSeconds(5));
         }
     }
 }
