@@ -157,9 +157,9 @@ public final class CheckBenchmark {
                     long now = now();
                     rss.max.accumulateAndGet(now, Math::max);
                     rss.overall.accumulateAndGet(now, Math::max);
-                    try {
-                        Thread.sleep(100);
-                    } catch (InterruptedException e) {
+                    // a sampling interval, not a wait for something to happen: park, and stop when interrupted
+                    java.util.concurrent.locks.LockSupport.parkNanos(100_000_000L);
+                    if (Thread.currentThread().isInterrupted()) {
                         return;
                     }
                 }

@@ -1,16 +1,11 @@
 package org.creditledger.console;
 
 import org.creditledger.subject.SubjectCodes;
-import org.creditledger.testing.Api;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 
-import java.time.LocalDate;
-import java.time.ZoneId;
-import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,26 +13,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** 窗口核查 in a real browser: a listed and an unlisted subject, the verdict card, the printed receipt. */
 class CounterConsoleBrowserTest extends BrowserTest {
 
-    private static final String COURT = "最高人民法院";
-    private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai"));
 
     @Test
     void aListedSubjectIsRestrictedWithItsEntryAndMeasureAndTheReceiptPrints() {
-        String suffix = UUID.randomUUID().toString().replace("-", "").substring(0, 10).toUpperCase();
-        String list = "DISHONEST_DEBTOR_" + suffix;
-        Api admin = api().as(keys().admin());
-        assertThat(admin.put("/api/v1/lists/" + list, Map.of("name", "失信被执行人名单", "colour", "BLACK", "authority", COURT,
-                "legalBasis", "《最高人民法院关于公布失信被执行人名单信息的若干规定》", "periodMonths", 24,
-                "earlyRepairAllowed", true)).status()).isEqualTo(201);
-        assertThat(admin.put("/api/v1/measures/NO_HONOURS_" + suffix, Map.of("name", "不得参加评优评先", "kind", "PUNISHMENT",
-                "domain", "HONOURS", "scope", "NATIONAL_BASE", "legalBasis", "发改财金〔2016〕141号",
-                "listCodes", List.of(list))).status()).isEqualTo(201);
-        String company = SubjectCodes.usccFor(ThreadLocalRandom.current().nextLong(SubjectCodes.USCC_FOR_LIMIT), false);
-        Api.Response entered = api().as(keys().listAuthority(COURT)).post("/api/v1/list-entries", Map.of(
-                "listCode", list, "subject", Map.of("kind", "LEGAL_PERSON", "code", company, "name", "广元市某某建材有限公司"),
-                "decisionNo", "(2025)川08执" + suffix, "decidedOn", TODAY.toString(), "reason", "有履行能力而拒不履行",
-                "effectiveFrom", TODAY.toString(), "effectiveUntil", TODAY.plusMonths(6).toString()));
-        assertThat(entered.status()).as(entered.toString()).isEqualTo(201);
+        ListedCompany listed = listedCompany();
+        String suffix = listed.suffix();
+        String list = listed.listCode();
+        String company = listed.code();
 
         browser.signIn(keys().counter("gy-zwfw")).go("/console/counter");
         browser.type("subjectCode", company).select("domain", "评优评先").type("matter", "年度先进集体评选").click("check");
