@@ -13,6 +13,11 @@ import org.creditledger.text.api.Reason;
  * but deliberately not the rejected code, because a resident identity card number is
  * personal information and exception messages end up in logs. Use {@link #code()} when
  * the raw input is really needed.
+ *
+ * <p>It carries no stack trace: it is a verdict on input, always caught and turned into a field problem, and it is
+ * thrown and caught on the counter check's hot path ({@link SubjectCode} tries a USCC before a resident id number, and
+ * {@link SubjectCode#isResidentId} tries the other way), where filling in a stack of a hundred frames each time was
+ * measured (issue 13).
  */
 public final class InvalidSubjectCode extends RuntimeException {
 
@@ -31,9 +36,14 @@ public final class InvalidSubjectCode extends RuntimeException {
     }
 
     InvalidSubjectCode(String code, Reason reason) {
-        super("invalid subject code: " + reason);
+        super(null, null, false, false);
         this.code = code;
         this.reason = reason;
+    }
+
+    @Override
+    public String getMessage() {
+        return "invalid subject code: " + reason;
     }
 
     /** The rejected input exactly as it was given; may be {@code null}. */
