@@ -60,7 +60,7 @@ public final class CheckBenchmark {
         int entries = Integer.getInteger("bench.entries", 1_000_000);
         int seconds = Integer.getInteger("bench.seconds", 20);
         int[] connections = Arrays.stream(System.getProperty("bench.connections", "16").split(","))
-                .mapToInt(Integer::parseInt).toArray();
+                .filter(c -> !c.isBlank()).mapToInt(Integer::parseInt).toArray(); // empty: the steady run and batches only
         int rate = Integer.getInteger("bench.rate", 300);
         int rateSeconds = Integer.getInteger("bench.rate-seconds", 30);
         String jfr = System.getProperty("bench.jfr");
@@ -102,7 +102,9 @@ public final class CheckBenchmark {
             for (int c : connections) {
                 jdk.jfr.Recording recording = jfr == null ? null : profile();
                 rss.reset();
+                CpuSplit cpu = CpuSplit.now();
                 Load check = wrk(url, counter, script, c, seconds);
+                String cpuLine = cpu.since(cpu, check.requests());
                 long checkRss = rss.max();
                 if (recording != null) {
                     recording.stop();
@@ -116,6 +118,7 @@ public final class CheckBenchmark {
                 Load auth = wrk(url + "/api/v1/vocabulary", counter, null, c, seconds);
                 System.out.printf("CHECKS   c=%-3d: %,8.0f req/s  p50 %6.2f ms  p99 %6.2f ms  (%,d answered, %d non-201; JVM RSS max %,d MB)%n",
                         c, check.perSecond(), check.p50(), check.p99(), check.requests(), check.errors(), checkRss >> 20);
+                System.out.printf("CPU      c=%-3d: %s%n", c, cpuLine);
                 System.out.printf("PGBENCH  c=%-3d: %,8.0f tps    p50 %6.2f ms  p99 %6.2f ms  (1 point select + 1 insert per transaction, -M prepared, synchronous_commit on)%n",
                         c, ceiling.perSecond(), ceiling.p50(), ceiling.p99());
                 System.out.printf("PGBENCH-S c=%-3d: %,7.0f tps    p50 %6.2f ms  p99 %6.2f ms  (-S -M prepared, scale 10)%n",
@@ -127,13 +130,37 @@ public final class CheckBenchmark {
             }
             System.out.printf("LOADAVG  : %s%n", Files.readString(Path.of("/proc/loadavg")).strip());
 
+            if (!Boolean.parseBoolean(System.getProperty("bench.follow-up", "true"))) {
+                stopFollowUp(app);
+            }
+            String steadyJfr = System.getProperty("bench.steady-jfr");
+            jdk.jfr.Recording steadyRecording = steadyJfr == null ? null : profile();
             rss.reset();
+            Meters before = Meters.of(meters);
+            CpuSplit steadyCpu = CpuSplit.now();
             String steady = rateClient(url, counter, bodies, rate, rateSeconds);
+            String steadyCpuLine = steadyCpu.since(steadyCpu, Long.parseLong(find(steady, "ok=(\\d+)")) + 5L * rate);
             System.out.printf("STEADY   : %d checks/s for %d s (after 5 s warm-up), latency from each request's due time: %s; JVM RSS max %,d MB; load average %s%n",
                     rate, rateSeconds, steady.substring("RATE ".length()), rss.max() >> 20, Files.readString(Path.of("/proc/loadavg")).strip());
             answered += Long.parseLong(find(steady, "ok=(\\d+)"));
+            if (steadyRecording != null) {
+                steadyRecording.stop();
+                steadyRecording.dump(Path.of(steadyJfr));
+                steadyRecording.close();
+                System.out.println("JFR      : steady run profiled (settings=profile) into " + steadyJfr);
+            }
+            System.out.printf("STEADY   : %s (warm-up included)%n", steadyCpuLine);
+            System.out.printf("STEADY   : server side: %s%n", Meters.of(meters).since(before));
 
+            String batchJfr = System.getProperty("bench.batch-jfr");
+            jdk.jfr.Recording batchRecording = batchJfr == null ? null : profile();
             batch(counterHttp, bodies, meters);
+            if (batchRecording != null) {
+                batchRecording.stop();
+                batchRecording.dump(Path.of(batchJfr));
+                batchRecording.close();
+                System.out.println("JFR      : batches profiled (settings=profile) into " + batchJfr);
+            }
             long recorded = count(db, "select count(*) from domain_event_entry where payload_type like '%SubjectCheckedEvent'")
                     - recordedBefore;
             System.out.printf("RECORDED : %,d SubjectCheckedEvents stored during the load runs; %,d single checks answered (+ batches)%n",
@@ -197,6 +224,22 @@ public final class CheckBenchmark {
         void stop() {
             running = false;
         }
+    }
+
+    /**
+     * A diagnosis, not production: stops everything that follows a check after it is answered (every event processor
+     * but the check projection's, which the checks read, and the chainer), to see what the follow-up work costs the
+     * checks that share its cores ({@code -Dbench.follow-up=false}; in production it runs, here or in another JVM).
+     */
+    static void stopFollowUp(ConfigurableApplicationContext app) {
+        app.getBean(org.axonframework.config.EventProcessingConfiguration.class).eventProcessors().forEach((name, processor) -> {
+            if (!name.equals("checks")) {
+                processor.shutDown();
+            }
+        });
+        app.getBeansOfType(org.springframework.context.SmartLifecycle.class).values().stream()
+                .filter(bean -> bean.getClass().getSimpleName().startsWith("EventChainer")).forEach(org.springframework.context.SmartLifecycle::stop);
+        System.out.println("FOLLOW-UP: stopped for the steady run (every processor but 'checks', and the chainer): a diagnosis");
     }
 
     static jdk.jfr.Recording profile() throws Exception {

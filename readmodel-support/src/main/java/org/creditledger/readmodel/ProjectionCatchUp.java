@@ -64,8 +64,10 @@ public class ProjectionCatchUp {
     private final EventProcessingConfiguration processing;
     private final JdbcClient jdbc;
     private final Duration timeout;
+    private final Hurry hurry;
 
-    ProjectionCatchUp(EventProcessingConfiguration processing, JdbcClient jdbc, ReadModelSettings settings) {
+    ProjectionCatchUp(EventProcessingConfiguration processing, JdbcClient jdbc, ReadModelSettings settings, Hurry hurry) {
+        this.hurry = hurry;
         this.processing = processing;
         this.jdbc = jdbc;
         this.timeout = settings.catchUpTimeout();
@@ -105,6 +107,9 @@ public class ProjectionCatchUp {
         }
         long deadline = System.nanoTime() + timeout.toNanos();
         for (String group : processingGroups) {
+            if (!reached(group, position)) {
+                hurry.hurry(group);
+            }
             while (!reached(group, position)) {
                 if (System.nanoTime() - deadline >= 0) {
                     log.warn(OperatorLog.text("log.read-model.behind", group, position, timeout.toString()));

@@ -1,6 +1,5 @@
 package org.creditledger.readmodel;
 
-import org.axonframework.config.Configuration;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.EventProcessor;
@@ -31,6 +30,9 @@ import java.util.concurrent.TimeUnit;
  *   <li>{@code ledger.read.event-availability-timeout} (default 200 ms): while a processor meets only events it does
  *       not handle, Axon stores its token only after this long (1 s by default), so readers on other nodes, which go by
  *       the committed token, waited that long for an unrelated write;</li>
+ *   <li>{@code ledger.read.linger} (default 50 ms): the first event after a quiet moment waits that long for the ones
+ *       that follow, so a steady trickle of counter checks is handled a few per transaction, not one each; a reader
+ *       waiting for the processor ends the wait ({@link LingeringEventSource});</li>
  *   <li>the projection's row changes of one transaction sent as JDBC batches ({@link BatchedStatementsTransactionManager}):
  *       one round trip per event and table kept the timeline, check counts and statistics busy under counter checks.</li>
  * </ul>
@@ -46,10 +48,12 @@ public class ReadModelProcessors {
     private final ReadModelSettings settings;
     private final EventProcessingConfiguration processors;
     private final DataSource dataSource;
+    private final Hurry hurry;
     private final Set<String> registered = new TreeSet<>();
 
-    ReadModelProcessors(ReadModelSettings settings, EventProcessingConfiguration processors, DataSource dataSource) {
+    ReadModelProcessors(ReadModelSettings settings, EventProcessingConfiguration processors, DataSource dataSource, Hurry hurry) {
         this.settings = settings;
+        this.hurry = hurry;
         this.processors = processors;
         this.dataSource = dataSource;
     }
@@ -62,7 +66,8 @@ public class ReadModelProcessors {
     }
 
     void register(EventProcessingConfigurer processing, String processingGroup) {
-        processing.registerTrackingEventProcessor(processingGroup, Configuration::eventStore,
+        processing.registerTrackingEventProcessor(processingGroup,
+                configuration -> new LingeringEventSource(configuration.eventStore(), settings.linger(), processingGroup, hurry),
                 configuration -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
                         .andBatchSize(settings.batchSize())
                         .andEventAvailabilityTimeout(settings.eventAvailabilityTimeout().toMillis(), TimeUnit.MILLISECONDS));

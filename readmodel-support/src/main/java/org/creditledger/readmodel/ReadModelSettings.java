@@ -2,6 +2,7 @@ package org.creditledger.readmodel;
 
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import org.hibernate.validator.constraints.time.DurationMax;
 import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -22,10 +23,13 @@ import java.time.Duration;
  * @param catchUpTimeout           how long a read waits for the read models to reach the latest write before it answers
  *                                 503 with {@code Retry-After} instead of answering stale
  *                                 ({@code LEDGER_READ_CATCH_UP_TIMEOUT}); {@code 0s}: no wait (and no guarantee)
+ * @param linger                   how long a processor lets the first event after a quiet moment wait for the ones that
+ *                                 follow, to handle them in one transaction ({@code LEDGER_READ_LINGER}; {@code 0s}: none)
  */
 @Validated
 @ConfigurationProperties("ledger.read")
 public record ReadModelSettings(@DefaultValue("200") @Min(1) int batchSize,
                                 @DefaultValue("200ms") @NotNull @DurationMin(millis = 1) Duration eventAvailabilityTimeout,
-                                @DefaultValue("2s") @NotNull @DurationMin(millis = 0) Duration catchUpTimeout) {
+                                @DefaultValue("2s") @NotNull @DurationMin(millis = 0) Duration catchUpTimeout,
+                                @DefaultValue("50ms") @NotNull @DurationMin(millis = 0) @DurationMax(seconds = 1) Duration linger) {
 }

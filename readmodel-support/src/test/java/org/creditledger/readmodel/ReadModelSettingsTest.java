@@ -17,7 +17,7 @@ class ReadModelSettingsTest {
     void theDefaultsAreTheOnesTheReadmeNames() {
         context.run(started -> {
             assertThat(started.getBean(ReadModelSettings.class))
-                    .isEqualTo(new ReadModelSettings(200, Duration.ofMillis(200), Duration.ofSeconds(2)));
+                    .isEqualTo(new ReadModelSettings(200, Duration.ofMillis(200), Duration.ofSeconds(2), Duration.ofMillis(50)));
             assertThat(started.getBean(RebuildSettings.class)).isEqualTo(new RebuildSettings(1000, Duration.ofSeconds(5)));
         });
     }
@@ -25,9 +25,9 @@ class ReadModelSettingsTest {
     @Test
     void eachSettingIsReadFromItsKey() {
         context.withPropertyValues("ledger.read.batch-size=50", "ledger.read.event-availability-timeout=1s",
-                "ledger.read.catch-up-timeout=0s", "ledger.rebuild.batch-size=10", "ledger.rebuild.lock-timeout=250ms").run(started -> {
+                "ledger.read.catch-up-timeout=0s", "ledger.read.linger=0s", "ledger.rebuild.batch-size=10", "ledger.rebuild.lock-timeout=250ms").run(started -> {
             assertThat(started.getBean(ReadModelSettings.class))
-                    .isEqualTo(new ReadModelSettings(50, Duration.ofSeconds(1), Duration.ZERO));
+                    .isEqualTo(new ReadModelSettings(50, Duration.ofSeconds(1), Duration.ZERO, Duration.ZERO));
             assertThat(started.getBean(RebuildSettings.class)).isEqualTo(new RebuildSettings(10, Duration.ofMillis(250)));
         });
     }
@@ -35,7 +35,7 @@ class ReadModelSettingsTest {
     @Test
     void valuesThatCannotWorkStopTheStartNamingTheKey() {
         for (String wrong : new String[] {"ledger.read.batch-size=0", "ledger.read.event-availability-timeout=0s",
-                "ledger.read.catch-up-timeout=-1s", "ledger.rebuild.batch-size=0", "ledger.rebuild.lock-timeout=0s"}) {
+                "ledger.read.catch-up-timeout=-1s", "ledger.read.linger=2s", "ledger.rebuild.batch-size=0", "ledger.rebuild.lock-timeout=0s"}) {
             context.withPropertyValues(wrong).run(started -> {
                 assertThat(started).as(wrong).hasFailed();
                 assertThat(rootMessage(started.getStartupFailure())).as(wrong).contains(wrong.substring(0, wrong.indexOf('=')));

@@ -21,11 +21,15 @@ import java.time.Duration;
  * @param batchSize      events chained per transaction at most
  * @param catchUpTimeout how long {@code GET /api/v1/audit/digest} and a dispute package wait for the chain to reach
  *                       the newest stored events
+ * @param linger         a pass woken by this JVM's commit runs this much later, so the events committed meanwhile are
+ *                       chained in the same transaction (under a steady trickle of counter checks, one pass per check
+ *                       before); a reader waiting for the chain does not wait for it
  */
 @Validated
 @ConfigurationProperties("ledger.audit.chain")
 record AuditChainSettings(@DefaultValue("200ms") @NotNull Duration interval,
                           @DefaultValue("60s") @NotNull Duration gapTimeout,
                           @DefaultValue("10000") @Min(1) int batchSize,
-                          @DefaultValue("2s") @NotNull Duration catchUpTimeout) {
+                          @DefaultValue("2s") @NotNull Duration catchUpTimeout,
+                          @DefaultValue("50ms") @NotNull Duration linger) {
 }

@@ -25,7 +25,7 @@ import org.creditledger.platform.i18n.OperatorLog;
 
 /**
  * Keeps {@code event_chain} following {@code domain_event_entry}: every {@code ledger.audit.chain.interval}
- * (default 200 ms), and right after this JVM commits events, it appends the links of newly committed events in
+ * (default 200 ms), and {@code ledger.audit.chain.linger} (default 50 ms) after this JVM commits events, it appends the links of newly committed events in
  * global-index order, {@code ledger.audit.chain.batch-size} (default 10,000) per transaction.
  *
  * <p>One chainer at a time over all JVMs sharing the database: each pass runs under the transaction-scoped PostgreSQL
@@ -59,6 +59,7 @@ class EventChainer implements SmartLifecycle {
     private final Duration gapTimeout;
     private final int batchSize;
     private final Duration catchUpTimeout;
+    private final Duration linger;
     private final AtomicBoolean wakeQueued = new AtomicBoolean();
 
     private ScheduledExecutorService executor;
@@ -70,12 +71,13 @@ class EventChainer implements SmartLifecycle {
     EventChainer(EventChain chain, JdbcTemplate jdbc, TransactionTemplate transactions, EventBus eventBus, Clock clock,
                  AuditChainSettings settings) {
         this(chain, jdbc, transactions, eventBus, clock, settings.interval(), settings.gapTimeout(), settings.batchSize(),
-                settings.catchUpTimeout());
+                settings.catchUpTimeout(), settings.linger());
     }
 
     /** The settings spelled out (see {@link AuditChainSettings}); a test builds an impatient chainer with it. */
     EventChainer(EventChain chain, JdbcTemplate jdbc, TransactionTemplate transactions, EventBus eventBus, Clock clock,
-                 Duration interval, Duration gapTimeout, int batchSize, Duration catchUpTimeout) {
+                 Duration interval, Duration gapTimeout, int batchSize, Duration catchUpTimeout, Duration linger) {
+        this.linger = linger;
         this.chain = chain;
         this.jdbc = jdbc;
         this.transactions = transactions;
@@ -107,9 +109,9 @@ class EventChainer implements SmartLifecycle {
         executor.scheduleWithFixedDelay(this::catchUp, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
         subscription = eventBus.subscribe(events -> {
             if (CurrentUnitOfWork.isStarted()) {
-                CurrentUnitOfWork.get().root().afterCommit(unitOfWork -> wake());
+                CurrentUnitOfWork.get().root().afterCommit(unitOfWork -> wakeAfterLinger());
             } else {
-                wake();
+                wakeAfterLinger();
             }
         });
     }
@@ -130,13 +132,23 @@ class EventChainer implements SmartLifecycle {
         return executor != null && !executor.isShutdown();
     }
 
-    /** Runs a pass soon on the chainer's thread; wakes arriving while one is queued are merged. */
-    void wake() {
+    /**
+     * Runs a pass on the chainer's thread after the linger; wakes arriving meanwhile are merged into it, so a steady
+     * trickle of commits is chained a few events per transaction, not one.
+     */
+    private void wakeAfterLinger() {
         if (isRunning() && wakeQueued.compareAndSet(false, true)) {
-            executor.execute(() -> {
+            executor.schedule(() -> {
                 wakeQueued.set(false);
                 catchUp();
-            });
+            }, linger.toNanos(), TimeUnit.NANOSECONDS);
+        }
+    }
+
+    /** Runs a pass at once on the chainer's thread: somebody waits for the chain. */
+    void wake() {
+        if (isRunning()) {
+            executor.execute(this::catchUp);
         }
     }
 

@@ -19,7 +19,7 @@ class AuditChainSettingsTest {
     @Test
     void unsetTheChainFollowsEvery200msSkipsGapsAfter60sAndWaitsUpTo2s() {
         context.run(run -> assertThat(run.getBean(AuditChainSettings.class))
-                .isEqualTo(new AuditChainSettings(Duration.ofMillis(200), Duration.ofSeconds(60), 10_000, Duration.ofSeconds(2))));
+                .isEqualTo(new AuditChainSettings(Duration.ofMillis(200), Duration.ofSeconds(60), 10_000, Duration.ofSeconds(2), Duration.ofMillis(50))));
     }
 
     @Test
@@ -29,9 +29,10 @@ class AuditChainSettingsTest {
                         "LEDGER_AUDIT_CHAIN_INTERVAL", "1s",
                         "LEDGER_AUDIT_CHAIN_GAP_TIMEOUT", "5m",
                         "LEDGER_AUDIT_CHAIN_BATCH_SIZE", "500",
-                        "LEDGER_AUDIT_CHAIN_CATCH_UP_TIMEOUT", "3s"))))
+                        "LEDGER_AUDIT_CHAIN_CATCH_UP_TIMEOUT", "3s",
+                        "LEDGER_AUDIT_CHAIN_LINGER", "10ms"))))
                 .run(run -> assertThat(run.getBean(AuditChainSettings.class))
-                        .isEqualTo(new AuditChainSettings(Duration.ofSeconds(1), Duration.ofMinutes(5), 500, Duration.ofSeconds(3))));
+                        .isEqualTo(new AuditChainSettings(Duration.ofSeconds(1), Duration.ofMinutes(5), 500, Duration.ofSeconds(3), Duration.ofMillis(10))));
     }
 
     @Test

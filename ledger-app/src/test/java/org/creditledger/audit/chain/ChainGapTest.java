@@ -104,7 +104,7 @@ class ChainGapTest extends LedgerHttpTest {
             await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(5)).until(() -> chain.tail().globalIndex() < held);
 
             EventChainer impatient = new EventChainer(chain, jdbcTemplate, transactions, eventBus, Clock.systemUTC(),
-                    Duration.ofMillis(50), Duration.ofSeconds(1), 10_000, Duration.ofSeconds(2));
+                    Duration.ofMillis(50), Duration.ofSeconds(1), 10_000, Duration.ofSeconds(2), Duration.ofMillis(50));
             await().atMost(Duration.ofSeconds(10)).until(() -> {
                 impatient.chainOnce();
                 return chain.tail().globalIndex() >= later;

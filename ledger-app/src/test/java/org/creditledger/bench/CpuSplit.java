@@ -1,0 +1,137 @@
+package org.creditledger.bench;
+
+import java.io.IOException;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Where the CPU of a load run went: this JVM (by thread group: request threads, each event processor, the recorder …),
+ * PostgreSQL's processes, and everything else on the machine, from {@code /proc} and {@link ThreadMXBean} before and
+ * after; plus the JVM's garbage collections in between. Read per check, it says which part of the stack a check costs.
+ */
+final class CpuSplit {
+
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    private static final long TICK_NANOS = 10_000_000L; // USER_HZ = 100 on Linux
+
+    private final Map<Long, Long> threadCpu;
+    private final Map<Long, String> threadNames;
+    private final long jvmTicks;
+    private final long postgresTicks;
+    private final long machineTicks;
+    private final long gcCount;
+    private final long gcMillis;
+    private final long wallNanos = System.nanoTime();
+
+    private CpuSplit() {
+        threadCpu = new HashMap<>();
+        threadNames = new HashMap<>();
+        for (ThreadInfo info : THREADS.getThreadInfo(THREADS.getAllThreadIds())) {
+            if (info != null) {
+                threadCpu.put(info.getThreadId(), THREADS.getThreadCpuTime(info.getThreadId()));
+                threadNames.put(info.getThreadId(), info.getThreadName());
+            }
+        }
+        jvmTicks = processTicks(Path.of("/proc/self/stat"));
+        postgresTicks = postgresTicks();
+        machineTicks = machineTicks();
+        long count = 0;
+        long millis = 0;
+        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            count += Math.max(0, gc.getCollectionCount());
+            millis += Math.max(0, gc.getCollectionTime());
+        }
+        gcCount = count;
+        gcMillis = millis;
+    }
+
+    static CpuSplit now() {
+        return new CpuSplit();
+    }
+
+    /** CPU milliseconds per unit of work ({@code units}, e.g. checks answered) from {@code before} to now, as one line. */
+    String since(CpuSplit before, long units) {
+        CpuSplit after = now();
+        double perUnit = 1.0 / Math.max(1, units);
+        double wallSeconds = (after.wallNanos - before.wallNanos) / 1e9;
+        double jvm = (after.jvmTicks - before.jvmTicks) * TICK_NANOS / 1e6;
+        double postgres = (after.postgresTicks - before.postgresTicks) * TICK_NANOS / 1e6;
+        double machine = (after.machineTicks - before.machineTicks) * TICK_NANOS / 1e6;
+        Map<String, Double> groups = new TreeMap<>();
+        after.threadCpu.forEach((id, nanos) -> {
+            long start = before.threadCpu.getOrDefault(id, 0L);
+            if (nanos >= 0 && start >= 0 && nanos > start) {
+                groups.merge(group(after.threadNames.get(id)), (nanos - start) / 1e6, Double::sum);
+            }
+        });
+        String byGroup = groups.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                .filter(e -> e.getValue() * perUnit >= 0.005)
+                .map(e -> String.format("%s %.3f", e.getKey(), e.getValue() * perUnit))
+                .collect(Collectors.joining(", "));
+        return String.format("CPU ms per check: JVM %.3f (%s), PostgreSQL %.3f, rest of the machine %.3f; machine busy %.0f%% of %d cores over %.1f s; "
+                        + "GC %d collections, %d ms",
+                jvm * perUnit, byGroup, postgres * perUnit, Math.max(0, machine - jvm - postgres) * perUnit,
+                100 * machine / (wallSeconds * 1000 * Runtime.getRuntime().availableProcessors()),
+                Runtime.getRuntime().availableProcessors(), wallSeconds, after.gcCount - before.gcCount,
+                after.gcMillis - before.gcMillis);
+    }
+
+    /** A thread's group: its name without numbers (http-nio-8080-exec-7 → http-nio-exec). */
+    static String group(String name) {
+        if (name == null) {
+            return "?";
+        }
+        if (name.startsWith("http-nio")) {
+            return "requests";
+        }
+        return name.replaceAll("[-\\[]?\\d+[\\]]?", "").replaceAll("-+$", "");
+    }
+
+    private static long processTicks(Path stat) {
+        try {
+            String text = Files.readString(stat);
+            String[] fields = text.substring(text.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime (fields 14 and 15)
+        } catch (IOException | RuntimeException e) {
+            return 0; // the process ended between listing and reading
+        }
+    }
+
+    private static long postgresTicks() {
+        try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
+            return processes.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit))
+                    .filter(CpuSplit::isPostgres)
+                    .mapToLong(p -> processTicks(p.resolve("stat"))).sum();
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    private static boolean isPostgres(Path process) {
+        try {
+            return Files.readString(process.resolve("comm")).strip().equals("postgres");
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static long machineTicks() {
+        try {
+            String[] cpu = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            // user nice system (idle iowait excluded) irq softirq steal
+            return Long.parseLong(cpu[1]) + Long.parseLong(cpu[2]) + Long.parseLong(cpu[3]) + Long.parseLong(cpu[6])
+                    + Long.parseLong(cpu[7]) + Long.parseLong(cpu[8]);
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+}
