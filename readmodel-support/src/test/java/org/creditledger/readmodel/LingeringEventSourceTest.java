@@ -80,12 +80,20 @@ class LingeringEventSourceTest {
     }
 
     @Test
-    void aClosedStreamIsNoLongerHurried() {
-        BlockingStream<TrackedEventMessage<?>> stream = source(Duration.ofMillis(50)).openStream(null);
-        stream.close();
-
-        hurry.hurry("quota"); // nothing registered any more: no effect, no failure
+    void closingAnOldStreamAfterAxonOpenedANewOneKeepsTheNewOneHurriable() throws Exception {
+        StreamableMessageSource<TrackedEventMessage<?>> source = source(Duration.ofDays(1));
+        BlockingStream<TrackedEventMessage<?>> old = source.openStream(null);
+        BlockingStream<TrackedEventMessage<?>> current = source.openStream(null);
+        old.close();
         assertThat(events.closed).isTrue();
+
+        events.add(1);
+        CompletableFuture<Boolean> lingering = CompletableFuture.supplyAsync(() -> hasNext(current));
+        await().atMost(Duration.ofSeconds(30)).until(() -> events.asked > 0);
+        hurry.hurry("quota");
+
+        await().atMost(Duration.ofSeconds(30)).until(lingering::isDone);
+        assertThat(lingering.get()).isTrue();
     }
 
     @Test
