@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -32,7 +33,8 @@ import java.util.concurrent.TimeUnit;
  *       the committed token, waited that long for an unrelated write;</li>
  *   <li>{@code ledger.read.linger} (default 50 ms): the first event after a quiet moment waits that long for the ones
  *       that follow, so a steady trickle of counter checks is handled a few per transaction, not one each; a reader
- *       waiting for the processor ends the wait ({@link LingeringEventSource});</li>
+ *       waiting for the processor ends the wait ({@link LingeringEventSource}); a projection read without waiting
+ *       (declared {@link RebuildableProjection#readWithoutWaiting()}: the counter checks') never lingers;</li>
  *   <li>the projection's row changes of one transaction sent as JDBC batches ({@link BatchedStatementsTransactionManager}):
  *       one round trip per event and table kept the timeline, check counts and statistics busy under counter checks.</li>
  * </ul>
@@ -61,13 +63,13 @@ public class ReadModelProcessors {
     @Autowired
     void registerEveryRebuildableProjection(EventProcessingConfigurer processing, List<RebuildableProjection> projections) {
         for (RebuildableProjection projection : projections) {
-            register(processing, projection.processingGroup());
+            register(processing, projection.processingGroup(), projection.readLive() ? Duration.ZERO : settings.linger());
         }
     }
 
-    void register(EventProcessingConfigurer processing, String processingGroup) {
+    void register(EventProcessingConfigurer processing, String processingGroup, Duration linger) {
         processing.registerTrackingEventProcessor(processingGroup,
-                configuration -> new LingeringEventSource(configuration.eventStore(), settings.linger(), processingGroup, hurry),
+                configuration -> new LingeringEventSource(configuration.eventStore(), linger, processingGroup, hurry),
                 configuration -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
                         .andBatchSize(settings.batchSize())
                         .andEventAvailabilityTimeout(settings.eventAvailabilityTimeout().toMillis(), TimeUnit.MILLISECONDS));

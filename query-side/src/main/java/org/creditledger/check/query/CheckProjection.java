@@ -54,12 +54,13 @@ public class CheckProjection {
 
     /**
      * The tables a rebuild replaces. Declaring them also gives the group the read models' tracking processor. Rebuilt
-     * into new tables and switched in, so checks keep answering from the live ones meanwhile.
+     * into new tables and switched in, so checks keep answering from the live ones meanwhile. Read live: a counter
+     * check answers from where this projection stands without waiting, so it handles each entry as soon as it is stored.
      */
     @Bean
     static RebuildableProjection checkTables() {
         return RebuildableProjection.of(PROCESSING_GROUP, "check_list", "check_entry", "check_person", "check_objection",
-                "check_measure", "check_commitment", "check_breach");
+                "check_measure", "check_commitment", "check_breach").readWithoutWaiting();
     }
 
     private final JdbcClient jdbc;

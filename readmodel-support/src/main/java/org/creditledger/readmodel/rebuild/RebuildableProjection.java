@@ -20,8 +20,11 @@ import java.util.regex.Pattern;
  *
  * @param processingGroup the tracking processor's name, e.g. {@code list-entries}
  * @param tables          the read tables the group's handlers write, unqualified, in the schema Flyway created them in
+ * @param readLive        whether its readers answer from where it stands, without waiting for the newest event (the
+ *                        counter checks' projection): such a projection never lingers
+ *                        ({@code ledger.read.linger}), since nobody's wait would cut the linger short
  */
-public record RebuildableProjection(String processingGroup, List<String> tables) {
+public record RebuildableProjection(String processingGroup, List<String> tables, boolean readLive) {
 
     private static final Pattern TABLE = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
 
@@ -41,6 +44,11 @@ public record RebuildableProjection(String processingGroup, List<String> tables)
     }
 
     public static RebuildableProjection of(String processingGroup, String... tables) {
-        return new RebuildableProjection(processingGroup, List.of(tables));
+        return new RebuildableProjection(processingGroup, List.of(tables), false);
+    }
+
+    /** This projection, read without waiting for the newest event (see {@code readLive}). */
+    public RebuildableProjection readWithoutWaiting() {
+        return new RebuildableProjection(processingGroup, tables, true);
     }
 }
