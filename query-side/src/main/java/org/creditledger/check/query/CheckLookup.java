@@ -46,44 +46,66 @@ import java.util.UUID;
 @Component
 public class CheckLookup {
 
-    private static final String ENTRIES = """
+    /**
+     * The rules of the class comment, each written once and named in the statements below: {@code e} an entry,
+     * {@code o} an objection, {@code m} a measure, {@code b} a breach; {@code {h}} is the horizon's columns
+     * ({@link LedgerHorizon#columns()}), {@code :bound} its bound, {@code :day} its day.
+     */
+    private static final Map<String, String> RULES = Map.of(
+            "{entryInForce}", """
+                    e.listed_{h} <= :bound and (e.exited_{h} is null or e.exited_{h} > :bound)
+                      and e.effective_from <= :day and e.effective_until >= :day""",
+            "{disputed}", """
+                    exists (select 1 from check_objection o
+                            where o.entry_id = e.entry_id and o.filed_{h} <= :bound
+                              and (o.closed_{h} is null or o.closed_{h} > :bound))""",
+            "{measureValid}", """
+                    m.valid_from_{h} <= :bound and (m.valid_until_{h} is null or m.valid_until_{h} > :bound)
+                      and not (m.retired_{h} is not null and m.retired_{h} <= :bound and m.retired_from <= :day)""",
+            "{breachInWindow}", """
+                    b.known_{h} <= :bound and (b.withdrawn_{h} is null or b.withdrawn_{h} > :bound)
+                      and b.occurred_on > :windowStart""");
+
+    private static String rules(String sql) {
+        for (Map.Entry<String, String> rule : RULES.entrySet()) {
+            sql = sql.replace(rule.getKey(), rule.getValue());
+        }
+        return sql;
+    }
+
+    private static final String ENTRIES = rules("""
             with named as (
                 select entry_id, 'SUBJECT' as capacity from check_entry where subject_code = :subject
                 union all
                 select entry_id, capacity from check_person where person_code = :subject)
             select e.entry_id, e.list_code, e.colour, e.authority, e.decision_no, e.effective_from, e.effective_until,
                 n.capacity,
-                exists (select 1 from check_objection o
-                        where o.entry_id = e.entry_id and o.filed_{h} <= :bound
-                          and (o.closed_{h} is null or o.closed_{h} > :bound)) as disputed
+                {disputed} as disputed
             from named n join check_entry e on e.entry_id = n.entry_id
-            where e.listed_{h} <= :bound and (e.exited_{h} is null or e.exited_{h} > :bound)
-              and e.effective_from <= :day and e.effective_until >= :day
-            order by e.listed_position, n.capacity""";
+            where {entryInForce}
+            order by e.listed_position, n.capacity""");
 
-    private static final String MEASURES = """
+    private static final String MEASURES = rules("""
             select measure_code, version, name, kind, scope, legal_basis, list_codes, binds
-            from check_measure
+            from check_measure m
             where domain = :domain
               and ((binds in ('SUBJECT', 'BOTH') and list_codes && cast(:subjectLists as text[]))
                 or (binds in ('PERSONS', 'BOTH') and list_codes && cast(:personLists as text[])))
-              and valid_from_{h} <= :bound and (valid_until_{h} is null or valid_until_{h} > :bound)
-              and not (retired_{h} is not null and retired_{h} <= :bound and retired_from <= :day)
-            order by kind, measure_code""";
+              and {measureValid}
+            order by kind, measure_code""");
 
-    private static final String BREACHES = """
+    private static final String BREACHES = rules("""
             select b.commitment_id, c.type, c.unit_id, c.matter, b.occurred_on
             from check_breach b join check_commitment c on c.commitment_id = b.commitment_id
             where b.subject_code = :subject
-              and b.known_{h} <= :bound and (b.withdrawn_{h} is null or b.withdrawn_{h} > :bound)
-              and b.occurred_on > :windowStart
-            order by b.occurred_on desc, b.commitment_id""";
+              and {breachInWindow}
+            order by b.occurred_on desc, b.commitment_id""");
 
     /**
      * {@link #ENTRIES}, {@link #MEASURES} and {@link #BREACHES} of one check as one statement, one round trip: part 1
      * the entries, 2 the measures (of the lists found in part 1), 3 the breaches, each in its query's order.
      */
-    private static final String ONE_CHECK = """
+    private static final String ONE_CHECK = rules("""
             with named as (
                 select entry_id, 'SUBJECT' as capacity from check_entry where subject_code = :subject
                 union all
@@ -91,12 +113,9 @@ public class CheckLookup {
             found as (
                 select e.entry_id, e.list_code, e.colour, e.authority, e.decision_no, e.effective_from, e.effective_until,
                     n.capacity, e.listed_position,
-                    exists (select 1 from check_objection o
-                            where o.entry_id = e.entry_id and o.filed_{h} <= :bound
-                              and (o.closed_{h} is null or o.closed_{h} > :bound)) as disputed
+                    {disputed} as disputed
                 from named n join check_entry e on e.entry_id = n.entry_id
-                where e.listed_{h} <= :bound and (e.exited_{h} is null or e.exited_{h} > :bound)
-                  and e.effective_from <= :day and e.effective_until >= :day)
+                where {entryInForce})
             select 1 as part, row_number() over (order by f.listed_position, f.capacity) as seq,
                 f.entry_id, f.list_code, f.colour, f.authority, f.decision_no, f.effective_from, f.effective_until,
                 f.capacity, f.disputed,
@@ -116,8 +135,7 @@ public class CheckLookup {
                     and m.list_codes && array(select list_code::text from found where capacity = 'SUBJECT'))
                 or (m.binds in ('PERSONS', 'BOTH')
                     and m.list_codes && array(select list_code::text from found where capacity <> 'SUBJECT')))
-              and m.valid_from_{h} <= :bound and (m.valid_until_{h} is null or m.valid_until_{h} > :bound)
-              and not (m.retired_{h} is not null and m.retired_{h} <= :bound and m.retired_from <= :day)
+              and {measureValid}
             union all
             select 3, row_number() over (order by b.occurred_on desc, b.commitment_id),
                 null, null, null, null, null, null, null, null, null,
@@ -125,12 +143,11 @@ public class CheckLookup {
                 b.commitment_id, c.type, c.unit_id, c.matter, b.occurred_on
             from check_breach b join check_commitment c on c.commitment_id = b.commitment_id
             where b.subject_code = :subject
-              and b.known_{h} <= :bound and (b.withdrawn_{h} is null or b.withdrawn_{h} > :bound)
-              and b.occurred_on > :windowStart
-            order by part, seq""";
+              and {breachInWindow}
+            order by part, seq""");
 
     /** {@link #ENTRIES} for many codes at once; {@code code} names the checked code each row was found for. */
-    private static final String ENTRIES_OF_MANY = """
+    private static final String ENTRIES_OF_MANY = rules("""
             with named as (
                 select entry_id, subject_code as code, 'SUBJECT' as capacity from check_entry
                 where subject_code = any(cast(:subjects as text[]))
@@ -139,30 +156,25 @@ public class CheckLookup {
                 where person_code = any(cast(:subjects as text[])))
             select n.code, e.entry_id, e.list_code, e.colour, e.authority, e.decision_no, e.effective_from,
                 e.effective_until, n.capacity,
-                exists (select 1 from check_objection o
-                        where o.entry_id = e.entry_id and o.filed_{h} <= :bound
-                          and (o.closed_{h} is null or o.closed_{h} > :bound)) as disputed
+                {disputed} as disputed
             from named n join check_entry e on e.entry_id = n.entry_id
-            where e.listed_{h} <= :bound and (e.exited_{h} is null or e.exited_{h} > :bound)
-              and e.effective_from <= :day and e.effective_until >= :day
-            order by n.code, e.listed_position, n.capacity""";
+            where {entryInForce}
+            order by n.code, e.listed_position, n.capacity""");
 
     /** {@link #MEASURES} without the domain and list conditions, which {@link Measures#applying} applies in order. */
-    private static final String MEASURES_VALID = """
+    private static final String MEASURES_VALID = rules("""
             select measure_code, version, name, kind, scope, legal_basis, list_codes, binds, domain
-            from check_measure
-            where valid_from_{h} <= :bound and (valid_until_{h} is null or valid_until_{h} > :bound)
-              and not (retired_{h} is not null and retired_{h} <= :bound and retired_from <= :day)
-            order by kind, measure_code""";
+            from check_measure m
+            where {measureValid}
+            order by kind, measure_code""");
 
     /** {@link #BREACHES} for many codes at once. */
-    private static final String BREACHES_OF_MANY = """
+    private static final String BREACHES_OF_MANY = rules("""
             select b.subject_code, b.commitment_id, c.type, c.unit_id, c.matter, b.occurred_on
             from check_breach b join check_commitment c on c.commitment_id = b.commitment_id
             where b.subject_code = any(cast(:subjects as text[]))
-              and b.known_{h} <= :bound and (b.withdrawn_{h} is null or b.withdrawn_{h} > :bound)
-              and b.occurred_on > :windowStart
-            order by b.subject_code, b.occurred_on desc, b.commitment_id""";
+              and {breachInWindow}
+            order by b.subject_code, b.occurred_on desc, b.commitment_id""");
 
     private static final String LAST_RECORDED_BY = """
             select global_index from domain_event_entry where time_stamp <= ?
