@@ -25,8 +25,9 @@ import org.creditledger.platform.i18n.OperatorLog;
 
 /**
  * Keeps {@code event_chain} following {@code domain_event_entry}: every {@code ledger.audit.chain.interval}
- * (default 200 ms), and {@code ledger.audit.chain.linger} (default 50 ms) after this JVM commits events, it appends the links of newly committed events in
- * global-index order, {@code ledger.audit.chain.batch-size} (default 10,000) per transaction.
+ * (default 200 ms), {@code ledger.audit.chain.linger} (default 50 ms) after this JVM commits events, and at once when
+ * a reader waits for it, it appends the links of newly committed events in global-index order,
+ * {@code ledger.audit.chain.batch-size} (default 10,000) per transaction.
  *
  * <p>One chainer at a time over all JVMs sharing the database: each pass runs under the transaction-scoped PostgreSQL
  * advisory lock {@link EventChain#LOCK_KEY}; a JVM that does not get it skips the pass.
