@@ -107,10 +107,12 @@ public class ProjectionCatchUp {
         }
         long deadline = System.nanoTime() + timeout.toNanos();
         for (String group : processingGroups) {
-            if (!reached(group, position)) {
-                hurry.hurry(group);
-            }
+            boolean hurried = false;
             while (!reached(group, position)) {
+                if (!hurried) { // once, and only when it is behind: a hurry also skips the processor's next linger
+                    hurry.hurry(group);
+                    hurried = true;
+                }
                 if (System.nanoTime() - deadline >= 0) {
                     log.warn(OperatorLog.text("log.read-model.behind", group, position, timeout.toString()));
                     throw new ReadModelBehind(group, position, timeout);
