@@ -1,5 +1,7 @@
 package org.creditledger.readmodel;
 
+import org.creditledger.platform.axon.LedgerEventStore;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import java.util.Map;
@@ -14,6 +16,16 @@ import java.util.concurrent.ConcurrentHashMap;
 class Hurry {
 
     private final Map<String, LingeringEventSource.Lingering> streams = new ConcurrentHashMap<>();
+    private final Runnable wakeEventStore;
+
+    @Autowired
+    Hurry(LedgerEventStore eventStore) {
+        this(eventStore::wakeReaders);
+    }
+
+    Hurry(Runnable wakeEventStore) {
+        this.wakeEventStore = wakeEventStore;
+    }
 
     void register(String processingGroup, LingeringEventSource.Lingering stream) {
         streams.put(processingGroup, stream);
@@ -23,8 +35,12 @@ class Hurry {
         streams.remove(processingGroup, stream);
     }
 
-    /** Ends the linger of the group's stream in this JVM, if it has one (a processor runs one stream at a time). */
+    /**
+     * Ends the linger of the group's stream in this JVM, if it has one (a processor runs one stream at a time), and
+     * wakes the event store's reader, which may not have been woken for the events awaited ({@link LedgerEventStore}).
+     */
     void hurry(String processingGroup) {
+        wakeEventStore.run();
         LingeringEventSource.Lingering stream = streams.get(processingGroup);
         if (stream != null) {
             stream.hurry();

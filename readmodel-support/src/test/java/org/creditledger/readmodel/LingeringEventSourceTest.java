@@ -27,7 +27,7 @@ import static org.awaitility.Awaitility.await;
 class LingeringEventSourceTest {
 
     final Events events = new Events();
-    final Hurry hurry = new Hurry();
+    final Hurry hurry = new Hurry(() -> { });
 
     @Test
     void theFirstEventAfterAQuietMomentWaitsForTheLinger() throws Exception {

@@ -161,17 +161,16 @@ public class AxonStorageConfiguration {
      * Axon's embedded event store, as Axon's auto-configuration builds it, but looking for events appended by other
      * JVMs every {@link EventStoreProperties#fetchDelay()} (default 100 ms) instead of every second: with the command
      * side in another JVM, that delay is how late a list entry reaches the counter checks (required within 1 s).
-     * Appends in this JVM wake the processors at once either way.
+     * Appends in this JVM wake the processors at once, except those marked not to ({@link LedgerEventStore}).
      */
     @Bean
-    public EmbeddedEventStore eventStore(EventStorageEngine storageEngine, org.axonframework.config.Configuration configuration,
-                                         EventStoreProperties settings) {
-        return EmbeddedEventStore.builder()
+    public LedgerEventStore eventStore(EventStorageEngine storageEngine, org.axonframework.config.Configuration configuration,
+                                       EventStoreProperties settings) {
+        return new LedgerEventStore(EmbeddedEventStore.builder()
                 .storageEngine(storageEngine)
                 .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
                 .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
-                .fetchDelay(settings.fetchDelay().toMillis())
-                .build();
+                .fetchDelay(settings.fetchDelay().toMillis()));
     }
 
     @Bean

@@ -17,7 +17,8 @@ import java.time.Duration;
  *                     append that may still commit) before it takes the index for lost
  * @param fetchDelay   how often a JVM looks for events appended by other JVMs: with the command side in another JVM,
  *                     this bounds how late a list entry reaches the counter checks. Appends in the same JVM wake its
- *                     processors at once either way.
+ *                     processors at once, except the recorded counter checks: they wait for this poll
+ *                     ({@link LedgerEventStore}).
  */
 @Validated
 @ConfigurationProperties("ledger.event-store")

@@ -4,6 +4,7 @@ import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.creditledger.platform.axon.LedgerEventStore;
 import org.creditledger.platform.web.Unavailable;
 import org.creditledger.platform.web.ShutdownPhases;
 import org.slf4j.Logger;
@@ -28,7 +29,9 @@ import org.creditledger.platform.i18n.Text;
  * {@code SubjectCheckedEvent}s to one writer thread and wait; the writer appends everything waiting (up to
  * {@code ledger.check.record-batch} events) in one transaction, then releases the requests of that transaction. One
  * commit (one WAL flush) serves many concurrent checks, so recording costs little per check while every answered
- * check is durable. Measured in {@link CheckMetrics}: checks recorded, checks per commit, time per commit.
+ * check is durable. Measured in {@link CheckMetrics}: checks recorded, checks per commit, time per commit. Its commits
+ * do not wake the event store's reader ({@link LedgerEventStore#withoutWakingReaders}): the processors that follow
+ * checks (timeline, counts, statistics) find them on its next poll, and nothing a check answers waits for them.
  *
  * <p>When the writer cannot commit (database down), or the queue is full, or the commit takes longer than
  * {@code ledger.check.record-timeout}, the request fails with 503 and the counter gets no answer: a check that was
@@ -110,6 +113,7 @@ class CheckRecorder implements SmartLifecycle {
         try {
             DefaultUnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
             unitOfWork.attachTransaction(transactionManager);
+            LedgerEventStore.withoutWakingReaders(unitOfWork); // the follow-up processors find checks on their next poll
             try {
                 eventStore.publish(events);
             } catch (RuntimeException e) {
