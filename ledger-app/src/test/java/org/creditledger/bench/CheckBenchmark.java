@@ -135,6 +135,8 @@ public final class CheckBenchmark {
             }
             String steadyJfr = System.getProperty("bench.steady-jfr");
             jdk.jfr.Recording steadyRecording = steadyJfr == null ? null : profile();
+            String promotionsJfr = System.getProperty("bench.steady-promotions");
+            jdk.jfr.Recording promotionRecording = promotionsJfr == null ? null : promotions();
             rss.reset();
             Meters before = Meters.of(meters);
             CpuSplit steadyCpu = CpuSplit.now();
@@ -148,6 +150,12 @@ public final class CheckBenchmark {
                 steadyRecording.dump(Path.of(steadyJfr));
                 steadyRecording.close();
                 System.out.println("JFR      : steady run profiled (settings=profile) into " + steadyJfr);
+            }
+            if (promotionRecording != null) {
+                promotionRecording.stop();
+                promotionRecording.dump(Path.of(promotionsJfr));
+                promotionRecording.close();
+                System.out.println("JFR      : objects copied by the GC during the steady run (survivor or old) into " + promotionsJfr);
             }
             System.out.printf("STEADY   : %s (warm-up included)%n", steadyCpuLine);
             System.out.printf("STEADY   : server side: %s%n", Meters.of(meters).since(before));
@@ -260,6 +268,18 @@ public final class CheckBenchmark {
 
     static jdk.jfr.Recording profile() throws Exception {
         jdk.jfr.Recording recording = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
+        recording.start();
+        return recording;
+    }
+
+    /**
+     * Only the GC's copying of objects (one sample per new promotion buffer: which class, its age, whether it went to
+     * the old generation): what outlives young collections, at little cost to the latencies measured meanwhile.
+     */
+    static jdk.jfr.Recording promotions() {
+        jdk.jfr.Recording recording = new jdk.jfr.Recording();
+        recording.enable("jdk.PromoteObjectInNewPLAB");
+        recording.enable("jdk.PromoteObjectOutsidePLAB");
         recording.start();
         return recording;
     }
