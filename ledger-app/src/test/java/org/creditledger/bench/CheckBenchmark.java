@@ -278,8 +278,8 @@ public final class CheckBenchmark {
      */
     static jdk.jfr.Recording promotions() {
         jdk.jfr.Recording recording = new jdk.jfr.Recording();
-        recording.enable("jdk.PromoteObjectInNewPLAB");
-        recording.enable("jdk.PromoteObjectOutsidePLAB");
+        recording.enable("jdk.PromoteObjectInNewPLAB").withoutStackTrace();
+        recording.enable("jdk.PromoteObjectOutsidePLAB").withoutStackTrace();
         recording.start();
         return recording;
     }
