@@ -7,7 +7,8 @@
 # Usage: bench/check-benchmark.sh [-Dbench.entries=1000000] [-Dbench.seconds=20] [-Dbench.connections=16]
 #        [-Dbench.rate=300] [-Dbench.rate-seconds=30] [-Dbench.jfr=/tmp/checks.jfr]   (JFR profile of the check load)
 #        [-Dbench.steady-jfr=/tmp/steady.jfr] [-Dbench.batch-jfr=/tmp/batch.jfr]      (JFR of the steady run, of the batches)
-#        [-Dbench.steady-promotions=/tmp/promotions.jfr] (JFR of only what the GC copies during the steady run)
+#        [-Dbench.steady-promotions=/tmp/promotions.jfr] (JFR of only what the GC copies during the steady run;
+#                                                           it wrecks that run's latencies: read it for proportions)
 #        [-Dbench.connections=]   (no c=16 load runs: steady run and batches only, on a JVM that is less warm)
 #        [-Dbench.follow-up=false] (a diagnosis: stops every processor but the checks' and the chainer for the steady run)
 # BENCH_HEAP (default: the -Xmx the README recommends) sets the ledger JVM's heap.
