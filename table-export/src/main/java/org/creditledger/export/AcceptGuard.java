@@ -18,6 +18,8 @@ import org.springframework.web.servlet.HandlerInterceptor;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Refuses, before the handler runs, a request whose {@code Accept} no answer of the handler can satisfy: without it
@@ -30,10 +32,24 @@ final class AcceptGuard implements HandlerInterceptor {
     /** JSON under any name ({@code application/problem+json} …): Spring's JSON converter answers it too. */
     private static final MediaType ANY_JSON = new MediaType("application", "*+json");
 
+    /** What the guard needs of a handler, the same for every request to it: read once per handler (annotations). */
+    private record Handler(boolean guarded, boolean answersSheets) {
+
+        static Handler of(HandlerMethod method) {
+            return new Handler(!(declaresProduces(method) || answersNothing(method.getReturnType()) || rendersView(method)),
+                    Exportable.type(bodyType(method.getReturnType())));
+        }
+    }
+
+    private final Map<HandlerMethod, Handler> handlers = new ConcurrentHashMap<>();
+
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) throws Exception {
-        if (request.getDispatcherType() != DispatcherType.REQUEST || !(handler instanceof HandlerMethod method)
-                || declaresProduces(method) || answersNothing(method.getReturnType()) || rendersView(method)) {
+        if (request.getDispatcherType() != DispatcherType.REQUEST || !(handler instanceof HandlerMethod method)) {
+            return true;
+        }
+        Handler declared = handlers.computeIfAbsent(method, Handler::of);
+        if (!declared.guarded()) {
             return true;
         }
         List<MediaType> accepted;
@@ -43,7 +59,7 @@ final class AcceptGuard implements HandlerInterceptor {
             return true;   // Spring's own negotiation refuses it
         }
         List<MediaType> producible = new ArrayList<>(List.of(MediaType.APPLICATION_JSON));
-        if (Exportable.isRead(request.getMethod()) && Exportable.type(bodyType(method.getReturnType()))) {
+        if (Exportable.isRead(request.getMethod()) && declared.answersSheets()) {
             for (TableFormat format : TableFormat.values()) {
                 producible.add(format.mediaType());
             }
