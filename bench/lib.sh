@@ -2,15 +2,20 @@
 # reactor and writes ledger-app's test classpath, in which every module is its target/classes directory, never a jar
 # an earlier `mvn install` left in ~/.m2. Then `bench_java <main class> [java args]` prints the machine's facts and
 # runs that benchmark main (each starts its own ledger on a temporary directory: see BenchLedger.java).
-# OFFLINE=-o (the default) keeps Maven offline; OFFLINE= lets it download.
+# OFFLINE=-o (the default) keeps Maven offline; when that fails (a new machine without the dependency plugin or the
+# test dependencies in ~/.m2) it is run again online. OFFLINE= goes online at once.
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 OFFLINE=${OFFLINE:--o}
 BENCH_CLASSPATH_FILE=$PWD/ledger-app/target/bench-classpath.txt
 
 bench_classpath() {
-    ./mvnw -q $OFFLINE -pl ledger-app -am test-compile dependency:build-classpath -Djacoco.skip=true \
-        -Dmdep.includeScope=test -Dmdep.outputFile="$BENCH_CLASSPATH_FILE"
+    local goals=(-pl ledger-app -am test-compile dependency:build-classpath -Djacoco.skip=true
+        -Dmdep.includeScope=test "-Dmdep.outputFile=$BENCH_CLASSPATH_FILE")
+    ./mvnw -q $OFFLINE "${goals[@]}" && return
+    [ -n "$OFFLINE" ] || return 1
+    echo "bench: the offline build failed (above); trying again with downloads" >&2
+    ./mvnw -q "${goals[@]}"
 }
 
 bench_java() {
