@@ -26,7 +26,7 @@ final class CpuSplit {
     private final Map<Long, Long> threadCpu;
     private final Map<Long, String> threadNames;
     private final long jvmTicks;
-    private final long postgresTicks;
+    private final Map<String, Long> postgresTicks;
     private final long machineTicks;
     private final long gcCount;
     private final long gcMillis;
@@ -42,7 +42,7 @@ final class CpuSplit {
             }
         }
         jvmTicks = processTicks(Path.of("/proc/self/stat"));
-        postgresTicks = postgresTicks();
+        postgresTicks = postgresTicksByKind();
         machineTicks = machineTicks();
         long count = 0;
         long millis = 0;
@@ -64,7 +64,10 @@ final class CpuSplit {
         double perUnit = 1.0 / Math.max(1, units);
         double wallSeconds = (after.wallNanos - before.wallNanos) / 1e9;
         double jvm = (after.jvmTicks - before.jvmTicks) * TICK_NANOS / 1e6;
-        double postgres = (after.postgresTicks - before.postgresTicks) * TICK_NANOS / 1e6;
+        Map<String, Double> postgresKinds = new TreeMap<>();
+        after.postgresTicks.forEach((kind, ticks) -> postgresKinds.put(kind,
+                Math.max(0, ticks - before.postgresTicks.getOrDefault(kind, 0L)) * TICK_NANOS / 1e6));
+        double postgres = postgresKinds.values().stream().mapToDouble(Double::doubleValue).sum();
         double machine = (after.machineTicks - before.machineTicks) * TICK_NANOS / 1e6;
         Map<String, Double> groups = new TreeMap<>();
         after.threadCpu.forEach((id, nanos) -> {
@@ -77,9 +80,13 @@ final class CpuSplit {
                 .filter(e -> e.getValue() * perUnit >= 0.005)
                 .map(e -> String.format("%s %.3f", e.getKey(), e.getValue() * perUnit))
                 .collect(Collectors.joining(", "));
-        return String.format("CPU ms per check: JVM %.3f (%s), PostgreSQL %.3f, rest of the machine %.3f; machine busy %.0f%% of %d cores over %.1f s; "
+        String byKind = postgresKinds.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                .filter(e -> e.getValue() * perUnit >= 0.005)
+                .map(e -> String.format("%s %.3f", e.getKey(), e.getValue() * perUnit))
+                .collect(Collectors.joining(", "));
+        return String.format("CPU ms per check: JVM %.3f (%s), PostgreSQL %.3f (%s), rest of the machine %.3f; machine busy %.0f%% of %d cores over %.1f s; "
                         + "GC %d collections, %d ms",
-                jvm * perUnit, byGroup, postgres * perUnit, Math.max(0, machine - jvm - postgres) * perUnit,
+                jvm * perUnit, byGroup, postgres * perUnit, byKind, Math.max(0, machine - jvm - postgres) * perUnit,
                 100 * machine / (wallSeconds * 1000 * Runtime.getRuntime().availableProcessors()),
                 Runtime.getRuntime().availableProcessors(), wallSeconds, after.gcCount - before.gcCount,
                 after.gcMillis - before.gcMillis);
@@ -106,13 +113,44 @@ final class CpuSplit {
         }
     }
 
-    private static long postgresTicks() {
+    /**
+     * PostgreSQL's CPU ticks by kind of process: client connections ("backends"), each auxiliary process by its title
+     * (walwriter, checkpointer, autovacuum worker …), and "exited children": what the postmaster's children that ended
+     * used (its cutime + cstime; short-lived autovacuum workers, for one).
+     */
+    private static Map<String, Long> postgresTicksByKind() {
+        Map<String, Long> kinds = new TreeMap<>();
         try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
-            return processes.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit))
+            processes.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit))
                     .filter(CpuSplit::isPostgres)
-                    .mapToLong(p -> processTicks(p.resolve("stat"))).sum();
+                    .forEach(process -> {
+                        String title = commandLine(process);
+                        if (title.startsWith("postgres: ")) {
+                            kinds.merge(kind(title.substring("postgres: ".length())), processTicks(process.resolve("stat")), Long::sum);
+                        } else {
+                            kinds.merge("postmaster", processTicks(process.resolve("stat")), Long::sum);
+                            kinds.merge("exited children", childTicks(process.resolve("stat")), Long::sum);
+                        }
+                    });
         } catch (IOException e) {
-            return 0;
+            // no /proc: no PostgreSQL figures
+        }
+        return kinds;
+    }
+
+    /** The kind of a PostgreSQL process from its title: "ledger ledger 127.0.0.1(5432) idle" is a backend. */
+    static String kind(String title) {
+        if (title.matches("\\S+ \\S+ \\S+\\(\\d+\\).*") || title.matches("\\S+ \\S+ \\[local\\].*")) {
+            return "backends";
+        }
+        return title.startsWith("autovacuum worker") ? "autovacuum worker" : title.strip();
+    }
+
+    private static String commandLine(Path process) {
+        try {
+            return new String(Files.readAllBytes(process.resolve("cmdline"))).replace('\0', ' ').strip();
+        } catch (IOException e) {
+            return "";
         }
     }
 
@@ -121,6 +159,16 @@ final class CpuSplit {
             return Files.readString(process.resolve("comm")).strip().equals("postgres");
         } catch (IOException e) {
             return false;
+        }
+    }
+
+    private static long childTicks(Path stat) {
+        try {
+            String text = Files.readString(stat);
+            String[] fields = text.substring(text.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(fields[13]) + Long.parseLong(fields[14]); // cutime, cstime (fields 16 and 17)
+        } catch (IOException | RuntimeException e) {
+            return 0;
         }
     }
 
