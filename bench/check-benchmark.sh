@@ -11,7 +11,7 @@
 #                                                           it wrecks that run's latencies: read it for proportions)
 #        [-Dbench.connections=]   (no c=16 load runs: steady run and batches only, on a JVM that is less warm)
 #        [-Dbench.follow-up=false] (a diagnosis: stops every processor but the checks' and the chainer for the steady run)
-# BENCH_HEAP (default: the -Xmx the README recommends) sets the ledger JVM's heap.
+# BENCH_HEAP (default: the -Xmx the README recommends) sets the ledger JVM's heap; README's other JVM option is passed too.
 set -euo pipefail
 
 source "$(dirname "$0")/lib.sh"
@@ -20,4 +20,5 @@ if ! command -v wrk >/dev/null || ! command -v pgbench >/dev/null; then
 fi
 bench_classpath
 export BENCH_HEAP=${BENCH_HEAP:--Xmx512m}   # as README recommends
-bench_java CheckBenchmark "$@"
+# README's other JVM option; an argument such as -XX:+ClassUnloadingWithConcurrentMark, coming later, overrides it.
+bench_java CheckBenchmark -XX:-ClassUnloadingWithConcurrentMark "$@"

@@ -77,7 +77,7 @@ public final class LedgerProcess implements AutoCloseable {
         try {
             int port = freePort();
             ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx512m", "-jar", jar(module).toString())
+                    "-Xmx512m", "-XX:-ClassUnloadingWithConcurrentMark", "-jar", jar(module).toString()) // README's options
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             Map<String, String> env = new HashMap<>(Map.of("SERVER_PORT", String.valueOf(port),
