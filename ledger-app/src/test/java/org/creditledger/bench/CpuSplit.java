@@ -103,11 +103,22 @@ final class CpuSplit {
         return name.replaceAll("[-\\[]?\\d+[\\]]?", "").replaceAll("-+$", "");
     }
 
+    /** A process's own CPU ticks: utime + stime (fields 14 and 15 of /proc/<pid>/stat). */
     private static long processTicks(Path stat) {
+        return statTicks(stat, 11);
+    }
+
+    /** The ticks of a process's children that ended and were waited for: cutime + cstime (fields 16 and 17). */
+    private static long childTicks(Path stat) {
+        return statTicks(stat, 13);
+    }
+
+    /** The sum of two consecutive tick fields of /proc/<pid>/stat, counted from the field after the command name. */
+    private static long statTicks(Path stat, int first) {
         try {
             String text = Files.readString(stat);
             String[] fields = text.substring(text.lastIndexOf(')') + 2).split(" ");
-            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime (fields 14 and 15)
+            return Long.parseLong(fields[first]) + Long.parseLong(fields[first + 1]);
         } catch (IOException | RuntimeException e) {
             return 0; // the process ended between listing and reading
         }
@@ -159,16 +170,6 @@ final class CpuSplit {
             return Files.readString(process.resolve("comm")).strip().equals("postgres");
         } catch (IOException e) {
             return false;
-        }
-    }
-
-    private static long childTicks(Path stat) {
-        try {
-            String text = Files.readString(stat);
-            String[] fields = text.substring(text.lastIndexOf(')') + 2).split(" ");
-            return Long.parseLong(fields[13]) + Long.parseLong(fields[14]); // cutime, cstime (fields 16 and 17)
-        } catch (IOException | RuntimeException e) {
-            return 0;
         }
     }
 
