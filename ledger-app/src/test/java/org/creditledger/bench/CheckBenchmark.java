@@ -105,6 +105,7 @@ public final class CheckBenchmark {
                 CpuSplit cpu = CpuSplit.now();
                 Load check = wrk(url, counter, script, c, seconds);
                 String cpuLine = cpu.since(cpu, check.requests());
+                String allocationLine = cpu.allocationSince(cpu, check.requests());
                 long checkRss = rss.max();
                 if (recording != null) {
                     recording.stop();
@@ -119,6 +120,7 @@ public final class CheckBenchmark {
                 System.out.printf("CHECKS   c=%-3d: %,8.0f req/s  p50 %6.2f ms  p99 %6.2f ms  (%,d answered, %d non-201; JVM RSS max %,d MB)%n",
                         c, check.perSecond(), check.p50(), check.p99(), check.requests(), check.errors(), checkRss >> 20);
                 System.out.printf("CPU      c=%-3d: %s%n", c, cpuLine);
+                System.out.printf("ALLOC    c=%-3d: %s%n", c, allocationLine);
                 System.out.printf("PGBENCH  c=%-3d: %,8.0f tps    p50 %6.2f ms  p99 %6.2f ms  (1 point select + 1 insert per transaction, -M prepared, synchronous_commit on)%n",
                         c, ceiling.perSecond(), ceiling.p50(), ceiling.p99());
                 System.out.printf("PGBENCH-S c=%-3d: %,7.0f tps    p50 %6.2f ms  p99 %6.2f ms  (-S -M prepared, scale 10)%n",
@@ -142,6 +144,7 @@ public final class CheckBenchmark {
             CpuSplit steadyCpu = CpuSplit.now();
             String steady = rateClient(url, counter, bodies, rate, rateSeconds);
             String steadyCpuLine = steadyCpu.since(steadyCpu, Long.parseLong(find(steady, "ok=(\\d+)")) + 5L * rate);
+            String steadyAllocationLine = steadyCpu.allocationSince(steadyCpu, Long.parseLong(find(steady, "ok=(\\d+)")) + 5L * rate);
             System.out.printf("STEADY   : %d checks/s for %d s (after 5 s warm-up), latency from each request's due time: %s; JVM RSS max %,d MB; load average %s%n",
                     rate, rateSeconds, steady.substring("RATE ".length()), rss.max() >> 20, Files.readString(Path.of("/proc/loadavg")).strip());
             answered += Long.parseLong(find(steady, "ok=(\\d+)"));
@@ -158,6 +161,7 @@ public final class CheckBenchmark {
                 System.out.println("JFR      : objects copied by the GC during the steady run (survivor or old) into " + promotionsJfr);
             }
             System.out.printf("STEADY   : %s (warm-up included)%n", steadyCpuLine);
+            System.out.printf("ALLOC    : steady run, %s (warm-up included)%n", steadyAllocationLine);
             System.out.printf("STEADY   : server side: %s%n", Meters.of(meters).since(before));
 
             String batchJfr = System.getProperty("bench.batch-jfr");

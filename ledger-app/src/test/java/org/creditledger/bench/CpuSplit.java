@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
-import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -20,10 +19,12 @@ import java.util.stream.Stream;
  */
 final class CpuSplit {
 
-    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    private static final com.sun.management.ThreadMXBean THREADS =
+            (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
     private static final long TICK_NANOS = 10_000_000L; // USER_HZ = 100 on Linux
 
     private final Map<Long, Long> threadCpu;
+    private final Map<Long, Long> threadAllocated;
     private final Map<Long, String> threadNames;
     private final long jvmTicks;
     private final Map<String, Long> postgresTicks;
@@ -34,10 +35,12 @@ final class CpuSplit {
 
     private CpuSplit() {
         threadCpu = new HashMap<>();
+        threadAllocated = new HashMap<>();
         threadNames = new HashMap<>();
         for (ThreadInfo info : THREADS.getThreadInfo(THREADS.getAllThreadIds())) {
             if (info != null) {
                 threadCpu.put(info.getThreadId(), THREADS.getThreadCpuTime(info.getThreadId()));
+                threadAllocated.put(info.getThreadId(), THREADS.getThreadAllocatedBytes(info.getThreadId()));
                 threadNames.put(info.getThreadId(), info.getThreadName());
             }
         }
@@ -90,6 +93,28 @@ final class CpuSplit {
                 100 * machine / (wallSeconds * 1000 * Runtime.getRuntime().availableProcessors()),
                 Runtime.getRuntime().availableProcessors(), wallSeconds, after.gcCount - before.gcCount,
                 after.gcMillis - before.gcMillis);
+    }
+
+    /**
+     * Heap allocated per unit of work from {@code before} to now, by thread group, as one line. Unlike CPU time it
+     * does not depend on how fast or busy the machine is: the figure to compare runs on different days with.
+     */
+    String allocationSince(CpuSplit before, long units) {
+        CpuSplit after = now();
+        double perUnit = 1.0 / Math.max(1, units);
+        Map<String, Double> groups = new TreeMap<>();
+        after.threadAllocated.forEach((id, bytes) -> {
+            long start = before.threadAllocated.getOrDefault(id, 0L);
+            if (bytes > start && start >= 0) {
+                groups.merge(group(after.threadNames.get(id)), (bytes - start) / 1024.0, Double::sum);
+            }
+        });
+        double total = groups.values().stream().mapToDouble(Double::doubleValue).sum();
+        String byGroup = groups.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                .filter(e -> e.getValue() * perUnit >= 0.5)
+                .map(e -> String.format("%s %.1f", e.getKey(), e.getValue() * perUnit))
+                .collect(Collectors.joining(", "));
+        return String.format("KB allocated per check: JVM %.1f (%s)", total * perUnit, byGroup);
     }
 
     /** A thread's group: its name without numbers (http-nio-8080-exec-7 → http-nio-exec). */
