@@ -13,6 +13,9 @@ import org.creditledger.check.api.CheckMessages.CheckedEntry;
 import org.creditledger.commitment.api.CommitmentId;
 import org.creditledger.commitment.api.CommitmentType;
 import org.creditledger.listing.api.EntryId;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterUtils;
+import org.springframework.jdbc.core.namedparam.ParsedSql;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -29,6 +32,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Which list entries are in force for a subject, and which measures of a domain apply through them, at a
@@ -146,6 +150,27 @@ public class CheckLookup {
               and {breachInWindow}
             order by part, seq""");
 
+    /**
+     * {@link #ONE_CHECK} for each kind of horizon ({@link LedgerHorizon#columns()}), its named parameters turned into
+     * JDBC's {@code ?} once. A counter check runs it on every request: building its 3 KB text anew each time (the
+     * horizon's columns put in, then each name substituted by Spring) was one of the larger allocations of a check, and
+     * pgjdbc hashed every new copy to find its prepared statement.
+     */
+    private static final Map<String, PositionalSql> ONE_CHECK_FOR = new ConcurrentHashMap<>();
+
+    /** A statement with named parameters, parsed and put in positional form once; {@link #values} orders a call's values. */
+    private record PositionalSql(ParsedSql parsed, String sql) {
+
+        static PositionalSql of(String named) {
+            ParsedSql parsed = NamedParameterUtils.parseSqlStatement(named);
+            return new PositionalSql(parsed, NamedParameterUtils.substituteNamedParameters(parsed, null));
+        }
+
+        Object[] values(Map<String, ?> parameters) {
+            return NamedParameterUtils.buildValueArray(parsed, new MapSqlParameterSource(parameters), null);
+        }
+    }
+
     /** {@link #ENTRIES} for many codes at once; {@code code} names the checked code each row was found for. */
     private static final String ENTRIES_OF_MANY = rules("""
             with named as (
@@ -251,12 +276,11 @@ public class CheckLookup {
         List<CheckedEntry> entries = new ArrayList<>();
         List<AppliedMeasure> measures = new ArrayList<>();
         List<CheckedBreach> breaches = new ArrayList<>();
-        jdbc.sql(ONE_CHECK.replace("{h}", horizon.columns()))
-                .param("subject", subjectCode)
-                .param("domain", domain.name())
-                .param("bound", horizon.bound())
-                .param("day", horizon.day())
-                .param("windowStart", horizon.day().minus(window))
+        PositionalSql statement = ONE_CHECK_FOR.computeIfAbsent(horizon.columns(),
+                columns -> PositionalSql.of(ONE_CHECK.replace("{h}", columns)));
+        jdbc.sql(statement.sql())
+                .params(statement.values(Map.of("subject", subjectCode, "domain", domain.name(), "bound", horizon.bound(),
+                        "day", horizon.day(), "windowStart", horizon.day().minus(window))))
                 .query((ResultSet rs) -> {
                     switch (rs.getInt("part")) {
                         case 1 -> entries.add(entry(rs, 0));
