@@ -1,9 +1,6 @@
 package org.creditledger.subject;
 
-import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.time.format.ResolverStyle;
+import java.time.YearMonth;
 
 /**
  * A resident identity card number (居民身份证号, GB 11643-1999): the 18-character
@@ -31,8 +28,6 @@ public record ResidentId(String value) {
     public static final int LENGTH = 18;
 
     private static final int EARLIEST_BIRTH_YEAR = 1900;
-    private static final DateTimeFormatter BIRTH_DATE =
-            DateTimeFormatter.ofPattern("uuuuMMdd").withResolverStyle(ResolverStyle.STRICT);
 
     public ResidentId {
         String raw = value;
@@ -49,13 +44,11 @@ public record ResidentId(String value) {
             }
         }
         String birthDate = value.substring(6, 14);
-        LocalDate parsed;
-        try {
-            parsed = LocalDate.parse(birthDate, BIRTH_DATE);
-        } catch (DateTimeParseException e) {
+        int year = Integer.parseInt(value, 6, 10, 10);
+        if (!isRealDate(year, Integer.parseInt(value, 10, 12, 10), Integer.parseInt(value, 12, 14, 10))) {
             throw new InvalidSubjectCode(raw, "subject.resident-id.birth-date", birthDate);
         }
-        if (parsed.getYear() < EARLIEST_BIRTH_YEAR) {
+        if (year < EARLIEST_BIRTH_YEAR) {
             throw new InvalidSubjectCode(raw, "subject.resident-id.birth-date-before", birthDate, Integer.toString(EARLIEST_BIRTH_YEAR));
         }
         char expectedCheck = CheckCharacters.residentId(value.subSequence(0, 17));
@@ -63,6 +56,15 @@ public record ResidentId(String value) {
             throw new InvalidSubjectCode(raw,
                     "subject.resident-id.check-character", String.valueOf(value.charAt(17)), String.valueOf(expectedCheck));
         }
+    }
+
+    /**
+     * Whether the digits name a day of the calendar. Checked without parsing: many 18-digit USCCs pass the character
+     * check, and {@link SubjectCode} tries each code as a resident id number, so on the counter check's path a parser's
+     * exception (with its stack trace) was made for most such codes.
+     */
+    private static boolean isRealDate(int year, int month, int day) {
+        return month >= 1 && month <= 12 && day >= 1 && day <= YearMonth.of(year, month).lengthOfMonth();
     }
 
     /** The number with the birth date hidden: first 6 + {@code ********} + last 4, e.g. {@code 110105********002X}. */

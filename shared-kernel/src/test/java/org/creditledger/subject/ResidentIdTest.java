@@ -33,7 +33,7 @@ class ResidentIdTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"19490231", "19491331", "19490000", "20230229"})
+    @ValueSource(strings = {"19490231", "19491331", "19490000", "20230229", "19490100", "19490132", "19000229"})
     void rejectsImpossibleBirthDate(String birthDate) {
         // correct check character, so only the date is wrong
         String id = withCheckCharacter("110105" + birthDate + "002");
