@@ -38,9 +38,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -266,20 +268,37 @@ public class SubjectTimelineProjection {
     /** The business (calendar) dates of an event — signedOn, occurredOn, decidedOn, effectiveFrom, exitedOn … — by name. */
     private ObjectNode businessDates(Object payload) {
         ObjectNode dates = json.createObjectNode();
-        for (RecordComponent component : payload.getClass().getRecordComponents()) {
-            if (component.getType() == LocalDate.class) {
-                try {
-                    Object date = component.getAccessor().invoke(payload);
-                    if (date != null) {
-                        dates.put(component.getName(), date.toString());
-                    }
-                } catch (ReflectiveOperationException e) {
-                    throw new IllegalStateException("cannot read " + component.getName() + " of " + payload.getClass(), e);
+        for (DateField field : DATE_FIELDS.get(payload.getClass())) {
+            try {
+                Object date = field.accessor().invoke(payload);
+                if (date != null) {
+                    dates.put(field.name(), date.toString());
                 }
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("cannot read " + field.name() + " of " + payload.getClass(), e);
             }
         }
         return dates;
     }
+
+    /** A {@code LocalDate} component of an event record: its name and accessor. */
+    private record DateField(String name, Method accessor) {
+    }
+
+    /**
+     * Each event class's date components, found once: {@link Class#getRecordComponents()} builds new component and
+     * method objects on every call, a third of what this processor allocated per counter check.
+     */
+    private static final ClassValue<List<DateField>> DATE_FIELDS = new ClassValue<>() {
+        @Override
+        protected List<DateField> computeValue(Class<?> type) {
+            RecordComponent[] components = type.getRecordComponents();
+            return components == null ? List.of() : Arrays.stream(components)
+                    .filter(component -> component.getType() == LocalDate.class)
+                    .map(component -> new DateField(component.getName(), component.getAccessor()))
+                    .toList();
+        }
+    };
 
     private String text(JsonNode node) {
         try {
