@@ -287,7 +287,8 @@ public class SubjectTimelineProjection {
 
     /**
      * Each event class's date components, found once: {@link Class#getRecordComponents()} builds new component and
-     * method objects on every call, a third of what this processor allocated per counter check.
+     * method objects on every call. Finding them once cut this processor's CPU per counter check by about a third
+     * (issue 13).
      */
     private static final ClassValue<List<DateField>> DATE_FIELDS = new ClassValue<>() {
         @Override
