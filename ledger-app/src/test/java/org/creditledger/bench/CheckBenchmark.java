@@ -143,11 +143,12 @@ public final class CheckBenchmark {
             Meters before = Meters.of(meters);
             CpuSplit steadyCpu = CpuSplit.now();
             String steady = rateClient(url, counter, bodies, rate, rateSeconds);
-            String steadyCpuLine = steadyCpu.since(steadyCpu, Long.parseLong(find(steady, "ok=(\\d+)")) + 5L * rate);
-            String steadyAllocationLine = steadyCpu.allocationSince(steadyCpu, Long.parseLong(find(steady, "ok=(\\d+)")) + 5L * rate);
+            long steadyAnswered = Long.parseLong(find(steady, "ok=(\\d+)"));
+            String steadyCpuLine = steadyCpu.since(steadyCpu, steadyAnswered + 5L * rate); // the warm-up's checks too
+            String steadyAllocationLine = steadyCpu.allocationSince(steadyCpu, steadyAnswered + 5L * rate);
             System.out.printf("STEADY   : %d checks/s for %d s (after 5 s warm-up), latency from each request's due time: %s; JVM RSS max %,d MB; load average %s%n",
                     rate, rateSeconds, steady.substring("RATE ".length()), rss.max() >> 20, Files.readString(Path.of("/proc/loadavg")).strip());
-            answered += Long.parseLong(find(steady, "ok=(\\d+)"));
+            answered += steadyAnswered;
             if (steadyRecording != null) {
                 steadyRecording.stop();
                 steadyRecording.dump(Path.of(steadyJfr));
