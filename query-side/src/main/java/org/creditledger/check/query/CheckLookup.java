@@ -18,6 +18,8 @@ import org.springframework.jdbc.core.namedparam.NamedParameterUtils;
 import org.springframework.jdbc.core.namedparam.ParsedSql;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.sql.Array;
 import java.sql.ResultSet;
@@ -33,6 +35,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * Which list entries are in force for a subject, and which measures of a domain apply through them, at a
@@ -206,9 +209,12 @@ public class CheckLookup {
             order by time_stamp desc, global_index desc limit 1""";
 
     private final JdbcClient jdbc;
+    private final TransactionTemplate readOnly;
 
-    CheckLookup(JdbcClient jdbc) {
+    CheckLookup(JdbcClient jdbc, PlatformTransactionManager transactionManager) {
         this.jdbc = jdbc;
+        this.readOnly = new TransactionTemplate(transactionManager);
+        this.readOnly.setReadOnly(true);
     }
 
     /** What a check finds: the entries in force and the measures of the domain that apply through them. */
@@ -291,11 +297,36 @@ public class CheckLookup {
         return new CheckFindings(new Findings(List.copyOf(entries), List.copyOf(measures)), List.copyOf(breaches));
     }
 
+    /** What a batch of checks at one horizon reads: each code's entries in force and breaches, the measures valid then. */
+    public record BatchFindings(Map<String, List<CheckedEntry>> entries, Measures measures,
+                                Map<String, List<CheckedBreach>> breaches) {
+    }
+
     /**
-     * {@link #entriesInForce} for many codes at one horizon, in one query: what a batch of checks reads instead of one
-     * round trip per item. A code with no entry in force maps to an empty list.
+     * What {@link #check} reads, for many codes at one horizon in three queries instead of one per code. They run in
+     * one read-only transaction that plans no parallel workers ({@code set local}, so the pooled connection keeps its
+     * settings): with a thousand codes the entries' query costs enough for PostgreSQL to plan two, and starting them (a
+     * process each, for every batch) took 30–40 ms on two cores, several times the index probes they were meant to
+     * share (benchmarks.md, issue 13, session 9).
      */
-    public Map<String, List<CheckedEntry>> entriesInForce(Collection<String> subjectCodes, LedgerHorizon horizon) {
+    public BatchFindings findAll(Collection<String> subjectCodes, LedgerHorizon horizon, Period window) {
+        return withoutParallelWorkers(() -> new BatchFindings(entriesInForce(subjectCodes, horizon), measuresAt(horizon),
+                breaches(subjectCodes, horizon, window)));
+    }
+
+    /** {@code reads} in one read-only transaction whose statements are planned without parallel workers. */
+    <T> T withoutParallelWorkers(Supplier<T> reads) {
+        return readOnly.execute(status -> {
+            jdbc.sql("set local max_parallel_workers_per_gather = 0").update();
+            return reads.get();
+        });
+    }
+
+    /**
+     * {@link #entriesInForce} for many codes at one horizon, in one query. A code with no entry in force maps to an
+     * empty list.
+     */
+    private Map<String, List<CheckedEntry>> entriesInForce(Collection<String> subjectCodes, LedgerHorizon horizon) {
         Map<String, List<CheckedEntry>> found = new HashMap<>();
         subjectCodes.forEach(code -> found.put(code, new ArrayList<>()));
         jdbc.sql(ENTRIES_OF_MANY.replace("{h}", horizon.columns()))
@@ -308,7 +339,7 @@ public class CheckLookup {
     }
 
     /** {@link #breaches} for many codes at one horizon, in one query. A code with none maps to an empty list. */
-    public Map<String, List<CheckedBreach>> breaches(Collection<String> subjectCodes, LedgerHorizon horizon, Period window) {
+    private Map<String, List<CheckedBreach>> breaches(Collection<String> subjectCodes, LedgerHorizon horizon, Period window) {
         Map<String, List<CheckedBreach>> found = new HashMap<>();
         subjectCodes.forEach(code -> found.put(code, new ArrayList<>()));
         jdbc.sql(BREACHES_OF_MANY.replace("{h}", horizon.columns()))
@@ -321,7 +352,7 @@ public class CheckLookup {
     }
 
     /** Every measure version valid at {@code horizon}, read once for many checks at that horizon. */
-    public Measures measuresAt(LedgerHorizon horizon) {
+    private Measures measuresAt(LedgerHorizon horizon) {
         return new Measures(jdbc.sql(MEASURES_VALID.replace("{h}", horizon.columns()))
                 .param("bound", horizon.bound())
                 .param("day", horizon.day())

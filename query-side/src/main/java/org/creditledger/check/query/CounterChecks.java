@@ -8,7 +8,6 @@ import org.creditledger.catalogue.api.MeasureKind;
 import org.creditledger.check.api.Capacity;
 import org.creditledger.check.api.CheckId;
 import org.creditledger.check.api.CheckMessages.CheckedBreach;
-import org.creditledger.check.api.CheckMessages.CheckedEntry;
 import org.creditledger.check.api.CheckMessages.SubjectCheckedEvent;
 import org.creditledger.check.api.Verdict;
 import org.creditledger.platform.axon.LedgerMetadata;
@@ -29,7 +28,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.stream.Collectors;
@@ -122,10 +120,8 @@ class CounterChecks {
 
     /**
      * The live items of a batch are answered at one horizon (the check projection's position when the batch is read),
-     * with three queries for all of them ({@link CheckLookup#entriesInForce(java.util.Collection, LedgerHorizon)},
-     * {@link CheckLookup#measuresAt}, {@link CheckLookup#breaches(java.util.Collection, LedgerHorizon, java.time.Period)}):
-     * the same answers as one check each, without three round trips per item. Items {@code asOf} an instant are
-     * answered one by one.
+     * with three queries for all of them ({@link CheckLookup#findAll}): the same answers as one check each, without a
+     * round trip per item. Items {@code asOf} an instant are answered one by one.
      */
     private List<ItemResult> answerAll(List<Question> questions, String counterUnit, LedgerMetadata metadata) {
         Instant now = now();
@@ -152,21 +148,19 @@ class CounterChecks {
     }
 
     /** What a batch's live items found, read at one horizon for all of them. */
-    private record LiveLookup(long position, Map<String, List<CheckedEntry>> entries, CheckLookup.Measures measures,
-                              Map<String, List<CheckedBreach>> breaches) {
+    private record LiveLookup(long position, CheckLookup.BatchFindings found) {
 
         SubjectCheckedEvent answer(ValidQuestion question, Instant now, String counterUnit) {
             return CounterChecks.answer(question, now, counterUnit, position,
-                    measures.applying(entries.get(question.subjectCode()), question.domain()),
-                    breaches.get(question.subjectCode()));
+                    found.measures().applying(found.entries().get(question.subjectCode()), question.domain()),
+                    found.breaches().get(question.subjectCode()));
         }
     }
 
     private LiveLookup liveLookup(List<String> subjectCodes, Instant now) {
         long position = livePosition();
         LedgerHorizon horizon = LedgerHorizon.upToPosition(position, now);
-        return new LiveLookup(position, lookup.entriesInForce(subjectCodes, horizon), lookup.measuresAt(horizon),
-                lookup.breaches(subjectCodes, horizon, commitments.breachWindow()));
+        return new LiveLookup(position, lookup.findAll(subjectCodes, horizon, commitments.breachWindow()));
     }
 
     private SubjectCheckedEvent answer(ValidQuestion question, Instant now, String counterUnit) {
