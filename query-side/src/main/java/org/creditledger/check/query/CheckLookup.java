@@ -56,7 +56,9 @@ public class CheckLookup {
     /**
      * The rules of the class comment, each written once and named in the statements below: {@code e} an entry,
      * {@code o} an objection, {@code m} a measure, {@code b} a breach; {@code {h}} is the horizon's columns
-     * ({@link LedgerHorizon#columns()}), {@code :bound} its bound, {@code :day} its day.
+     * ({@link LedgerHorizon#columns()}), {@code :bound} its bound, {@code :day} its day. {@code {named}}: the entries
+     * naming {@code :subject}, each row the entry's own (so an entry found through its subject index is read once,
+     * not found again by its id) with the capacity it names the code in.
      */
     private static final Map<String, String> RULES = Map.of(
             "{entryInForce}", """
@@ -69,6 +71,11 @@ public class CheckLookup {
             "{measureValid}", """
                     m.valid_from_{h} <= :bound and (m.valid_until_{h} is null or m.valid_until_{h} > :bound)
                       and not (m.retired_{h} is not null and m.retired_{h} <= :bound and m.retired_from <= :day)""",
+            "{named}", """
+                    select e.*, 'SUBJECT' as capacity from check_entry e where e.subject_code = :subject
+                    union all
+                    select e.*, p.capacity from check_person p join check_entry e on e.entry_id = p.entry_id
+                    where p.person_code = :subject""",
             "{breachInWindow}", """
                     b.known_{h} <= :bound and (b.withdrawn_{h} is null or b.withdrawn_{h} > :bound)
                       and b.occurred_on > :windowStart""");
@@ -81,16 +88,13 @@ public class CheckLookup {
     }
 
     private static final String ENTRIES = rules("""
-            with named as (
-                select entry_id, 'SUBJECT' as capacity from check_entry where subject_code = :subject
-                union all
-                select entry_id, capacity from check_person where person_code = :subject)
+            with named as ({named})
             select e.entry_id, e.list_code, e.colour, e.authority, e.decision_no, e.effective_from, e.effective_until,
-                n.capacity,
+                e.capacity,
                 {disputed} as disputed
-            from named n join check_entry e on e.entry_id = n.entry_id
+            from named e
             where {entryInForce}
-            order by e.listed_position, n.capacity""");
+            order by e.listed_position, e.capacity""");
 
     private static final String MEASURES = rules("""
             select measure_code, version, name, kind, scope, legal_basis, list_codes, binds
@@ -113,15 +117,12 @@ public class CheckLookup {
      * the entries, 2 the measures (of the lists found in part 1), 3 the breaches, each in its query's order.
      */
     private static final String ONE_CHECK = rules("""
-            with named as (
-                select entry_id, 'SUBJECT' as capacity from check_entry where subject_code = :subject
-                union all
-                select entry_id, capacity from check_person where person_code = :subject),
+            with named as ({named}),
             found as (
                 select e.entry_id, e.list_code, e.colour, e.authority, e.decision_no, e.effective_from, e.effective_until,
-                    n.capacity, e.listed_position,
+                    e.capacity, e.listed_position,
                     {disputed} as disputed
-                from named n join check_entry e on e.entry_id = n.entry_id
+                from named e
                 where {entryInForce})
             select 1 as part, row_number() over (order by f.listed_position, f.capacity) as seq,
                 f.entry_id, f.list_code, f.colour, f.authority, f.decision_no, f.effective_from, f.effective_until,
@@ -177,17 +178,17 @@ public class CheckLookup {
     /** {@link #ENTRIES} for many codes at once; {@code code} names the checked code each row was found for. */
     private static final String ENTRIES_OF_MANY = rules("""
             with named as (
-                select entry_id, subject_code as code, 'SUBJECT' as capacity from check_entry
-                where subject_code = any(cast(:subjects as text[]))
+                select e.*, e.subject_code as code, 'SUBJECT' as capacity from check_entry e
+                where e.subject_code = any(cast(:subjects as text[]))
                 union all
-                select entry_id, person_code as code, capacity from check_person
-                where person_code = any(cast(:subjects as text[])))
-            select n.code, e.entry_id, e.list_code, e.colour, e.authority, e.decision_no, e.effective_from,
-                e.effective_until, n.capacity,
+                select e.*, p.person_code as code, p.capacity from check_person p join check_entry e on e.entry_id = p.entry_id
+                where p.person_code = any(cast(:subjects as text[])))
+            select e.code, e.entry_id, e.list_code, e.colour, e.authority, e.decision_no, e.effective_from,
+                e.effective_until, e.capacity,
                 {disputed} as disputed
-            from named n join check_entry e on e.entry_id = n.entry_id
+            from named e
             where {entryInForce}
-            order by n.code, e.listed_position, n.capacity""");
+            order by e.code, e.listed_position, e.capacity""");
 
     /** {@link #MEASURES} without the domain and list conditions, which {@link Measures#applying} applies in order. */
     private static final String MEASURES_VALID = rules("""
