@@ -1,7 +1,7 @@
 package org.creditledger.jointaction.command;
 
 import org.axonframework.config.EventProcessingConfigurer;
-import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.creditledger.platform.axon.LookupTableProcessors;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Configuration;
 
@@ -15,8 +15,6 @@ class JointActionCommandConfiguration {
 
     @Autowired
     void subscribeLookupTables(EventProcessingConfigurer processing) {
-        processing.registerSubscribingEventProcessor(JointActionLookups.PROCESSING_GROUP)
-                .registerListenerInvocationErrorHandler(JointActionLookups.PROCESSING_GROUP,
-                        configuration -> PropagatingErrorHandler.instance());
+        LookupTableProcessors.register(processing, JointActionLookups.PROCESSING_GROUP);
     }
 }

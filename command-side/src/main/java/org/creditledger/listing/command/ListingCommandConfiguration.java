@@ -3,7 +3,6 @@ package org.creditledger.listing.command;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
-import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.creditledger.listing.api.WorkingDayCalendar;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -11,6 +10,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 
 import java.util.concurrent.TimeUnit;
+import org.creditledger.platform.axon.LookupTableProcessors;
 
 
 /**
@@ -24,9 +24,7 @@ class ListingCommandConfiguration {
 
     @Autowired
     void subscribeLookupTables(EventProcessingConfigurer processing) {
-        processing.registerSubscribingEventProcessor(ActiveListEntries.PROCESSING_GROUP)
-                .registerListenerInvocationErrorHandler(ActiveListEntries.PROCESSING_GROUP,
-                        configuration -> PropagatingErrorHandler.instance());
+        LookupTableProcessors.register(processing, ActiveListEntries.PROCESSING_GROUP);
     }
 
     /**

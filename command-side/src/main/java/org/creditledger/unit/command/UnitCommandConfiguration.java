@@ -1,7 +1,7 @@
 package org.creditledger.unit.command;
 
 import org.axonframework.config.EventProcessingConfigurer;
-import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.creditledger.platform.axon.LookupTableProcessors;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Configuration;
 
@@ -15,7 +15,6 @@ class UnitCommandConfiguration {
 
     @Autowired
     void subscribeLookupTables(EventProcessingConfigurer processing) {
-        processing.registerSubscribingEventProcessor(KnownUnits.PROCESSING_GROUP)
-                .registerListenerInvocationErrorHandler(KnownUnits.PROCESSING_GROUP, configuration -> PropagatingErrorHandler.instance());
+        LookupTableProcessors.register(processing, KnownUnits.PROCESSING_GROUP);
     }
 }
