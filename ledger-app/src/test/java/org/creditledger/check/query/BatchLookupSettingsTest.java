@@ -22,6 +22,8 @@ class BatchLookupSettingsTest extends LedgerHttpTest {
 
     @Autowired
     DataSource pool;
+    @Autowired
+    CheckLookup lookup;
 
     @Test
     void batchLookupsPlanNoParallelWorkersAndLeaveTheConnectionAsItWas() throws Exception {
@@ -29,10 +31,10 @@ class BatchLookupSettingsTest extends LedgerHttpTest {
             // one connection for everything below: what the lookup leaves behind is seen by the statement after it
             SingleConnectionDataSource one = new SingleConnectionDataSource(connection, true);
             JdbcClient sql = JdbcClient.create(one);
-            CheckLookup lookup = new CheckLookup(sql, new DataSourceTransactionManager(one));
+            CheckLookup onOneConnection = new CheckLookup(sql, new DataSourceTransactionManager(one));
 
             String before = sql.sql(SHOW).query(String.class).single();
-            String during = lookup.withoutParallelWorkers(() -> sql.sql(SHOW).query(String.class).single());
+            String during = onOneConnection.withoutParallelWorkers(() -> sql.sql(SHOW).query(String.class).single());
             String after = sql.sql(SHOW).query(String.class).single();
 
             assertThat(before).as("PostgreSQL's default plans parallel workers").isNotEqualTo("0");
@@ -40,5 +42,11 @@ class BatchLookupSettingsTest extends LedgerHttpTest {
             assertThat(after).isEqualTo(before);
             assertThat(connection.getAutoCommit()).as("the connection is back in autocommit").isTrue();
         }
+    }
+
+    /** The ledger's own wiring (its transaction manager, its JDBC client): the statements inside share the setting. */
+    @Test
+    void theLedgersLookupSetsItForTheStatementsItRuns() {
+        assertThat(lookup.withoutParallelWorkers(() -> jdbc.sql(SHOW).query(String.class).single())).isEqualTo("0");
     }
 }
