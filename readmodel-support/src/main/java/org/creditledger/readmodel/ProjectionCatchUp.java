@@ -167,7 +167,7 @@ public class ProjectionCatchUp {
                 || !local.values().stream().allMatch(s -> s.isCaughtUp() && !s.isReplaying())) {
             return OptionalLong.empty();
         }
-        return localPosition(group);
+        return OptionalLong.of(leastPosition(local));
     }
 
     /**
@@ -179,7 +179,11 @@ public class ProjectionCatchUp {
         if (local == null || local.isEmpty()) {
             return OptionalLong.empty();
         }
-        return OptionalLong.of(local.values().stream().mapToLong(s -> s.getCurrentPosition().orElse(-1)).min().orElse(-1));
+        return OptionalLong.of(leastPosition(local));
+    }
+
+    private static long leastPosition(Map<Integer, EventTrackerStatus> segments) {
+        return segments.values().stream().mapToLong(s -> s.getCurrentPosition().orElse(-1)).min().orElse(-1);
     }
 
     /** The least position the group's committed tokens have reached, or -1 when a segment has none. */
