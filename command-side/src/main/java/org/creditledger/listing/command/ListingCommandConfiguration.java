@@ -4,13 +4,13 @@ import org.axonframework.config.Configuration;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.creditledger.listing.api.WorkingDayCalendar;
+import org.creditledger.platform.axon.LookupTableProcessors;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 
 import java.util.concurrent.TimeUnit;
-import org.creditledger.platform.axon.LookupTableProcessors;
 
 
 /**
