@@ -59,8 +59,9 @@ import org.creditledger.platform.i18n.Text;
  *       meanwhile.</li>
  *   <li>When the copies have caught up, the live processor stops, the copies take the events that arrived meanwhile,
  *       and one transaction drops the live tables, moves the copies into their place and sets the processor's token
- *       (every segment) to the last event the copies hold. Then the processor starts again from there. Reads wait
- *       only for that last transaction.</li>
+ *       (every segment) to the last event the copies hold. The processor is started again in that transaction, so
+ *       a rebuild is never shown DONE while its processor is stopped; its first claim waits for the commit and
+ *       resumes right after the copies' last event. Reads wait only for that last transaction.</li>
  * </ol>
  * A failure at any step drops the copies and leaves the live tables and the processor's token as they were; the
  * rebuild is then FAILED with the reason. One rebuild per projection at a time, across all nodes: a session-level
@@ -233,10 +234,17 @@ public class ProjectionRebuilds implements SmartLifecycle {
             }
             replay.catchUp();
             long switchAt = System.nanoTime();
+            boolean restart = stoppedProcessor;
             transactions.executeWithoutResult(status -> {
                 shadowTables.swap(copies, lockTimeout.toMillis() + "ms");
                 resumeProcessorAt(group, replay.token());
                 jobs.finish(job.rebuildId(), RebuildJob.State.DONE, null, clock.instant());
+                // Started before the commit, so nobody reads DONE while the processor is still stopped. Its first
+                // claim waits on the token rows this transaction holds and so reads the tokens it commits; should the
+                // commit fail, it claims the old tokens, which match the old tables kept by the rollback.
+                if (restart) {
+                    processor.start();
+                }
             });
             long switchedAt = System.nanoTime();
             log.info(OperatorLog.text("log.rebuild.done", job.rebuildId(), group, ShadowReplay.position(replay.token()),
@@ -248,7 +256,7 @@ public class ProjectionRebuilds implements SmartLifecycle {
             fail(job, shadow, e);
         } finally {
             progress.computeIfPresent(group, (name, p) -> new Progress(p.totalEvents(), p.replay(), true));
-            if (stoppedProcessor) {
+            if (stoppedProcessor && !processor.isRunning()) {
                 processor.start();
             }
             unlock(lock, group);
