@@ -60,8 +60,8 @@ import org.creditledger.platform.i18n.Text;
  *   <li>When the copies have caught up, the live processor stops, the copies take the events that arrived meanwhile,
  *       and one transaction drops the live tables, moves the copies into their place and sets the processor's token
  *       (every segment) to the last event the copies hold. The processor is started again in that transaction, so
- *       a rebuild is never shown DONE while its processor is stopped; its first claim waits for the commit and
- *       resumes right after the copies' last event. Reads wait only for that last transaction.</li>
+ *       a rebuild is never shown DONE (nor FAILED) while its processor is stopped; its first claim waits for the
+ *       commit and resumes right after the copies' last event. Reads wait only for that last transaction.</li>
  * </ol>
  * A failure at any step drops the copies and leaves the live tables and the processor's token as they were; the
  * rebuild is then FAILED with the reason. One rebuild per projection at a time, across all nodes: a session-level
@@ -249,17 +249,26 @@ public class ProjectionRebuilds implements SmartLifecycle {
             long switchedAt = System.nanoTime();
             log.info(OperatorLog.text("log.rebuild.done", job.rebuildId(), group, ShadowReplay.position(replay.token()),
                     (switchedAt - pausedAt) / 1_000_000, (switchedAt - switchAt) / 1_000_000));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            fail(job, shadow, e);
-        } catch (RuntimeException e) {
+        } catch (InterruptedException | RuntimeException e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            if (stoppedProcessor) {
+                startAgain(processor); // before FAILED is shown, as DONE is: whoever reads either finds it running
+            }
             fail(job, shadow, e);
         } finally {
             progress.computeIfPresent(group, (name, p) -> new Progress(p.totalEvents(), p.replay(), true));
-            if (stoppedProcessor && !processor.isRunning()) {
-                processor.start();
+            if (stoppedProcessor) {
+                startAgain(processor);
             }
             unlock(lock, group);
+        }
+    }
+
+    private static void startAgain(StreamingEventProcessor processor) {
+        if (!processor.isRunning()) {
+            processor.start();
         }
     }
 
