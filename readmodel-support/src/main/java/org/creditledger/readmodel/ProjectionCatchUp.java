@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import org.creditledger.platform.i18n.OperatorLog;
@@ -65,6 +66,7 @@ public class ProjectionCatchUp {
     private final JdbcClient jdbc;
     private final Duration timeout;
     private final Hurry hurry;
+    private final Map<String, StreamingEventProcessor> processors = new ConcurrentHashMap<>();
 
     ProjectionCatchUp(EventProcessingConfiguration processing, JdbcClient jdbc, ReadModelSettings settings, Hurry hurry) {
         this.hurry = hurry;
@@ -194,7 +196,7 @@ public class ProjectionCatchUp {
 
     /** The segments' status when this JVM holds every segment of the running processor, else null. */
     private Map<Integer, EventTrackerStatus> localSegments(String group) {
-        StreamingEventProcessor local = processing.eventProcessor(group, StreamingEventProcessor.class).orElse(null);
+        StreamingEventProcessor local = processor(group);
         if (local != null && local.isRunning()) {
             Map<Integer, EventTrackerStatus> status = local.processingStatus();
             if (holdsAllSegments(status.values())) {
@@ -202,6 +204,21 @@ public class ProjectionCatchUp {
             }
         }
         return null;
+    }
+
+    /**
+     * The group's processor on this JVM, or null. Found once per group: Axon's own lookup copies its map of every
+     * processor, and a counter check asks for every answer (benchmarks.md, issue 13, session 10).
+     */
+    private StreamingEventProcessor processor(String group) {
+        StreamingEventProcessor known = processors.get(group);
+        if (known == null) {
+            known = processing.eventProcessor(group, StreamingEventProcessor.class).orElse(null);
+            if (known != null) {
+                processors.put(group, known);
+            }
+        }
+        return known;
     }
 
     static boolean holdsAllSegments(Collection<EventTrackerStatus> segments) {
