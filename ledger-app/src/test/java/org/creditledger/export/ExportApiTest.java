@@ -260,6 +260,7 @@ class ExportApiTest extends LedgerHttpTest {
     void aMediaTypeNoEndpointProducesIs406ProblemJson() {
         assertNotAcceptable(fetch(inspector, "/api/v1/quota/" + year, "application/pdf", null));
         assertNotAcceptable(fetch(inspector, "/api/v1/vocabulary", CSV, null));
+        assertNotAcceptable(fetch(inspector, "/api/v1/vocabulary", "application/xml", null));
         Api.Response json = fetch(inspector, "/api/v1/quota/" + year, "application/json", null);
         assertThat(json.status()).isEqualTo(200);
         assertThat(json.contentType()).startsWith("application/json");

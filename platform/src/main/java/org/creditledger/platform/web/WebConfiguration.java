@@ -7,6 +7,8 @@ import org.creditledger.platform.access.NotAuthenticated;
 import org.creditledger.platform.axon.LedgerMetadata;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
+import org.springframework.http.converter.HttpMessageConverter;
+import org.springframework.http.converter.xml.Jaxb2RootElementHttpMessageConverter;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
@@ -17,7 +19,7 @@ import java.util.List;
 
 /**
  * Lets handlers declare {@link Caller} and {@link LedgerMetadata} parameters, both taken from the API key Spring
- * Security authenticated.
+ * Security authenticated; and keeps Spring MVC from offering XML.
  */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
@@ -26,6 +28,16 @@ class WebConfiguration implements WebMvcConfigurer {
     public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
         resolvers.add(new CallerResolver());
         resolvers.add(new MetadataResolver());
+    }
+
+    /**
+     * The API answers JSON (and the exports' table formats). Hibernate brings JAXB onto the classpath, so Spring MVC
+     * adds an XML converter; it can write no type of the ledger's, yet every answer asked it, through an annotation
+     * lookup, whether it could (benchmarks.md, issue 13, session 10).
+     */
+    @Override
+    public void extendMessageConverters(List<HttpMessageConverter<?>> converters) {
+        converters.removeIf(Jaxb2RootElementHttpMessageConverter.class::isInstance);
     }
 
     private static Caller caller(NativeWebRequest webRequest) {
