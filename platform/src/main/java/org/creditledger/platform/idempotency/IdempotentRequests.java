@@ -1,5 +1,6 @@
 package org.creditledger.platform.idempotency;
 
+import org.creditledger.ids.RandomUuids;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -50,7 +51,7 @@ class IdempotentRequests {
      * concurrent first attempts safe; the takeover waits for a command still holding the row and then sees its state.
      */
     Claim begin(UUID keyId, String idempotencyKey, byte[] requestHash) {
-        UUID attempt = UUID.randomUUID();
+        UUID attempt = RandomUuids.next();
         OffsetDateTime now = OffsetDateTime.now(clock);
         for (int round = 0; round < 3; round++) {
             int inserted = jdbc.sql("""

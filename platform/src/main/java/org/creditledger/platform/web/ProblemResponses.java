@@ -3,6 +3,7 @@ package org.creditledger.platform.web;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.creditledger.ids.RandomUuids;
 import org.creditledger.platform.i18n.Text;
 import org.creditledger.platform.i18n.Texts;
 import org.slf4j.MDC;
@@ -15,7 +16,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
-import java.util.UUID;
 
 /**
  * Builds problem details in the reader's language; also writes them from servlet filters and Spring Security's
@@ -53,7 +53,7 @@ public class ProblemResponses {
 
     static URI occurrence() {
         String correlationId = MDC.get(CorrelationIdFilter.MDC_KEY);
-        return URI.create("urn:credit-ledger:request:" + (correlationId == null ? UUID.randomUUID() : correlationId));
+        return URI.create("urn:credit-ledger:request:" + (correlationId == null ? RandomUuids.next() : correlationId));
     }
 
     /** Writes a problem from outside Spring MVC, in the language {@code request} asks for. */

@@ -1,5 +1,7 @@
 package org.creditledger.check.api;
 
+import org.creditledger.ids.RandomUuids;
+
 import java.util.Objects;
 import java.util.UUID;
 
@@ -14,7 +16,7 @@ public record CheckId(UUID value) {
     }
 
     public static CheckId random() {
-        return new CheckId(UUID.randomUUID());
+        return new CheckId(RandomUuids.next());
     }
 
     public static CheckId parse(String value) {

@@ -1,5 +1,7 @@
 package org.creditledger.commitment.api;
 
+import org.creditledger.ids.RandomUuids;
+
 import java.util.Objects;
 import java.util.UUID;
 
@@ -11,7 +13,7 @@ public record CommitmentId(UUID value) {
     }
 
     public static CommitmentId random() {
-        return new CommitmentId(UUID.randomUUID());
+        return new CommitmentId(RandomUuids.next());
     }
 
     public static CommitmentId parse(String value) {

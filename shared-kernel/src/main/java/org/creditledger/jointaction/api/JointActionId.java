@@ -1,5 +1,7 @@
 package org.creditledger.jointaction.api;
 
+import org.creditledger.ids.RandomUuids;
+
 import java.util.Objects;
 import java.util.UUID;
 
@@ -11,7 +13,7 @@ public record JointActionId(UUID value) {
     }
 
     public static JointActionId random() {
-        return new JointActionId(UUID.randomUUID());
+        return new JointActionId(RandomUuids.next());
     }
 
     public static JointActionId parse(String value) {

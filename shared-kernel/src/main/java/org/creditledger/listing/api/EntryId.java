@@ -1,5 +1,7 @@
 package org.creditledger.listing.api;
 
+import org.creditledger.ids.RandomUuids;
+
 import java.util.Objects;
 import java.util.UUID;
 
@@ -11,7 +13,7 @@ public record EntryId(UUID value) {
     }
 
     public static EntryId random() {
-        return new EntryId(UUID.randomUUID());
+        return new EntryId(RandomUuids.next());
     }
 
     public static EntryId parse(String value) {

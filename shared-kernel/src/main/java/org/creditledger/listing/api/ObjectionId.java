@@ -1,5 +1,7 @@
 package org.creditledger.listing.api;
 
+import org.creditledger.ids.RandomUuids;
+
 import java.util.Objects;
 import java.util.UUID;
 
@@ -11,7 +13,7 @@ public record ObjectionId(UUID value) {
     }
 
     public static ObjectionId random() {
-        return new ObjectionId(UUID.randomUUID());
+        return new ObjectionId(RandomUuids.next());
     }
 
     public static ObjectionId parse(String value) {

@@ -1,5 +1,7 @@
 package org.creditledger.listing.api;
 
+import org.creditledger.ids.RandomUuids;
+
 import java.util.Objects;
 import java.util.UUID;
 
@@ -11,7 +13,7 @@ public record RepairId(UUID value) {
     }
 
     public static RepairId random() {
-        return new RepairId(UUID.randomUUID());
+        return new RepairId(RandomUuids.next());
     }
 
     public static RepairId parse(String value) {

@@ -1,5 +1,7 @@
 package org.creditledger.publicdecision.api;
 
+import org.creditledger.ids.RandomUuids;
+
 import java.util.Objects;
 import java.util.UUID;
 
@@ -11,7 +13,7 @@ public record DecisionId(UUID value) {
     }
 
     public static DecisionId random() {
-        return new DecisionId(UUID.randomUUID());
+        return new DecisionId(RandomUuids.next());
     }
 
     public static DecisionId parse(String value) {
