@@ -12,13 +12,15 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
  * HTTP/1.1 written byte for byte, as an attacker would send it: no client library normalises, encodes or rejects the
- * request line first. The connection closes after one answer.
+ * request line first. The connection closes after one answer, unless several are asked for on one connection.
  */
 public final class RawHttp {
 
@@ -49,15 +51,37 @@ public final class RawHttp {
             OutputStream out = socket.getOutputStream();
             out.write(request.getBytes(StandardCharsets.UTF_8));
             out.flush();
-            return parse(socket.getInputStream());
+            return parse(reader(socket.getInputStream()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
+    /** Sends {@code target} as a GET {@code times} times, one after the other on one kept-alive connection. */
+    public static List<Answer> getOnOneConnection(int port, String target, int times) {
+        byte[] request = ("GET " + target + " HTTP/1.1\r\nHost: localhost\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            socket.setSoTimeout(60_000); // a guard against a hang, not a speed limit
+            OutputStream out = socket.getOutputStream();
+            DataInputStream in = reader(socket.getInputStream());
+            List<Answer> answers = new ArrayList<>(times);
+            for (int i = 0; i < times; i++) {
+                out.write(request);
+                out.flush();
+                answers.add(parse(in));
+            }
+            return answers;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static DataInputStream reader(InputStream raw) {
+        return new DataInputStream(new BufferedInputStream(raw));
+    }
+
     /** Reads one answer by its own framing (length or chunks), so a server that keeps the connection open is fine. */
-    private static Answer parse(InputStream raw) throws IOException {
-        DataInputStream in = new DataInputStream(new BufferedInputStream(raw));
+    private static Answer parse(DataInputStream in) throws IOException {
         String[] status = line(in).split(" ");
         Map<String, String> headers = new TreeMap<>();
         for (String header = line(in); !header.isEmpty(); header = line(in)) {
@@ -70,6 +94,10 @@ public final class RawHttp {
                 body.write(in.readNBytes(size));
                 line(in);
             }
+            String trailer;
+            do { // trailers, up to the blank line that ends the answer: the next answer starts after it
+                trailer = line(in);
+            } while (!trailer.isEmpty());
         } else if (headers.containsKey("content-length")) {
             body.write(in.readNBytes(Integer.parseInt(headers.get("content-length"))));
         } else {
