@@ -170,7 +170,8 @@ public class AxonStorageConfiguration {
                 .storageEngine(storageEngine)
                 .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
                 .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
-                .fetchDelay(settings.fetchDelay().toMillis()));
+                .fetchDelay(settings.fetchDelay().toMillis())
+                .cachedEvents(settings.cachedEvents()));
     }
 
     @Bean

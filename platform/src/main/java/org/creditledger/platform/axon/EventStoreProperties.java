@@ -19,10 +19,13 @@ import java.time.Duration;
  *                     this bounds how late a list entry reaches the counter checks. Appends in the same JVM wake its
  *                     processors at once, except the recorded counter checks: they wait for this poll
  *                     ({@link LedgerEventStore}).
+ * @param cachedEvents the newest events a JVM keeps in memory for its processors reading at the head of the stream; a
+ *                     processor further behind reads the event table itself until it catches up
  */
 @Validated
 @ConfigurationProperties("ledger.event-store")
 record EventStoreProperties(@DefaultValue("500") @Min(1) int batchSize,
                             @DefaultValue("60000") @Min(1) int gapTimeoutMs,
-                            @DefaultValue("100ms") @NotNull @DurationMin(millis = 1) Duration fetchDelay) {
+                            @DefaultValue("100ms") @NotNull @DurationMin(millis = 1) Duration fetchDelay,
+                            @DefaultValue("10000") @Min(1) int cachedEvents) {
 }
