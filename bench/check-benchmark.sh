@@ -2,7 +2,8 @@
 # Counter-check load benchmark (issue 13), in one run on one embedded PostgreSQL: 1,000,000 active list entries;
 # POST /api/v1/checks driven by wrk over loopback; the baselines on the same database and concurrency: pgbench with one
 # point select + one insert per transaction (-M prepared, synchronous_commit on), pgbench -S, and an authenticated GET;
-# p99 at a steady 300 checks/s (RateClient, constant rate); one /checks/batch of 1,000 (server time); JVM RSS.
+# p99 at a steady 300 checks/s (RateClient, constant rate) next to pgbench's own p99 at the same rate (-R); one
+# /checks/batch of 1,000 (server time); JVM RSS.
 # Not part of ./mvnw verify.
 # Usage: bench/check-benchmark.sh [-Dbench.entries=1000000] [-Dbench.seconds=20] [-Dbench.connections=16]
 #        [-Dbench.rate=300] [-Dbench.rate-seconds=30] [-Dbench.jfr=/tmp/checks.jfr]   (JFR profile of the check load)

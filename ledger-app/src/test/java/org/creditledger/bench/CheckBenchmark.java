@@ -132,7 +132,8 @@ public final class CheckBenchmark {
             }
             System.out.printf("LOADAVG  : %s%n", Files.readString(Path.of("/proc/loadavg")).strip());
 
-            if (!Boolean.parseBoolean(System.getProperty("bench.follow-up", "true"))) {
+            boolean followUp = Boolean.parseBoolean(System.getProperty("bench.follow-up", "true"));
+            if (!followUp) {
                 stopFollowUp(app);
             }
             String steadyJfr = System.getProperty("bench.steady-jfr");
@@ -164,6 +165,13 @@ public final class CheckBenchmark {
             System.out.printf("STEADY   : %s (warm-up included)%n", steadyCpuLine);
             System.out.printf("ALLOC    : steady run, %s (warm-up included)%n", steadyAllocationLine);
             System.out.printf("STEADY   : server side: %s%n", Meters.of(meters).since(before));
+            // The database's own tail at the same rate: the least a recorded check's p99 can be on this machine.
+            if (followUp) {
+                followUpCaughtUp(app);
+            }
+            System.out.printf("PGBENCH-R: %d transactions/s for %d s (1 point select + 1 insert each, -M prepared, 32 clients, Poisson arrivals), latency from each transaction's due time: %s; load average %s%n",
+                    rate, rateSeconds, pgbenchAtRate(database, selectInsert, rate, 32, rateSeconds, dir),
+                    Files.readString(Path.of("/proc/loadavg")).strip());
 
             String batchJfr = System.getProperty("bench.batch-jfr");
             jdk.jfr.Recording batchRecording = batchJfr == null ? null : profile();
@@ -528,6 +536,29 @@ public final class CheckBenchmark {
         }
         double tps = Double.parseDouble(find(out, "tps = ([\\d.]+) \\(without initial connection time\\)"));
         return new Load(tps, percentile(latencies, 50), percentile(latencies, 99), latencies.size(), 0);
+    }
+
+    /**
+     * pgbench at a fixed rate ({@code -R}): each transaction's latency from its scheduled start (its time plus the
+     * schedule lag, both in pgbench's per-transaction log), as {@code RateClient} counts a check's.
+     */
+    static String pgbenchAtRate(Database database, Path script, int rate, int clients, int seconds, Path dir) throws Exception {
+        Path logs = Files.createDirectories(dir.resolve("pgbench-rate-" + rate));
+        run(withConnection(List.of("pgbench", "-f", script.toString(), "-M", "prepared", "-R", String.valueOf(rate),
+                "-c", String.valueOf(clients), "-j", "2", "-T", String.valueOf(seconds), "-l",
+                "--log-prefix=" + logs.resolve("log")), database), database);
+        List<Double> latencies = new ArrayList<>();
+        try (var files = Files.list(logs)) {
+            for (Path log : files.toList()) {
+                for (String line : Files.readAllLines(log)) {
+                    String[] fields = line.split(" "); // client, transaction, time (us), script, epoch, us, schedule lag (us)
+                    latencies.add((Long.parseLong(fields[2]) + Long.parseLong(fields[6])) / 1000.0);
+                }
+            }
+        }
+        return String.format("sent=%d p50=%.3f p90=%.3f p99=%.3f p999=%.3f max=%.3f", latencies.size(),
+                percentile(latencies, 50), percentile(latencies, 90), percentile(latencies, 99),
+                percentile(latencies, 99.9), percentile(latencies, 100));
     }
 
     /** pgbench's connection options from the JDBC URL, e.g. jdbc:postgresql://localhost:5432/postgres. */
