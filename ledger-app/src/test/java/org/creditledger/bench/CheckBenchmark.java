@@ -45,8 +45,11 @@ import java.util.regex.Pattern;
  *   <li>Load: {@code wrk} drives {@code POST /api/v1/checks} over loopback (half listed subjects, half not, random
  *       domains; every check recorded), then {@code pgbench -S} (point selects on 1,000,000 accounts, scale 10)
  *       runs against the same PostgreSQL with the same connection counts: the ceiling.</li>
+ *   <li>Steady rate: {@code RateClient} sends {@code bench.rate} checks a second, then pgbench runs one point select
+ *       and one insert at the same rate: the database's own tail.</li>
+ *   <li>Batches of 1,000 subjects.</li>
  * </ol>
- * System properties: {@code bench.entries}, {@code bench.seconds} (20 per run), {@code bench.connections} ("4,16").
+ * System properties: see {@code bench/check-benchmark.sh}.
  */
 public final class CheckBenchmark {
 
@@ -526,14 +529,7 @@ public final class CheckBenchmark {
         command.addAll(List.of("-M", "prepared", "-c", String.valueOf(connections),
                 "-j", "2", "-T", String.valueOf(seconds), "-l", "--log-prefix=" + logs.resolve("log")));
         String out = run(withConnection(command, database), database);
-        List<Double> latencies = new ArrayList<>();
-        try (var files = Files.list(logs)) {
-            for (Path log : files.toList()) {
-                for (String line : Files.readAllLines(log)) {
-                    latencies.add(Long.parseLong(line.split(" ")[2]) / 1000.0);
-                }
-            }
-        }
+        List<Double> latencies = transactionMillis(logs, false);
         double tps = Double.parseDouble(find(out, "tps = ([\\d.]+) \\(without initial connection time\\)"));
         return new Load(tps, percentile(latencies, 50), percentile(latencies, 99), latencies.size(), 0);
     }
@@ -547,18 +543,28 @@ public final class CheckBenchmark {
         run(withConnection(List.of("pgbench", "-f", script.toString(), "-M", "prepared", "-R", String.valueOf(rate),
                 "-c", String.valueOf(clients), "-j", "2", "-T", String.valueOf(seconds), "-l",
                 "--log-prefix=" + logs.resolve("log")), database), database);
+        List<Double> latencies = transactionMillis(logs, true);
+        return String.format("sent=%d p50=%.3f p90=%.3f p99=%.3f p999=%.3f max=%.3f", latencies.size(),
+                percentile(latencies, 50), percentile(latencies, 90), percentile(latencies, 99),
+                percentile(latencies, 99.9), percentile(latencies, 100));
+    }
+
+    /**
+     * Each transaction's latency in ms from pgbench's per-transaction logs (client, transaction, time in µs, script,
+     * epoch, µs, and with {@code -R} the schedule lag in µs); with the lag, counted from the scheduled start.
+     */
+    static List<Double> transactionMillis(Path logs, boolean withScheduleLag) throws Exception {
         List<Double> latencies = new ArrayList<>();
         try (var files = Files.list(logs)) {
             for (Path log : files.toList()) {
                 for (String line : Files.readAllLines(log)) {
-                    String[] fields = line.split(" "); // client, transaction, time (us), script, epoch, us, schedule lag (us)
-                    latencies.add((Long.parseLong(fields[2]) + Long.parseLong(fields[6])) / 1000.0);
+                    String[] fields = line.split(" ");
+                    long micros = Long.parseLong(fields[2]) + (withScheduleLag ? Long.parseLong(fields[6]) : 0);
+                    latencies.add(micros / 1000.0);
                 }
             }
         }
-        return String.format("sent=%d p50=%.3f p90=%.3f p99=%.3f p999=%.3f max=%.3f", latencies.size(),
-                percentile(latencies, 50), percentile(latencies, 90), percentile(latencies, 99),
-                percentile(latencies, 99.9), percentile(latencies, 100));
+        return latencies;
     }
 
     /** pgbench's connection options from the JDBC URL, e.g. jdbc:postgresql://localhost:5432/postgres. */
