@@ -7,6 +7,8 @@
 # Not part of ./mvnw verify.
 # Usage: bench/check-benchmark.sh [-Dbench.entries=1000000] [-Dbench.seconds=20] [-Dbench.connections=16]
 #        [-Dbench.rate=300] [-Dbench.rate-seconds=30] [-Dbench.jfr=/tmp/checks.jfr]   (JFR profile of the check load)
+#        [-Dbench.rate-warmup=60] (seconds at the steady rate, unmeasured, before the steady run: the JIT compilers
+#                                  were still busy without it; 0 = none, as before session 11)
 #        [-Dbench.steady-jfr=/tmp/steady.jfr] [-Dbench.batch-jfr=/tmp/batch.jfr]      (JFR of the steady run, of the batches)
 #        [-Dbench.steady-promotions=/tmp/promotions.jfr] (JFR of only what the GC copies during the steady run;
 #                                                           it wrecks that run's latencies: read it for proportions)

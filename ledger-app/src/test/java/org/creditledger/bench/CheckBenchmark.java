@@ -139,6 +139,11 @@ public final class CheckBenchmark {
             if (!followUp) {
                 stopFollowUp(app);
             }
+            int warmUp = Integer.getInteger("bench.rate-warmup", 60);
+            if (warmUp > 0) { // the steady rate for a while first, unmeasured: the JIT compilers finish their work
+                System.out.printf("WARM-UP  : %d checks/s for %d s before the steady run: %s%n", rate, warmUp,
+                        rateClient(url, counter, bodies, rate, warmUp).substring("RATE ".length()));
+            }
             String steadyJfr = System.getProperty("bench.steady-jfr");
             jdk.jfr.Recording steadyRecording = steadyJfr == null ? null : profile();
             String promotionsJfr = System.getProperty("bench.steady-promotions");

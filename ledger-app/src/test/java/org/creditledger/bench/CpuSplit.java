@@ -13,8 +13,8 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * Where the CPU of a load run went: this JVM (by thread group: request threads, each event processor, the recorder …),
- * PostgreSQL's processes, and everything else on the machine, from {@code /proc} and {@link ThreadMXBean} before and
+ * Where the CPU of a load run went: this JVM (by thread group: request threads, each event processor, the recorder …,
+ * and the JVM's own threads that {@link ThreadMXBean} does not list: its JIT compilers and its GC), PostgreSQL's processes, and everything else on the machine, from {@code /proc} and {@link ThreadMXBean} before and
  * after; plus the JVM's garbage collections in between. Read per check, it says which part of the stack a check costs.
  */
 final class CpuSplit {
@@ -26,6 +26,7 @@ final class CpuSplit {
     private final Map<Long, Long> threadCpu;
     private final Map<Long, Long> threadAllocated;
     private final Map<Long, String> threadNames;
+    private final Map<String, Long> vmThreadTicks;
     private final long jvmTicks;
     private final Map<String, Long> postgresTicks;
     private final long machineTicks;
@@ -44,6 +45,7 @@ final class CpuSplit {
                 threadNames.put(info.getThreadId(), info.getThreadName());
             }
         }
+        vmThreadTicks = vmThreadTicks();
         jvmTicks = processTicks(Path.of("/proc/self/stat"));
         postgresTicks = postgresTicksByKind();
         machineTicks = machineTicks();
@@ -79,6 +81,8 @@ final class CpuSplit {
                 groups.merge(group(after.threadNames.get(id)), (nanos - start) / 1e6, Double::sum);
             }
         });
+        after.vmThreadTicks.forEach((group, ticks) -> groups.merge(group,
+                Math.max(0, ticks - before.vmThreadTicks.getOrDefault(group, 0L)) * TICK_NANOS / 1e6, Double::sum));
         String byGroup = groups.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed())
                 .filter(e -> e.getValue() * perUnit >= 0.005)
                 .map(e -> String.format("%s %.3f", e.getKey(), e.getValue() * perUnit))
@@ -147,6 +151,32 @@ final class CpuSplit {
         } catch (IOException | RuntimeException e) {
             return 0; // the process ended between listing and reading
         }
+    }
+
+    /**
+     * The CPU ticks of this JVM's own threads, which {@link ThreadMXBean} does not list, from /proc/self/task: the JIT
+     * compilers ("C1 CompilerThre…", "C2 CompilerThre…") and the garbage collector ("GC Thread#…", "G1 …").
+     */
+    private static Map<String, Long> vmThreadTicks() {
+        Map<String, Long> groups = new TreeMap<>();
+        try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
+            tasks.forEach(task -> {
+                String name;
+                try {
+                    name = Files.readString(task.resolve("comm")).strip();
+                } catch (IOException e) {
+                    return; // the thread ended between listing and reading
+                }
+                if (name.matches("C\\d CompilerThre.*")) {
+                    groups.merge("JIT compilers", processTicks(task.resolve("stat")), Long::sum);
+                } else if (name.startsWith("GC Thread") || name.startsWith("G1 ")) {
+                    groups.merge("GC threads", processTicks(task.resolve("stat")), Long::sum);
+                }
+            });
+        } catch (IOException e) {
+            // no /proc: no figures for these threads
+        }
+        return groups;
     }
 
     /**
