@@ -14,8 +14,10 @@ import java.util.stream.Stream;
 
 /**
  * Where the CPU of a load run went: this JVM (by thread group: request threads, each event processor, the recorder …,
- * and the JVM's own threads that {@link ThreadMXBean} does not list: its JIT compilers and its GC), PostgreSQL's processes, and everything else on the machine, from {@code /proc} and {@link ThreadMXBean} before and
- * after; plus the JVM's garbage collections in between. Read per check, it says which part of the stack a check costs.
+ * and the JVM's own threads that {@link ThreadMXBean} does not list: its JIT compilers and its GC), PostgreSQL's
+ * processes, and everything else on the machine, from {@code /proc} and {@link ThreadMXBean} before and after; plus the
+ * JVM's garbage collections in between. Read per check, it says which part of the stack a check costs. (A JIT compiler
+ * thread the JVM stops between the two readings takes its ticks with it: those groups may count a little low.)
  */
 final class CpuSplit {
 
