@@ -161,7 +161,8 @@ public class AxonStorageConfiguration {
      * Axon's embedded event store, as Axon's auto-configuration builds it, but looking for events appended by other
      * JVMs every {@link EventStoreProperties#fetchDelay()} (default 100 ms) instead of every second: with the command
      * side in another JVM, that delay is how late a list entry reaches the counter checks (required within 1 s).
-     * Appends in this JVM wake the processors at once, except those marked not to ({@link LedgerEventStore}).
+     * Appends in this JVM wake the processors at once, except those marked not to ({@link LedgerEventStore}). Its
+     * cache of the newest events is {@link EventStoreProperties#cachedEvents()} long (Axon's 10,000 by default).
      */
     @Bean
     public LedgerEventStore eventStore(EventStorageEngine storageEngine, org.axonframework.config.Configuration configuration,
