@@ -1,7 +1,7 @@
 package org.creditledger.commitment.command;
 
 import org.axonframework.config.EventProcessingConfigurer;
-import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.creditledger.platform.axon.LookupTableProcessors;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Configuration;
 
@@ -16,11 +16,7 @@ class CommitmentCommandConfiguration {
 
     @Autowired
     void subscribeLookupTables(EventProcessingConfigurer processing) {
-        processing.registerSubscribingEventProcessor(LetterNumbers.PROCESSING_GROUP)
-                .registerListenerInvocationErrorHandler(LetterNumbers.PROCESSING_GROUP,
-                        configuration -> PropagatingErrorHandler.instance());
-        processing.registerSubscribingEventProcessor(CommitmentLetters.PROCESSING_GROUP)
-                .registerListenerInvocationErrorHandler(CommitmentLetters.PROCESSING_GROUP,
-                        configuration -> PropagatingErrorHandler.instance());
+        LookupTableProcessors.register(processing, LetterNumbers.PROCESSING_GROUP);
+        LookupTableProcessors.register(processing, CommitmentLetters.PROCESSING_GROUP);
     }
 }

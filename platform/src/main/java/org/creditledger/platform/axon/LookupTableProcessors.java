@@ -15,8 +15,8 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * The command side's set-based lookup tables (one active entry per subject and list, known units, joint-action cases)
- * change in the transaction that appends their events: each is a subscribing processor, and a failure in it fails
+ * The command side's set-based lookup tables (known lists, known units, one active entry per subject and list,
+ * joint-action cases, letter numbers and letters) change in the transaction that appends their events: each is a subscribing processor, and a failure in it fails
  * that transaction ({@link PropagatingErrorHandler}; a subscribing processor's default handler only logs, which would
  * commit the event and leave the table wrong).
  *
