@@ -42,7 +42,8 @@ import java.util.UUID;
 /**
  * Axon's event store and token store on PostgreSQL through Axon's JDBC engine, with the tables Flyway creates
  * ({@code V1__axon_event_store.sql}): {@code bytea} columns holding Jackson JSON, a {@code bigserial} global index.
- * The JDBC engine appends all events of one unit of work as one JDBC batch, which is what makes bulk imports fast.
+ * The JDBC engine appends all events of one unit of work as one JDBC batch, which is what makes bulk imports fast;
+ * metadata the events of one append share is serialized once ({@link AppendEventsSharingMetaData}).
  * Settings: {@link EventStoreProperties} ({@code ledger.event-store.*}) and Axon's own {@link TokenStoreProperties}
  * ({@code axon.eventhandling.tokenstore.claim-timeout}, which Axon documents and defaults to 10 s).
  */
@@ -152,6 +153,7 @@ public class AxonStorageConfiguration {
                 .persistenceExceptionResolver(persistenceExceptionResolver)
                 .schema(EVENT_SCHEMA)
                 .dataType(byte[].class)
+                .appendEvents(new AppendEventsSharingMetaData())
                 .batchSize(settings.batchSize())
                 .gapTimeout(settings.gapTimeoutMs())
                 .build();
