@@ -12,6 +12,9 @@
 #        [-Dbench.steady-jfr=/tmp/steady.jfr] [-Dbench.batch-jfr=/tmp/batch.jfr]      (JFR of the steady run, of the batches)
 #        [-Dbench.steady-promotions=/tmp/promotions.jfr] (JFR of only what the GC copies during the steady run;
 #                                                           it wrecks that run's latencies: read it for proportions)
+#        [-Dbench.batches-alone=10] (measured batches of 1,000 sent alone, each after the follow-up of the one before)
+#        [-Dbench.batch-warmup=20] (unmeasured batches sent alone first: the JIT compilers are still at the batch's code;
+#                                   with the batches-alone at most 45)
 #        [-Dbench.connections=]   (no c=16 load runs: steady run and batches only, on a JVM that is less warm)
 #        [-Dbench.follow-up=false] (a diagnosis: stops every processor but the checks' and the chainer for the steady run)
 # BENCH_HEAP (default: the -Xmx the README recommends) sets the ledger JVM's heap; README's other JVM option is passed too.
