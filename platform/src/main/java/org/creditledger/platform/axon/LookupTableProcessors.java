@@ -16,9 +16,9 @@ import java.util.function.Supplier;
 
 /**
  * The command side's set-based lookup tables (known lists, known units, one active entry per subject and list,
- * joint-action cases, letter numbers and letters) change in the transaction that appends their events: each is a subscribing processor, and a failure in it fails
- * that transaction ({@link PropagatingErrorHandler}; a subscribing processor's default handler only logs, which would
- * commit the event and leave the table wrong).
+ * joint-action cases, letter numbers and letters) change in the transaction that appends their events: each is a
+ * subscribing processor, and a failure in it fails that transaction ({@link PropagatingErrorHandler}; a subscribing
+ * processor's default handler only logs, which would commit the event and leave the table wrong).
  *
  * <p>Each of them is handed only the events it has handlers for ({@link HandledEventsOnly}). Axon offers a subscribing
  * processor every event appended in this JVM and asks, per event, whether a handler takes it, walking its handlers

@@ -7,7 +7,9 @@ import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.serialization.Converter;
 import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.SerializedType;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.creditledger.platform.database.EmbeddedPostgresServer;
@@ -27,9 +29,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Events appended together store the same rows as with Axon's own statement, each with metadata equal to its own, and
- * metadata equal to an earlier event's of the same append is serialized once. On the embedded PostgreSQL, with the
- * event table Flyway makes.
+ * Events appended together are stored as Axon's own statement stores them (identifier, payload, an event no aggregate
+ * applied under its own identifier at sequence 0), each with metadata equal to its own, and metadata equal to an
+ * earlier event's of the same append is serialized once. On the embedded PostgreSQL, with the event table Flyway makes.
  */
 class AppendEventsSharingMetaDataTest {
 
@@ -123,17 +125,17 @@ class AppendEventsSharingMetaDataTest {
         }
 
         @Override
-        public Class classForType(org.axonframework.serialization.SerializedType type) {
+        public Class classForType(SerializedType type) {
             return serializer.classForType(type);
         }
 
         @Override
-        public org.axonframework.serialization.SerializedType typeForClass(Class type) {
+        public SerializedType typeForClass(Class type) {
             return serializer.typeForClass(type);
         }
 
         @Override
-        public org.axonframework.serialization.Converter getConverter() {
+        public Converter getConverter() {
             return serializer.getConverter();
         }
     }
