@@ -191,6 +191,10 @@ public final class CheckBenchmark {
             // Each key sends at most five: the batch rate limit is 6,000 checks a minute per key.
             int warmUpAlone = Integer.getInteger("bench.batch-warmup", 20);
             int alone = Math.min(Integer.getInteger("bench.batches-alone", 10), BATCH_BODIES / 1000 - 5 - warmUpAlone);
+            if (alone < 1) {
+                throw new IllegalArgumentException("bench.batch-warmup + bench.batches-alone may be at most "
+                        + (BATCH_BODIES / 1000 - 5) + ", with at least one batch measured");
+            }
             int first = 5;
             for (int sent = 0; sent < warmUpAlone; sent += 5) {
                 int rounds = Math.min(5, warmUpAlone - sent);
@@ -356,9 +360,9 @@ public final class CheckBenchmark {
 
     /**
      * {@code POST /checks/batch} of 1,000 subjects, {@code rounds} times, the first {@code warmUps} not measured (at
-     * most 5,000 checks per key: within the default batch rate of 6,000 a minute). Server time from the ledger's own timers: {@code http.server.requests} of the
-     * batch URI (HTTP, JSON, lookups, recording) and {@code ledger.check.latency} kind=batch (lookups and recording).
-     * Returns the server times of the batches after the first {@code warmUps}.
+     * most 5,000 checks per key: within the default batch rate of 6,000 a minute). Server time from the ledger's own
+     * timers: {@code http.server.requests} of the batch URI (HTTP, JSON, lookups, recording) and
+     * {@code ledger.check.latency} kind=batch (lookups and recording). Returns the server times of the measured batches.
      */
     static List<Double> batch(RestClient http, Path bodies, MeterRegistry meters, int first, int rounds, int warmUps,
                               Runnable beforeEach) throws Exception {
