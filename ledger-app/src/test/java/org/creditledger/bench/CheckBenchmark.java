@@ -69,6 +69,12 @@ public final class CheckBenchmark {
         int rate = Integer.getInteger("bench.rate", 300);
         int rateSeconds = Integer.getInteger("bench.rate-seconds", 30);
         String jfr = System.getProperty("bench.jfr");
+        int warmUpAlone = Integer.getInteger("bench.batch-warmup", 20);
+        int alone = Integer.getInteger("bench.batches-alone", 10);
+        if (alone < 1 || warmUpAlone < 0 || warmUpAlone + alone > BATCH_BODIES / 1000 - 5) {
+            throw new IllegalArgumentException("bench.batches-alone (at least 1) and bench.batch-warmup may add up to at most "
+                    + (BATCH_BODIES / 1000 - 5) + ": the batches take their subjects from " + BATCH_BODIES + " request bodies");
+        }
         BenchLedger.run("Counter-check benchmark", String.format("entries=%,d; %d s per load run; connections %s; steady %d checks/s for %d s",
                         entries, seconds, Arrays.toString(connections), rate, rateSeconds),
                 Map.of("ledger.demo", "true"), ledger -> {
@@ -189,12 +195,6 @@ public final class CheckBenchmark {
             // Batches sent alone, each after the follow-up of the one before: first some unmeasured (the JIT compilers
             // were still compiling the batch's code through 20 batches after the two above), then the measured ones.
             // Each key sends at most five: the batch rate limit is 6,000 checks a minute per key.
-            int warmUpAlone = Integer.getInteger("bench.batch-warmup", 20);
-            int alone = Math.min(Integer.getInteger("bench.batches-alone", 10), BATCH_BODIES / 1000 - 5 - warmUpAlone);
-            if (alone < 1) {
-                throw new IllegalArgumentException("bench.batch-warmup + bench.batches-alone may be at most "
-                        + (BATCH_BODIES / 1000 - 5) + ", with at least one batch measured");
-            }
             int first = 5;
             for (int sent = 0; sent < warmUpAlone; sent += 5) {
                 int rounds = Math.min(5, warmUpAlone - sent);
